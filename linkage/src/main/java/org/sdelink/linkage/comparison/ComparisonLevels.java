@@ -1,0 +1,239 @@
+package org.sdelink.linkage.comparison;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.List;
+import org.sdelink.linkage.model.DateFields;
+import org.sdelink.linkage.model.LevelSpec;
+import org.sdelink.linkage.model.LinkageModel;
+import org.sdelink.linkage.record.BloomFilterBits;
+import org.sdelink.linkage.record.LinkRecord;
+import org.sdelink.linkage.record.RecordLayout;
+
+/**
+ * Compiles {@link LevelSpec}s into {@link ComparisonLevel}s. Every rule here treats a missing value as agreeing
+ * with nothing: only the {@code missing} level is true of missing values.
+ */
+public final class ComparisonLevels {
+  private ComparisonLevels() {}
+
+  /** The compiled form of {@code level}, reading fields of {@code model}'s record layout. */
+  public static ComparisonLevel compile(LevelSpec level, LinkageModel model) {
+    checkNotNull(level, "level");
+    RecordLayout layout = model.layout();
+    int[] fields = indices(layout, level.fields());
+    return switch (level.type()) {
+      case MISSING -> new Missing(fields);
+      case EXACT -> new AllEqual(fields);
+      case PHONETIC -> new AnyEqual(fields);
+      case TOKEN_OVERLAP -> new TokenOverlap(fields[0]);
+      case BLOOM_DICE -> new BloomDice(fields[0], level.threshold());
+      case BIGRAM_DICE -> new BigramDice(fields[0], level.threshold());
+      case JARO_WINKLER -> new JaroWinkler(fields[0], level.threshold());
+      case DOB_EXACT -> new AllEqual(new int[] {layout.indexOf(model.date(level.date()).full())});
+      case DOB_SWAPPED -> swapped(layout, model.date(level.date()));
+      case DOB_TWO_OF_THREE -> twoOfThree(layout, model.date(level.date()));
+      case YEAR_WITHIN -> new YearWithin(fields[0], level.tolerance() == null ? 1 : level.tolerance());
+      case ELSE -> new Else();
+    };
+  }
+
+  /** The date check of the cascade and the {@code dob_*} levels: exact, or day/month swapped, or two of three. */
+  public static ComparisonLevel partialDateAgreement(LinkageModel model, String date) {
+    DateFields parts = model.date(date);
+    RecordLayout layout = model.layout();
+    ComparisonLevel exact = new AllEqual(new int[] {layout.indexOf(parts.full())});
+    ComparisonLevel swapped = swapped(layout, parts);
+    ComparisonLevel twoOfThree = twoOfThree(layout, parts);
+    return (a, b) -> exact.matches(a, b) || swapped.matches(a, b) || twoOfThree.matches(a, b);
+  }
+
+  private static ComparisonLevel swapped(RecordLayout layout, DateFields parts) {
+    return new Swapped(layout.indexOf(parts.full()), layout.indexOf(parts.swapped()));
+  }
+
+  private static ComparisonLevel twoOfThree(RecordLayout layout, DateFields parts) {
+    return new TwoOfThree(
+        layout.indexOf(parts.year()), layout.indexOf(parts.month()), layout.indexOf(parts.day()));
+  }
+
+  static int[] indices(RecordLayout layout, List<String> fields) {
+    return fields.stream().mapToInt(layout::indexOf).toArray();
+  }
+
+  static boolean equalPresent(LinkRecord a, LinkRecord b, int field) {
+    String value = a.value(field);
+    return value != null && value.equals(b.value(field));
+  }
+
+  /** Every field is missing on at least one side. */
+  private record Missing(int[] fields) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      for (int field : fields) {
+        if (a.value(field) != null && b.value(field) != null) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private record AllEqual(int[] fields) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      for (int field : fields) {
+        if (!equalPresent(a, b, field)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private record AnyEqual(int[] fields) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      for (int field : fields) {
+        if (equalPresent(a, b, field)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The two values, lists of tokens separated by spaces, '|' or ';', share a token. */
+  private record TokenOverlap(int field) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      String tokensA = a.value(field);
+      String tokensB = b.value(field);
+      if (tokensA == null || tokensB == null) {
+        return false;
+      }
+      int start = 0;
+      while (start < tokensA.length()) {
+        int end = start;
+        while (end < tokensA.length() && !isSeparator(tokensA.charAt(end))) {
+          end++;
+        }
+        if (end > start && containsToken(tokensB, tokensA, start, end - start)) {
+          return true;
+        }
+        start = end + 1;
+      }
+      return false;
+    }
+
+    private static boolean containsToken(String tokens, String source, int offset, int length) {
+      int start = 0;
+      while (start < tokens.length()) {
+        int end = start;
+        while (end < tokens.length() && !isSeparator(tokens.charAt(end))) {
+          end++;
+        }
+        if (end - start == length && tokens.regionMatches(start, source, offset, length)) {
+          return true;
+        }
+        start = end + 1;
+      }
+      return false;
+    }
+
+    private static boolean isSeparator(char c) {
+      return c == ' ' || c == '|' || c == ';' || c == '\t';
+    }
+  }
+
+  private record BloomDice(int field, double threshold) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      long[] bitsA = a.bloom(field);
+      long[] bitsB = b.bloom(field);
+      if (bitsA == null || bitsB == null) {
+        return false;
+      }
+      return BloomFilterBits.dice(bitsA, a.bloomCardinality(field), bitsB, b.bloomCardinality(field))
+          >= threshold;
+    }
+  }
+
+  private record BigramDice(int field, double threshold) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      String valueA = a.value(field);
+      String valueB = b.value(field);
+      return valueA != null && valueB != null && StringSimilarity.bigramDice(valueA, valueB) >= threshold;
+    }
+  }
+
+  private record JaroWinkler(int field, double threshold) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      String valueA = a.value(field);
+      String valueB = b.value(field);
+      return valueA != null && valueB != null && StringSimilarity.jaroWinkler(valueA, valueB) >= threshold;
+    }
+  }
+
+  /** One side's full date equals the other's day/month-swapped date. */
+  private record Swapped(int full, int swapped) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      String fullA = a.value(full);
+      String fullB = b.value(full);
+      return (fullA != null && fullA.equals(b.value(swapped)))
+          || (fullB != null && fullB.equals(a.value(swapped)));
+    }
+  }
+
+  private record TwoOfThree(int year, int month, int day) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      int agreeing = 0;
+      if (equalPresent(a, b, year)) {
+        agreeing++;
+      }
+      if (equalPresent(a, b, month)) {
+        agreeing++;
+      }
+      if (agreeing == 0) {
+        return false;
+      }
+      return agreeing == 2 || equalPresent(a, b, day);
+    }
+  }
+
+  /** Two clear whole numbers differ by at most {@code tolerance}; text that is not a number agrees with nothing. */
+  private record YearWithin(int field, int tolerance) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      long yearA = parse(a.value(field));
+      long yearB = parse(b.value(field));
+      return yearA >= 0 && yearB >= 0 && Math.abs(yearA - yearB) <= tolerance;
+    }
+
+    private static long parse(String text) {
+      if (text == null || text.isEmpty() || text.length() > 9) {
+        return -1;
+      }
+      long value = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          return -1;
+        }
+        value = value * 10 + (c - '0');
+      }
+      return value;
+    }
+  }
+
+  private record Else() implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      return true;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.sdelink.linkage.em;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
+import org.sdelink.linkage.blocking.Blocking;
+import org.sdelink.linkage.blocking.BlockingRule;
+import org.sdelink.linkage.blocking.PairFilter;
+import org.sdelink.linkage.comparison.PairComparator;
+import org.sdelink.linkage.model.EstimationSettings;
+import org.sdelink.linkage.model.EstimationSummary;
+import org.sdelink.linkage.model.LevelProbabilities;
+import org.sdelink.linkage.model.LinkageModel;
+import org.sdelink.linkage.model.ModelParameters;
+import org.sdelink.linkage.record.LinkRecord;
+
+/**
+ * Estimates a model's parameters from two in-memory record sets: u from seeded random cross pairs, m by one EM
+ * session per training blocking rule, the prior from the deterministic link count. The Beam engine runs the same
+ * steps with the same pieces ({@link LevelCounts}, {@link VectorCounts}, {@link ExpectationMaximisation}, {@link
+ * PriorEstimate}) over distributed pairs.
+ */
+public final class ParameterEstimation {
+  private ParameterEstimation() {}
+
+  /**
+   * Parameters for linking {@code left} to {@code right}.
+   *
+   * @param deterministicLinks the candidate pairs the cascade linked (for the prior)
+   */
+  public static ModelParameters estimate(
+      LinkageModel model, List<LinkRecord> left, List<LinkRecord> right, long deterministicLinks) {
+    checkNotNull(model, "model");
+    checkArgument(!left.isEmpty() && !right.isEmpty(), "parameter estimation needs records on both sides");
+    EstimationSettings settings = model.estimation();
+    PairComparator comparator = PairComparator.create(model);
+    String leftSource = left.get(0).source();
+    String rightSource = right.get(0).source();
+    PairFilter filter = PairFilter.crossSource(leftSource, rightSource);
+    long possiblePairs = (long) left.size() * right.size();
+
+    long uPairs = Math.min(settings.uSamplePairs(), possiblePairs);
+    LevelCounts levelCounts = LevelCounts.create(model);
+    UEstimator.sampleCrossPairs(
+        left, right, uPairs, settings.seed(), pair -> levelCounts.add(comparator.vector(pair.left(), pair.right())));
+    LevelProbabilities u = levelCounts.toProbabilities();
+
+    List<LinkRecord> all = new ArrayList<>(left.size() + right.size());
+    all.addAll(left);
+    all.addAll(right);
+    List<EmSession> sessions = new ArrayList<>();
+    for (BlockingRule rule : model.trainingRules()) {
+      VectorCounts counts = VectorCounts.create();
+      Blocking.pairsForRule(
+          all, ImmutableList.of(rule), 0, filter, pair -> counts.add(comparator.vector(pair.left(), pair.right())));
+      sessions.add(ExpectationMaximisation.run(
+          model, u, counts, ExpectationMaximisation.comparisonsUsing(model, rule), rule.name()));
+    }
+    LevelProbabilities m = ExpectationMaximisation.combine(model, sessions);
+
+    boolean deterministic = deterministicLinks >= settings.minDeterministicLinks();
+    double prior = deterministic
+        ? PriorEstimate.fromDeterministicLinks(deterministicLinks, possiblePairs, settings.deterministicRecall())
+        : PriorEstimate.fromEmSessions(sessions, possiblePairs);
+    EstimationSummary summary = new EstimationSummary(
+        uPairs,
+        deterministicLinks,
+        possiblePairs,
+        sessions.stream().map(s -> s.summary(model)).collect(ImmutableList.toImmutableList()));
+    return ModelParameters.of(model, prior, deterministic ? "deterministic" : "em", m, u, summary);
+  }
+}

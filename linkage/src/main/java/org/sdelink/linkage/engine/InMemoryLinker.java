@@ -1,0 +1,250 @@
+package org.sdelink.linkage.engine;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.sdelink.linkage.blocking.Blocking;
+import org.sdelink.linkage.blocking.BlockingRule;
+import org.sdelink.linkage.blocking.PairFilter;
+import org.sdelink.linkage.blocking.RecordPair;
+import org.sdelink.linkage.cascade.DeterministicCascade;
+import org.sdelink.linkage.cluster.Assignment;
+import org.sdelink.linkage.cluster.Clustering;
+import org.sdelink.linkage.cluster.ConnectedComponents;
+import org.sdelink.linkage.cluster.Edge;
+import org.sdelink.linkage.cluster.OneToOneAssignment;
+import org.sdelink.linkage.cluster.ScoredLink;
+import org.sdelink.linkage.em.ParameterEstimation;
+import org.sdelink.linkage.model.LinkageModel;
+import org.sdelink.linkage.model.ModelParameters;
+import org.sdelink.linkage.model.Thresholds;
+import org.sdelink.linkage.record.LinkRecord;
+import org.sdelink.linkage.scoring.PairScorer;
+import org.sdelink.linkage.scoring.ScoredPair;
+import org.sdelink.linkage.scoring.TermFrequencies;
+
+/**
+ * Links two record sets in memory: blocking, the deterministic cascade, parameter estimation if no parameters are
+ * given, scoring, entity assignment and clustering. For small inputs ({@code sdelink link} on files, tests); the
+ * Beam engine runs the same pieces at scale. Same inputs and parameters, same result.
+ */
+public final class InMemoryLinker {
+  /** The rule of the edges that join records of one entity. */
+  public static final String ENTITY_RULE = "entity";
+
+  /** Edge weight of a record-to-record edge within an entity: never cut before a link. */
+  private static final double ENTITY_EDGE_WEIGHT = Double.POSITIVE_INFINITY;
+
+  /** Edge weight of a deterministic link: cut only after every probabilistic link. */
+  private static final double DETERMINISTIC_EDGE_WEIGHT = Double.MAX_VALUE;
+
+  private InMemoryLinker() {}
+
+  /**
+   * Links {@code left} to {@code right} under {@code model}. A record id repeated within a side counts once (the
+   * first occurrence is kept).
+   *
+   * @param parameters parameters to score with; if empty they are estimated from these records
+   * @throws IllegalArgumentException if a side is empty, mixes sources, or the sources contradict the model
+   */
+  public static LinkResult link(
+      List<LinkRecord> left, List<LinkRecord> right, LinkageModel model, Optional<ModelParameters> parameters) {
+    checkNotNull(model, "model");
+    checkNotNull(parameters, "parameters");
+    List<LinkRecord> lefts = distinct(left, "left");
+    List<LinkRecord> rights = distinct(right, "right");
+    String leftSource = lefts.get(0).source();
+    String rightSource = rights.get(0).source();
+    checkArgument(!leftSource.equals(rightSource), "left and right records must come from different sources");
+    checkArgument(
+        model.sources().isEmpty() || model.sources().equals(List.of(leftSource, rightSource)),
+        "model '%s' links sources %s, but the records are from [%s, %s]",
+        model.name(),
+        model.sources(),
+        leftSource,
+        rightSource);
+    for (LinkRecord record : lefts) {
+      checkArgument(model.layout().isCompatibleWith(record.layout()), "records must be read by the model's reader");
+    }
+
+    List<LinkRecord> all = new ArrayList<>(lefts.size() + rights.size());
+    all.addAll(lefts);
+    all.addAll(rights);
+    PairFilter filter = PairFilter.crossSource(leftSource, rightSource);
+    List<RecordPair> pairs = new ArrayList<>();
+    ImmutableMap.Builder<String, Long> pairsByRule = ImmutableMap.builder();
+    List<BlockingRule> rules = model.blockingRules();
+    for (int rule = 0; rule < rules.size(); rule++) {
+      int before = pairs.size();
+      Blocking.pairsForRule(all, rules, rule, filter, pairs::add);
+      pairsByRule.put(rules.get(rule).name(), (long) (pairs.size() - before));
+    }
+
+    DeterministicCascade cascade = DeterministicCascade.create(model);
+    String[] steps = new String[pairs.size()];
+    long deterministicPairs = 0;
+    for (int i = 0; i < pairs.size(); i++) {
+      steps[i] = cascade.firstMatchingStepOrNull(pairs.get(i).left(), pairs.get(i).right());
+      if (steps[i] != null) {
+        deterministicPairs++;
+      }
+    }
+
+    ModelParameters params;
+    if (parameters.isPresent()) {
+      params = parameters.get();
+      params.checkCompatibleWith(model);
+    } else {
+      params = ParameterEstimation.estimate(model, lefts, rights, deterministicPairs);
+    }
+    TermFrequencies frequencies = TermFrequencies.fromRecords(all, model.termFrequencyFields());
+    PairScorer scorer = PairScorer.create(model, params, frequencies);
+
+    String fromSource = model.assignment().each() == null ? leftSource : model.assignment().each();
+    checkArgument(
+        fromSource.equals(leftSource) || fromSource.equals(rightSource),
+        "assignment.each names '%s', which is neither source", fromSource);
+    Map<String, String> entityByRecord = new HashMap<>();
+    Map<String, List<String>> recordsByEntity = new TreeMap<>();
+    for (LinkRecord record : all) {
+      String entity = entityOf(record, model);
+      entityByRecord.put(record.key(), entity);
+      recordsByEntity.computeIfAbsent(entity, e -> new ArrayList<>()).add(record.key());
+    }
+
+    Map<List<String>, Candidate> best = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      RecordPair pair = pairs.get(i);
+      ScoredPair scored = scorer.score(pair.left(), pair.right());
+      boolean leftIsFrom = pair.left().source().equals(fromSource);
+      String fromRecord = leftIsFrom ? pair.left().key() : pair.right().key();
+      String toRecord = leftIsFrom ? pair.right().key() : pair.left().key();
+      String from = entityByRecord.get(fromRecord);
+      String to = entityByRecord.get(toRecord);
+      ScoredLink link = steps[i] == null
+          ? ScoredLink.probabilistic(from, to, scored.matchWeight())
+          : ScoredLink.byCascade(from, to, scored.matchWeight(), steps[i]);
+      Candidate candidate = new Candidate(link, fromRecord, toRecord, scored);
+      best.merge(List.of(from, to), candidate,
+          (x, y) -> ScoredLink.STRONGEST_FIRST.compare(x.link, y.link) <= 0 ? x : y);
+    }
+
+    Thresholds thresholds = model.thresholds();
+    Assignment assignment =
+        OneToOneAssignment.create(thresholds.matchWeight(), thresholds.ambiguityMargin(), model.assignment().oneToOne())
+            .assign(best.values().stream().map(Candidate::link).toList());
+
+    List<Edge> edges = new ArrayList<>();
+    recordsByEntity.values().forEach(members -> {
+      for (int i = 1; i < members.size(); i++) {
+        edges.add(new Edge(members.get(0), members.get(i), ENTITY_EDGE_WEIGHT, ENTITY_RULE));
+      }
+    });
+    Map<Edge, Candidate> linkEdges = new LinkedHashMap<>();
+    for (ScoredLink link : assignment.accepted()) {
+      Candidate candidate = best.get(List.of(link.from(), link.to()));
+      double weight = link.deterministic() ? DETERMINISTIC_EDGE_WEIGHT : link.matchWeight();
+      Edge edge = new Edge(candidate.fromRecord, candidate.toRecord, weight, link.matchRule());
+      edges.add(edge);
+      linkEdges.put(edge, candidate);
+    }
+    Clustering clustering = ConnectedComponents.cluster(
+        all.stream().map(LinkRecord::key).toList(), edges, thresholds.maxClusterSize());
+    Set<Edge> cut = new HashSet<>(clustering.cutEdges());
+
+    Map<String, ScoredLink> linkByRecord = new HashMap<>();
+    List<AcceptedLink> links = new ArrayList<>();
+    linkEdges.forEach((edge, candidate) -> {
+      boolean wasCut = cut.contains(edge);
+      links.add(new AcceptedLink(
+          candidate.link, candidate.fromRecord, candidate.toRecord, scorer.waterfall(candidate.scored), wasCut));
+      if (!wasCut) {
+        for (String entity : List.of(candidate.link.from(), candidate.link.to())) {
+          for (String record : recordsByEntity.get(entity)) {
+            linkByRecord.merge(record, candidate.link,
+                (x, y) -> ScoredLink.STRONGEST_FIRST.compare(x, y) <= 0 ? x : y);
+          }
+        }
+      }
+    });
+
+    List<SpineRow> spine = new ArrayList<>();
+    List<LinkRecord> sorted = new ArrayList<>(all);
+    sorted.sort((a, b) -> a.source().equals(b.source())
+        ? a.id().compareTo(b.id()) : a.source().compareTo(b.source()));
+    for (LinkRecord record : sorted) {
+      ScoredLink link = linkByRecord.get(record.key());
+      spine.add(new SpineRow(
+          record.source(),
+          record.id(),
+          clustering.personIdByNode().get(record.key()),
+          link == null ? SpineRow.UNLINKED : link.matchRule(),
+          link == null ? null : link.matchWeight()));
+    }
+
+    LinkStatistics statistics = new LinkStatistics(
+        lefts.size(),
+        rights.size(),
+        pairsByRule.buildOrThrow(),
+        deterministicPairs,
+        best.size(),
+        assignment.accepted().size(),
+        assignment.ambiguous().size(),
+        clustering.clusterCount(),
+        clustering.oversizedComponents(),
+        clustering.cutEdges().size());
+    return new LinkResult(params, spine, links, assignment.ambiguous(), clustering.cutEdges(), statistics);
+  }
+
+  /** The records with repeated (source, id) dropped, first kept. */
+  private static List<LinkRecord> distinct(List<LinkRecord> records, String side) {
+    checkNotNull(records, side);
+    checkArgument(!records.isEmpty(), "there are no %s records to link", side);
+    String source = records.get(0).source();
+    Set<String> seen = new HashSet<>();
+    List<LinkRecord> result = new ArrayList<>();
+    for (LinkRecord record : records) {
+      checkArgument(record.source().equals(source), "the %s records mix sources", side);
+      if (seen.add(record.id())) {
+        result.add(record);
+      }
+    }
+    return ImmutableList.copyOf(result);
+  }
+
+  /**
+   * The entity of a record: an opaque id from its source and entity fields, or the record's own key when the
+   * source has no entity fields or one is missing.
+   */
+  static String entityOf(LinkRecord record, LinkageModel model) {
+    List<String> fields = model.assignment().entityFields(record.source());
+    if (fields.isEmpty()) {
+      return record.key();
+    }
+    StringBuilder key = new StringBuilder();
+    for (String field : fields) {
+      String value = record.value(field);
+      if (value == null) {
+        return record.key();
+      }
+      key.append(value).append('\u001f');
+    }
+    String hash = Hashing.sha256().hashString(key, StandardCharsets.UTF_8).toString().substring(0, 16);
+    return record.source() + ":E" + hash;
+  }
+
+  private record Candidate(ScoredLink link, String fromRecord, String toRecord, ScoredPair scored) {}
+}

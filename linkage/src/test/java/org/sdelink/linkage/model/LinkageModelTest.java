@@ -1,0 +1,82 @@
+package org.sdelink.linkage.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sdelink.linkage.TestModels;
+
+class LinkageModelTest {
+  private static final String VALID = """
+      name: tiny
+      fields:
+        - name: a
+        - name: bl
+          type: bloom
+      comparisons:
+        - name: a
+          levels:
+            - {type: missing, fields: [a]}
+            - {type: exact, field: a}
+            - {type: else}
+      blocking:
+        - {name: a, fields: [a]}
+      thresholds: {match_weight: 5, ambiguity_margin: 1, max_cluster_size: 10}
+      """;
+
+  @Test
+  void theDefaultModelLoadsWithItsComparisonsRulesAndSteps() {
+    LinkageModel model = LinkageModel.defaultCldApc();
+    assertEquals("cld-apc", model.name());
+    assertEquals(List.of("cld", "apc"), model.sources());
+    assertEquals(
+        List.of("nhs_number", "given_name", "family_name", "dob", "postcode", "council", "sex"),
+        List.copyOf(model.comparisonNames()));
+    assertEquals("nhs_number+dob", model.cascade().get(0).name());
+    assertEquals("dob", model.cascade().get(0).dobCheck());
+    assertEquals("nhs_number", model.blockingRules().get(0).name());
+    for (ComparisonSpec comparison : model.comparisons()) {
+      assertEquals(LevelType.MISSING, comparison.levels().get(0).type(), comparison.name());
+      assertEquals(LevelType.ELSE, comparison.levels().get(comparison.levels().size() - 1).type());
+    }
+    assertEquals(List.of("family_name_token", "given_name_first_token", "given_name_token", "postcode_token"),
+        List.copyOf(model.termFrequencyFields()));
+    assertTrue(model.comparisonFields(3).containsAll(List.of("dob_token", "dob_swapped_token", "birth_year")));
+    assertEquals(List.of("apc"), List.of(model.assignment().each()));
+  }
+
+  @Test
+  void aMinimalSpecLoadsWithDefaults() {
+    LinkageModel model = TestModels.fromYaml(VALID);
+    assertEquals(EstimationSettings.DEFAULTS, model.estimation());
+    assertEquals("record_id", model.reader().idColumn());
+    assertEquals(List.of("a", "bl"), model.layout().fields());
+    assertEquals(List.of("missing", "exact a", "else"), model.levelLabels().get(0));
+  }
+
+  @Test
+  void inconsistentSpecsAreRefusedWithTheProblemNamed() {
+    assertRefused(VALID.replace("- {type: else}", "- {type: exact, field: a, label: again}"), "else");
+    assertRefused(VALID.replace("- {name: a, fields: [a]}", "- {name: a, fields: [zz]}"), "zz");
+    assertRefused(VALID.replace("{type: exact, field: a}", "{type: exact, field: nope}"), "nope");
+    assertRefused(VALID.replace("{type: exact, field: a}", "{type: bloom_dice, field: a, threshold: 0.9}"),
+        "bloom");
+    assertRefused(VALID.replace("{type: exact, field: a}", "{type: jaro_winkler, field: bl, threshold: 0.9}"),
+        "Bloom");
+    assertRefused(VALID.replace("{type: exact, field: a}", "{type: phonetic, fields: [a], tf_adjust: true}"),
+        "tf_adjust");
+    assertRefused(VALID.replace("{type: exact, field: a}", "{type: dob_exact, date: nodate}"), "nodate");
+    assertRefused(VALID.replace("name: tiny", "name: tiny\nunknown_key: 1"), "unknown_key");
+    assertRefused(VALID.replace("{type: exact, field: a}", "{type: exactly, field: a}"), "exactly");
+    assertRefused(VALID.replace("thresholds: {match_weight: 5, ", "thresholds: {"), "match_weight");
+    assertRefused(VALID.replace("      - {type: missing, fields: [a]}\n", "")
+        .replace("- {type: else}", "- {type: missing, fields: [a]}\n      - {type: else}"), "first");
+  }
+
+  private static void assertRefused(String yaml, String expectedInMessage) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestModels.fromYaml(yaml));
+    assertTrue(e.getMessage().contains(expectedInMessage), e.getMessage());
+  }
+}

@@ -1,0 +1,86 @@
+package org.sdelink.pipelines.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.sdelink.pseudonymisation.keys.KeyPolicy;
+import org.sdelink.pseudonymisation.keys.KeyRing;
+import org.sdelink.pseudonymisation.keys.KeyStoreFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sdelink keys}: create, rotate and list the keys in a PKCS#12 keystore. Keys are never printed. */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+    description = "Manage the PKCS#12 keystore holding the 256-bit master keys (ids only are ever shown).",
+    subcommands = {KeysCommand.Init.class, KeysCommand.Rotate.class, KeysCommand.ListKeys.class})
+public final class KeysCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code sdelink keys init}. */
+  @Command(name = "init", mixinStandardHelpOptions = true,
+      description = "Create a keystore (mode 0600) with a fresh random 256-bit master key.")
+  static final class Init implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin KeystoreOptions keystore;
+
+    @Override
+    public Integer call() {
+      char[] password = keystore.password();
+      try {
+        String id = KeyStoreFile.init(keystore.keystore(), password);
+        spec.commandLine().getOut().printf("created %s with master key %s%n", keystore.keystore(), id);
+      } finally {
+        Arrays.fill(password, '\0');
+      }
+      return 0;
+    }
+  }
+
+  /** {@code sdelink keys rotate}. */
+  @Command(name = "rotate", mixinStandardHelpOptions = true,
+      description = "Add a new primary master key; older keys stay readable for existing outputs.")
+  static final class Rotate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin KeystoreOptions keystore;
+
+    @Override
+    public Integer call() {
+      char[] password = keystore.password();
+      try {
+        String id = KeyStoreFile.rotate(keystore.keystore(), password);
+        spec.commandLine().getOut().printf("new primary key %s in %s%n", id, keystore.keystore());
+      } finally {
+        Arrays.fill(password, '\0');
+      }
+      return 0;
+    }
+  }
+
+  /** {@code sdelink keys list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List key ids and the primary key.")
+  static final class ListKeys implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin KeystoreOptions keystore;
+
+    @Override
+    public Integer call() {
+      char[] password = keystore.password();
+      try {
+        KeyRing ring = KeyStoreFile.open(keystore.keystore(), password, KeyPolicy.ALLOW_DEMO);
+        for (String id : ring.keyIds()) {
+          spec.commandLine().getOut().printf("%s%s%n", id, id.equals(ring.primary().id()) ? "  (primary)" : "");
+        }
+      } finally {
+        Arrays.fill(password, '\0');
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.sdelink.pipelines.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sdelink.pipelines.publish.PublishStage;
+import org.sdelink.pipelines.run.Stages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sdelink publish}: a de-identified research release under an approved policy. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+    description = "Write a research release for one project from the metrics outputs, under an approved policy.")
+public final class PublishCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--project", required = true, description = "project id (must match the policy)")
+  String project;
+
+  @Option(names = "--policy", required = true, paramLabel = "FILE", description = "approved release policy (YAML)")
+  Path policy;
+
+  @Option(names = "--metrics", required = true, paramLabel = "DIR", description = "output folder of sdelink metrics")
+  Path metrics;
+
+  @Mixin KeystoreOptions keystore;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "release folder")
+  Path output;
+
+  @Mixin BeamArgs beam;
+
+  @Override
+  public Integer call() throws Exception {
+    var key = Stages.openPrimaryKey(keystore.keystore(), keystore.password(), false);
+    Path done = PublishStage.of(project, policy, metrics, key).run(beam.options(), output);
+    spec.commandLine().getOut().printf("release for %s -> %s%n", project, done);
+    return 0;
+  }
+}

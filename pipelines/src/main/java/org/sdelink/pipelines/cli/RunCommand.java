@@ -1,0 +1,48 @@
+package org.sdelink.pipelines.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.sdelink.metrics.evaluation.ReportingPeriod;
+import org.sdelink.pipelines.publish.PublishStage;
+import org.sdelink.pipelines.run.FullRun;
+import org.sdelink.pipelines.run.RunConfig;
+import org.sdelink.pipelines.run.StageOptions;
+import org.sdelink.pipelines.run.Stages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sdelink run}: every stage from one YAML run configuration. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run pseudonymise, link, metrics and publish from one YAML run configuration"
+        + " (see docs/operator-runbook.md for an example).")
+public final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "run configuration (YAML)")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    RunConfig run = RunConfig.load(config);
+    if (run.policy == null || run.project == null) {
+      throw new UserError("run configuration " + config + " needs 'policy' and 'project' to publish a release");
+    }
+    char[] password = KeystoreOptions.resolvePassword(
+        run.keystorePasswordFile == null ? null : run.resolve(run.keystorePasswordFile));
+    var key = Stages.openPrimaryKey(run.resolve(run.keystore), password, false);
+    Path output = run.resolve(run.output);
+    Path policy = run.resolve(run.policy);
+    FullRun.Outcome outcome = new FullRun(run.cldFiles(), run.apcFiles(), key,
+        ReportingPeriod.of(run.period.start, run.period.end),
+        run.referenceDate == null ? LocalDate.now() : run.referenceDate, output,
+        (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key)
+            .run(options, releaseRoot.resolve(run.project)))
+        .run(StageOptions.fromArgs(run.beamArgs()), spec.commandLine().getOut());
+    RunSummary.print(outcome, spec.commandLine().getOut());
+    return 0;
+  }
+
+}

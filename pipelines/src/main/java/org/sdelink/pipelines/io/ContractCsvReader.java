@@ -1,0 +1,218 @@
+package org.sdelink.pipelines.io;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.sdelink.pipelines.contract.ContractDates;
+import org.sdelink.pipelines.contract.InputContractException;
+import org.sdelink.pipelines.contract.InputSource;
+
+/**
+ * Reads one input file against its contract, streaming: UTF-8 with or without a byte-order mark, RFC 4180 quoting
+ * (quoted newlines included), CRLF or LF. The header is checked first and any breach stops the file with an
+ * {@link InputContractException}; then every data row is either accepted as a {@link SourceRow} or rejected as a
+ * {@link RejectedRow} with its line and reason, so rows in = accepted + rejected.
+ */
+public final class ContractCsvReader {
+  /** Longest value accepted in one field; longer ones are rejected (a 1 MB field is broken input, not data). */
+  public static final int MAX_FIELD_CHARS = 32_768;
+
+  /** Receives the outcome of every data row. */
+  public interface RowHandler {
+    void accept(SourceRow row);
+
+    void reject(RejectedRow rejected);
+  }
+
+  private final InputSource source;
+
+  private ContractCsvReader(InputSource source) {
+    this.source = source;
+  }
+
+  public static ContractCsvReader forSource(InputSource source) {
+    return new ContractCsvReader(checkNotNull(source));
+  }
+
+  /** Checks only the header of a file: the pre-flight check that stops a run before any pipeline starts. */
+  public List<String> checkHeader(InputStream in, String fileName) throws IOException {
+    try (Reader reader = utf8Reader(in);
+        CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
+      Iterator<CSVRecord> records = parser.iterator();
+      return canonicalHeader(nextHeader(records, fileName), fileName);
+    } catch (UncheckedIOException e) {
+      throw new InputContractException(
+          "file " + fileName + ": the header row cannot be read as UTF-8 CSV ("
+              + e.getCause().getClass().getSimpleName() + "); save the file as UTF-8 and run again");
+    }
+  }
+
+  /** Reads every data row of {@code in}, handing each to {@code handler}; returns the number of data rows seen. */
+  public long read(InputStream in, String fileName, RowHandler handler) throws IOException {
+    long rows = 0;
+    long nextLine = 2;
+    try (Reader reader = utf8Reader(in);
+        CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
+      Iterator<CSVRecord> records = parser.iterator();
+      List<String> header = canonicalHeader(nextHeader(records, fileName), fileName);
+      nextLine = parser.getCurrentLineNumber() + 1;
+      while (true) {
+        CSVRecord record;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          rows++;
+          handler.reject(
+              RejectedRow.of(fileName, nextLine, "", "UNREADABLE",
+                  "the rest of the file from this line cannot be parsed ("
+                      + rootCause(e).getClass().getSimpleName()
+                      + "): check for an unbalanced quote or bytes that are not UTF-8"));
+          break;
+        }
+        rows++;
+        long line = nextLine;
+        nextLine = parser.getCurrentLineNumber() + 1;
+        if (record.size() == 1 && record.get(0).isEmpty() && header.size() > 1) {
+          rows--; // a blank line carries no row
+          continue;
+        }
+        handleRecord(record, header, fileName, line, rows, handler);
+      }
+    }
+    return rows;
+  }
+
+  private void handleRecord(
+      CSVRecord record, List<String> header, String fileName, long line, long rowNumber, RowHandler handler) {
+    String la = councilOf(record, header);
+    RowHandler tagged = new RowHandler() {
+      @Override
+      public void accept(SourceRow row) {
+        handler.accept(row);
+      }
+
+      @Override
+      public void reject(RejectedRow rejected) {
+        handler.reject(rejected.withLaCode(la));
+      }
+    };
+    if (record.size() != header.size()) {
+      tagged.reject(RejectedRow.of(fileName, line, "", "COLUMN_COUNT",
+          "expected " + header.size() + " columns, found " + record.size()));
+      return;
+    }
+    LinkedHashMap<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String value = record.get(i);
+      if (value.length() > MAX_FIELD_CHARS) {
+        tagged.reject(RejectedRow.of(fileName, line, header.get(i), "FIELD_TOO_LONG",
+            "value longer than " + MAX_FIELD_CHARS + " characters"));
+        return;
+      }
+      values.put(header.get(i), value.trim());
+    }
+    for (String required : source.requiredColumns()) {
+      if (values.getOrDefault(required, "").isEmpty()) {
+        tagged.reject(RejectedRow.of(fileName, line, required, "MISSING_REQUIRED", "required value is blank"));
+        return;
+      }
+    }
+    for (String dateColumn : source.dateColumns()) {
+      String value = values.getOrDefault(dateColumn, "");
+      if (!value.isEmpty() && !source.identifierColumns().contains(dateColumn)
+          && ContractDates.parse(value).isEmpty()) {
+        tagged.reject(RejectedRow.of(fileName, line, dateColumn, "INVALID_DATE",
+            "not a real date in yyyy-MM-dd or dd/MM/yyyy form"));
+        return;
+      }
+    }
+    handler.accept(SourceRow.of(fileName, line, rowNumber, values));
+  }
+
+  /** The council a row belongs to, for per-council counts of rejects: LA_Code (CLD) or RESLADST_ONS (APC). */
+  private String councilOf(CSVRecord record, List<String> header) {
+    int index = header.indexOf(source == InputSource.CLD ? "LA_Code" : "RESLADST_ONS");
+    if (index < 0 || index >= record.size()) {
+      return "";
+    }
+    String value = record.get(index).trim();
+    return value.length() <= 12 && value.matches("[A-Za-z0-9]*") ? value : "";
+  }
+
+  private static List<String> nextHeader(Iterator<CSVRecord> records, String fileName) {
+    if (!records.hasNext()) {
+      throw new InputContractException(
+          "file " + fileName + " is empty: expected a header row with the contract's column names");
+    }
+    CSVRecord header = records.next();
+    List<String> names = new ArrayList<>();
+    header.forEach(names::add);
+    return names;
+  }
+
+  private List<String> canonicalHeader(List<String> raw, String fileName) {
+    List<String> canonical = new ArrayList<>(raw.size());
+    Set<String> seen = new HashSet<>();
+    for (String name : raw) {
+      String column =
+          source.canonicalColumn(name).orElseThrow(() -> new InputContractException(
+              "file " + fileName + ": column '" + printable(name) + "' is not in the " + source.id().toUpperCase()
+                  + " contract (docs/data-contracts.md). An undeclared column may carry identifiers: remove it "
+                  + "from the file, or correct its name, and run again"));
+      if (!seen.add(column)) {
+        throw new InputContractException(
+            "file " + fileName + ": column '" + column + "' appears twice in the header; keep one and run again");
+      }
+      canonical.add(column);
+    }
+    for (String required : source.requiredColumns()) {
+      if (!seen.contains(required)) {
+        throw new InputContractException(
+            "file " + fileName + ": required column '" + required + "' is missing from the header; add it and run"
+                + " again");
+      }
+    }
+    return canonical;
+  }
+
+  private static String printable(String name) {
+    String trimmed = name.strip();
+    return trimmed.length() > 60 ? trimmed.substring(0, 60) + "..." : trimmed;
+  }
+
+  private static Reader utf8Reader(InputStream in) throws IOException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    InputStream withoutBom = BOMInputStream.builder().setInputStream(in).get();
+    return new InputStreamReader(withoutBom, decoder);
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable cause = t;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

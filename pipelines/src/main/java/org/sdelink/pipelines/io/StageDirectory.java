@@ -1,0 +1,145 @@
+package org.sdelink.pipelines.io;
+
+import static com.google.common.base.Preconditions.checkState;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A stage's output folder, written atomically: the stage writes into a sibling {@code <name>.partial} folder, and
+ * {@link #commit} writes the {@code _SUCCESS} marker (with the SHA-256 of each input) and renames the folder into
+ * place. A killed run therefore never leaves a partial folder where a complete one is expected.
+ */
+public final class StageDirectory {
+  public static final String SUCCESS = "_SUCCESS";
+  private final Path target;
+  private final Path work;
+  private boolean committed;
+
+  private StageDirectory(Path target, Path work) {
+    this.target = target;
+    this.work = work;
+  }
+
+  /** Starts a stage writing to {@code target}; removes what an earlier killed run left behind. */
+  public static StageDirectory begin(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath().normalize();
+    Path work = absolute.resolveSibling(absolute.getFileName() + ".partial");
+    deleteRecursively(work);
+    Files.createDirectories(work);
+    return new StageDirectory(absolute, work);
+  }
+
+  /** Where the stage writes while it runs. */
+  public Path work() {
+    return work;
+  }
+
+  public Path target() {
+    return target;
+  }
+
+  /** A scratch folder inside the work folder, removed at commit. */
+  public Path scratch(String name) throws IOException {
+    Path dir = work.resolve("_scratch").resolve(name);
+    Files.createDirectories(dir);
+    return dir;
+  }
+
+  /** Writes {@code _SUCCESS} and moves the work folder into place, replacing an earlier complete output. */
+  public void commit(String stage, List<Path> inputs) throws IOException {
+    checkState(!committed, "already committed");
+    deleteRecursively(work.resolve("_scratch"));
+    ObjectNode marker = new ObjectMapper().createObjectNode();
+    marker.put("stage", stage);
+    marker.put("tool_version", Version.current());
+    ObjectNode hashes = marker.putObject("inputs");
+    Map<String, String> sorted = new TreeMap<>();
+    for (Path input : inputs) {
+      sorted.put(input.toAbsolutePath().normalize().toString(), sha256(input));
+    }
+    sorted.forEach(hashes::put);
+    ObjectNode outputs = marker.putObject("outputs");
+    try (var files = Files.list(work)) {
+      files.filter(Files::isRegularFile).map(Path::getFileName).map(Path::toString).sorted()
+          .forEach(name -> outputs.put(name, sha256(work.resolve(name))));
+    }
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(work.resolve(SUCCESS).toFile(), marker);
+    if (Files.exists(target)) {
+      Path old = target.resolveSibling(target.getFileName() + ".old");
+      deleteRecursively(old);
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+      deleteRecursively(old);
+    } else {
+      Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+    committed = true;
+  }
+
+  /** SHA-256 of a file, or of every file below a folder in name order, as lower-case hex. */
+  public static String sha256(Path path) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      if (Files.isDirectory(path)) {
+        try (var walk = Files.walk(path)) {
+          for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+            digest.update(path.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            update(digest, file);
+          }
+        }
+      } else {
+        update(digest, path);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void update(MessageDigest digest, Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      int read;
+      while ((read = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, read);
+      }
+    }
+  }
+
+  public static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        Files.delete(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

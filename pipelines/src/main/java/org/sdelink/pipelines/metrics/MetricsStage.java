@@ -1,0 +1,316 @@
+package org.sdelink.pipelines.metrics;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.MapCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.sdelink.pipelines.grouping.SumInBuckets;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.sdelink.metrics.evaluation.PersonEvaluator;
+import org.sdelink.metrics.evaluation.PersonResult;
+import org.sdelink.metrics.evaluation.ReportingPeriod;
+import org.sdelink.metrics.records.ApcEpisode;
+import org.sdelink.metrics.records.CldEvent;
+import org.sdelink.metrics.summary.MetricTally;
+import org.sdelink.metrics.tables.DischargeRow;
+import org.sdelink.metrics.tables.JourneyRow;
+import org.sdelink.metrics.tables.SummaryRow;
+import org.sdelink.metrics.tables.SummaryTable;
+import org.sdelink.pipelines.grouping.GroupIntoBuckets;
+import org.sdelink.pipelines.io.CsvLines;
+import org.sdelink.pipelines.io.ReadCsvColumns;
+import org.sdelink.pipelines.io.SortedCsvSink;
+import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.link.LinkStage;
+import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
+import org.sdelink.pipelines.run.SdelinkPipelineOptions;
+
+/**
+ * The metrics stage: pseudonymised CLD and APC records and a linkage spine in; {@code journeys.csv},
+ * {@code discharges.csv} and {@code summary.csv} out. Steps: join every record to its person through the spine
+ * (bucketed by record id), gather each person's records (bucketed by person id), evaluate the person with the plain
+ * rules of the {@code metrics} module, and sum the persons' tallies into the summary.
+ */
+public final class MetricsStage {
+  public static final String JOURNEYS = "journeys.csv";
+  public static final String DISCHARGES = "discharges.csv";
+  public static final String SUMMARY = "summary.csv";
+  public static final String PERSONS = "persons.csv";
+  public static final String REPORT = "metrics-report.json";
+
+  private static final String CLD = "cld";
+  private static final String APC = "apc";
+  private static final String SPINE = "spine";
+  private static final TupleTag<KV<String, String>> JOURNEY_LINES = new TupleTag<>("journeys") {};
+  private static final TupleTag<KV<String, String>> DISCHARGE_LINES = new TupleTag<>("discharges") {};
+  private static final TupleTag<KV<String, String>> PERSON_LINES = new TupleTag<>("personLines") {};
+  private static final TupleTag<MetricTally> TALLIES = new TupleTag<>("tallies") {};
+  private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("counts") {};
+  private static final TupleTag<KV<String, KV<String, Map<String, String>>>> JOINED = new TupleTag<>("joined") {};
+
+  private final Path cldRecords;
+  private final Path apcRecords;
+  private final Path spine;
+  private final ReportingPeriod period;
+
+  private MetricsStage(Path cldRecords, Path apcRecords, Path spine, ReportingPeriod period) {
+    this.cldRecords = cldRecords;
+    this.apcRecords = apcRecords;
+    this.spine = spine;
+    this.period = period;
+  }
+
+  public static MetricsStage of(Path cldDir, Path apcDir, Path spine, ReportingPeriod period) {
+    return new MetricsStage(cldDir.resolve(PseudonymiseStage.RECORDS), apcDir.resolve(PseudonymiseStage.RECORDS),
+        spine, period);
+  }
+
+  public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
+    List<String> cldColumns = header(cldRecords);
+    List<String> apcColumns = header(apcRecords);
+    ReadCsvColumns.checkColumns(spine, LinkStage.SPINE_COLUMNS.subList(0, 3));
+    StageDirectory stage = StageDirectory.begin(output);
+    Path journeyParts = stage.scratch("journeys");
+    Path dischargeParts = stage.scratch("discharges");
+    Path summaryParts = stage.scratch("summary");
+    Path countParts = stage.scratch("counts");
+    int buckets = options.getBuckets();
+    int parts = options.getOutputParts();
+    var entryCoder = KvCoder.of(StringUtf8Coder.of(),
+        KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+
+    Pipeline pipeline = Pipeline.create(options);
+    PCollection<KV<String, KV<String, Map<String, String>>>> spineEntries = pipeline
+        .apply("ReadSpine", ReadCsvColumns.of(spine, LinkStage.SPINE_COLUMNS.subList(0, 3)))
+        .apply("KeySpine", MapElements.into(entryType())
+            .via((List<String> v) -> KV.of(v.get(0) + ":" + v.get(1), KV.of(SPINE, Map.of("person_id", v.get(2))))))
+        .setCoder(entryCoder);
+    PCollection<KV<String, KV<String, Map<String, String>>>> cld = pipeline
+        .apply("ReadCld", ReadCsvColumns.of(cldRecords, cldColumns))
+        .apply("KeyCld", MapElements.into(entryType()).via(keyRecord(CLD, cldColumns)))
+        .setCoder(entryCoder);
+    PCollection<KV<String, KV<String, Map<String, String>>>> apc = pipeline
+        .apply("ReadApc", ReadCsvColumns.of(apcRecords, apcColumns))
+        .apply("KeyApc", MapElements.into(entryType()).via(keyRecord(APC, apcColumns)))
+        .setCoder(entryCoder);
+
+    PCollectionTuple joined = PCollectionList.of(spineEntries).and(cld).and(apc)
+        .apply("AllEntries", Flatten.pCollections())
+        .apply("GroupByRecord", GroupIntoBuckets.of(buckets))
+        .apply("JoinRecordsToPersons", ParDo.of(new JoinToPersonFn()).withOutputTags(JOINED,
+            TupleTagList.of(COUNTS)));
+    joined.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    PCollectionTuple evaluated = joined.get(JOINED)
+        .setCoder(entryCoder)
+        .apply("GroupByPerson", GroupIntoBuckets.of(buckets))
+        .apply("EvaluatePersons", ParDo.of(new EvaluateFn(PersonEvaluator.forPeriod(period)))
+            .withOutputTags(JOURNEY_LINES,
+                TupleTagList.of(DISCHARGE_LINES).and(PERSON_LINES).and(TALLIES).and(COUNTS)));
+
+    evaluated.get(JOURNEY_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("WriteJourneys", SortedCsvSink.to(journeyParts.toString(), parts));
+    evaluated.get(DISCHARGE_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("WriteDischarges", SortedCsvSink.to(dischargeParts.toString(), parts));
+    Path personParts = stage.scratch("persons");
+    evaluated.get(PERSON_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("WritePersons", SortedCsvSink.to(personParts.toString(), parts));
+    evaluated.get(TALLIES).setCoder(SerializableCoder.of(MetricTally.class))
+        .apply("SumTallies", Combine.globally((SerializableFunction<Iterable<MetricTally>, MetricTally>)
+            MetricTally::sum).withoutDefaults())
+        .apply("SummaryRows", ParDo.of(new SummaryRowsFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("WriteSummary", SortedCsvSink.to(summaryParts.toString(), 1));
+    evaluated.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+    PCollectionList.of(joined.get(COUNTS)).and(evaluated.get(COUNTS))
+        .apply("AllCounts", Flatten.pCollections())
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+        .apply("SumCounts", SumInBuckets.of(options.getBuckets()))
+        .apply("FormatCounts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.strings()))
+            .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
+        .apply("WriteCounts", SortedCsvSink.to(countParts.toString(), 1));
+
+    PipelineResult.State state = pipeline.run().waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the metrics pipeline ended in state " + state);
+    }
+    SortedCsvSink.merge(journeyParts, CsvLines.format(JourneyRow.HEADER),
+        stage.work().resolve(JOURNEYS));
+    SortedCsvSink.merge(dischargeParts, CsvLines.format(DischargeRow.HEADER),
+        stage.work().resolve(DISCHARGES));
+    SortedCsvSink.merge(personParts, CsvLines.format(PersonProfile.COLUMNS),
+        stage.work().resolve(PERSONS));
+    SortedCsvSink.merge(summaryParts, CsvLines.format(SummaryRow.HEADER), stage.work().resolve(SUMMARY));
+    writeReport(countParts, stage.work().resolve(REPORT));
+    stage.commit("metrics", List.of(cldRecords, apcRecords, spine));
+    return stage.target();
+  }
+
+  private void writeReport(Path counts, Path target) throws IOException {
+    Map<String, Long> values = new TreeMap<>();
+    for (String line : SortedCsvSink.readLines(counts)) {
+      int tab = line.lastIndexOf('\t');
+      values.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
+    }
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    var root = mapper.createObjectNode();
+    root.put("stage", "metrics");
+    root.put("period_start", period.start().toString());
+    root.put("period_end", period.end().toString());
+    root.set("counts", mapper.valueToTree(values));
+    try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      mapper.writeValue(writer, root);
+    }
+  }
+
+  private static List<String> header(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString());
+    }
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
+      List<String> header = parser.getHeaderNames();
+      if (!header.contains("record_id")) {
+        throw new IllegalArgumentException("file " + file + " has no record_id column: give the folder written by"
+            + " sdelink pseudonymise");
+      }
+      return header;
+    }
+  }
+
+  private static org.apache.beam.sdk.values.TypeDescriptor<KV<String, KV<String, Map<String, String>>>> entryType() {
+    return new org.apache.beam.sdk.values.TypeDescriptor<>() {};
+  }
+
+  private static SerializableFunction<List<String>, KV<String, KV<String, Map<String, String>>>> keyRecord(
+      String source, List<String> columns) {
+    return values -> {
+      Map<String, String> row = new HashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        row.put(columns.get(i), values.get(i));
+      }
+      return KV.of(source + ":" + row.get("record_id"), KV.of(source, row));
+    };
+  }
+
+  /** Joins a bucket of records to the spine: each record goes on under its person id. */
+  private static final class JoinToPersonFn extends DoFn<KV<Integer, Iterable<KV<String,
+      KV<String, Map<String, String>>>>>, KV<String, KV<String, Map<String, String>>>> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>> bucket,
+        MultiOutputReceiver out) {
+      Map<String, String> personOf = new HashMap<>();
+      List<KV<String, KV<String, Map<String, String>>>> records = new ArrayList<>();
+      for (KV<String, KV<String, Map<String, String>>> entry : bucket.getValue()) {
+        if (SPINE.equals(entry.getValue().getKey())) {
+          personOf.put(entry.getKey(), entry.getValue().getValue().get("person_id"));
+        } else {
+          records.add(entry);
+        }
+      }
+      for (KV<String, KV<String, Map<String, String>>> record : records) {
+        String person = personOf.get(record.getKey());
+        String source = record.getValue().getKey();
+        if (person == null) {
+          out.get(COUNTS).output(KV.of(source + "_rows_not_in_spine", 1L));
+        } else {
+          out.get(COUNTS).output(KV.of(source + "_rows_joined", 1L));
+          out.get(JOINED).output(KV.of(person, record.getValue()));
+        }
+      }
+    }
+  }
+
+  /** Evaluates a bucket of persons with the metric rules. */
+  private static final class EvaluateFn
+      extends DoFn<KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>>, KV<String, String>> {
+    private final PersonEvaluator evaluator;
+
+    EvaluateFn(PersonEvaluator evaluator) {
+      this.evaluator = evaluator;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>> bucket,
+        MultiOutputReceiver out) {
+      Map<String, List<CldEvent>> events = new TreeMap<>();
+      Map<String, List<ApcEpisode>> episodes = new TreeMap<>();
+      Map<String, List<Map<String, String>>> cldRows = new HashMap<>();
+      Map<String, List<Map<String, String>>> apcRows = new HashMap<>();
+      for (KV<String, KV<String, Map<String, String>>> entry : bucket.getValue()) {
+        String person = entry.getKey();
+        events.computeIfAbsent(person, k -> new ArrayList<>());
+        episodes.computeIfAbsent(person, k -> new ArrayList<>());
+        Map<String, String> row = new LinkedHashMap<>(entry.getValue().getValue());
+        if (CLD.equals(entry.getValue().getKey())) {
+          events.get(person).add(CldEvent.fromRow(row));
+          cldRows.computeIfAbsent(person, k -> new ArrayList<>()).add(row);
+        } else {
+          episodes.get(person).add(ApcEpisode.fromRow(row));
+          apcRows.computeIfAbsent(person, k -> new ArrayList<>()).add(row);
+        }
+      }
+      MetricTally tally = MetricTally.empty();
+      for (String person : events.keySet()) {
+        PersonResult result = evaluator.evaluate(person, events.get(person), episodes.get(person));
+        for (JourneyRow row : result.journeys()) {
+          List<String> values = row.values();
+          out.get(JOURNEY_LINES).output(KV.of(person + "\u0000" + String.format("%06d", row.seq()),
+              CsvLines.format(values)));
+        }
+        for (DischargeRow row : result.discharges()) {
+          List<String> values = row.values();
+          out.get(DISCHARGE_LINES).output(KV.of(person + "\u0000" + String.join("\u0000", values),
+              CsvLines.format(values)));
+        }
+        tally.addAll(result.tally());
+        out.get(PERSON_LINES).output(KV.of(person, CsvLines.format(PersonProfile.of(person,
+            cldRows.getOrDefault(person, List.of()), apcRows.getOrDefault(person, List.of()),
+            events.get(person), episodes.get(person)))));
+        out.get(COUNTS).output(KV.of("persons", 1L));
+      }
+      out.get(TALLIES).output(tally);
+    }
+  }
+
+  /** Formats the summed tally as summary rows, keyed by their position so the sink keeps the rules' order. */
+  private static final class SummaryRowsFn extends DoFn<MetricTally, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element MetricTally tally, OutputReceiver<KV<String, String>> out) {
+      List<SummaryRow> rows = SummaryTable.rows(tally);
+      for (int i = 0; i < rows.size(); i++) {
+        out.output(KV.of(String.format("%08d", i), CsvLines.format(rows.get(i).values())));
+      }
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package org.sdelink.pipelines.pseudonymise;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sdelink.metrics.spells.AgeAtDischarge;
+import org.sdelink.pipelines.contract.ContractDates;
+import org.sdelink.pipelines.contract.InputSource;
+import org.sdelink.pipelines.io.SourceRow;
+import org.sdelink.pseudonymisation.IdentityColumns;
+import org.sdelink.pseudonymisation.IdentityPseudonymiser;
+import org.sdelink.pseudonymisation.PseudonymisedIdentity;
+import org.sdelink.pseudonymisation.RawIdentity;
+
+/**
+ * The per-row rule of the pseudonymise stage: one input row in, one pseudonymised row out. It builds the record id,
+ * replaces the identifiers with tokens, normalises dates to {@code yyyy-MM-dd} and drops free text; the raw
+ * identifier columns are never copied to the output.
+ */
+public final class RowPseudonymiser implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private static final ImmutableList<String> CLD_KEPT = ImmutableList.of(
+      "LA_Code", "Reporting_Period_Start_Date", "Reporting_Period_End_Date", "la_person_token", "GP_Practice_Code",
+      "Gender", "Ethnicity", "Date_of_Death", "Client_Type", "Primary_Support_Reason", "Accommodation_Status",
+      "Employment_Status", "Has_Unpaid_Carer", "Autism_Spectrum_Disorder_ASD", "Visual_Impairment",
+      "Hearing_Impairment", "Dementia", "Client_Funding_Status", "Event_Type", "Event_Reference",
+      "Event_Start_Date", "Event_End_Date", "Event_Outcome", "Request_Route_of_Access", "Assessment_Type",
+      "Eligible_Needs_Identified", "Method_of_Assessment", "Service_Type", "Service_Component",
+      "Delivery_Mechanism", "Provider_CQC_Location_Name", "Provider_CQC_Location_ID", "Review_Reason",
+      "Review_Outcomes_Achieved", "Method_of_Review", "Unit_Cost", "Cost_Frequency_Unit_Type",
+      "Planned_Units_Per_Week", "Total_Hrs_Caring_Per_Week", "No_of_adults_being_cared_for",
+      "adult_1_linked_person_token", "adult_2_linked_person_token", "adult_3_linked_person_token");
+  private static final ImmutableList<String> APC_KEPT = ImmutableList.of(
+      "EPIKEY", "SEX", "LSOA11", "RESLADST_ONS", "PROCODE3", "ADMIDATE", "ADMIMETH", "ADMISORC", "EPISTART",
+      "EPIEND", "EPIORDER", "SPELEND", "DISDATE", "DISMETH", "DISDEST", "STARTAGE", "DIAG_4_01", "CLASSPAT",
+      "MAINSPEF", "TRETSPEF", "DISREADYDATE", "age_at_disdate");
+
+  /** Keyed tokens of council-local identifiers (a person's id within a council). */
+  public interface LocalIdTokeniser extends Serializable {
+    String token(String laCode, String localId);
+  }
+
+  private final InputSource source;
+  private final IdentityPseudonymiser identity;
+  private final LocalIdTokeniser localIds;
+  private final ImmutableList<String> columns;
+
+  private RowPseudonymiser(InputSource source, IdentityPseudonymiser identity, LocalIdTokeniser localIds) {
+    this.source = source;
+    this.identity = identity;
+    this.localIds = localIds;
+    this.columns = ImmutableList.<String>builder()
+        .add("record_id", "source_file", "source_line")
+        .addAll(source == InputSource.CLD ? CLD_KEPT : APC_KEPT)
+        .addAll(IdentityColumns.ALL)
+        .build();
+  }
+
+  public static RowPseudonymiser create(
+      InputSource source, IdentityPseudonymiser identity, LocalIdTokeniser localIds) {
+    return new RowPseudonymiser(checkNotNull(source), checkNotNull(identity), checkNotNull(localIds));
+  }
+
+  /** The output columns, in order. */
+  public ImmutableList<String> columns() {
+    return columns;
+  }
+
+  /** The record id of the spine contract: CLD {@code LA:Event_Reference} or {@code LA:file:row}; APC EPIKEY. */
+  public static String recordId(InputSource source, SourceRow row) {
+    if (source == InputSource.APC) {
+      return row.get("EPIKEY");
+    }
+    String reference = row.get("Event_Reference");
+    return reference.isEmpty()
+        ? row.get("LA_Code") + ":" + row.fileName() + ":" + row.rowNumber()
+        : row.get("LA_Code") + ":" + reference;
+  }
+
+  /** Pseudonymises one accepted row. */
+  public PseudonymisedRow apply(SourceRow row) {
+    PseudonymisedIdentity id = identity.pseudonymise(rawIdentity(row));
+    List<String> values = new ArrayList<>(columns.size());
+    String recordId = recordId(source, row);
+    values.add(recordId);
+    values.add(row.fileName());
+    values.add(Long.toString(row.line()));
+    for (String column : source == InputSource.CLD ? CLD_KEPT : APC_KEPT) {
+      values.add(keptValue(column, row));
+    }
+    values.addAll(id.values());
+    String la = source == InputSource.CLD ? row.get("LA_Code") : row.get("RESLADST_ONS");
+    return new PseudonymisedRow(recordId, la, values, id.flags());
+  }
+
+  private String keptValue(String column, SourceRow row) {
+    switch (column) {
+      case "la_person_token":
+        return localIds.token(row.get("LA_Code"), row.get("LA_Person_Unique_Identifier"));
+      case "adult_1_linked_person_token":
+      case "adult_2_linked_person_token":
+      case "adult_3_linked_person_token": {
+        String local = row.get("Adult_" + column.charAt(6) + "_Linked_Person_ID");
+        return local.isEmpty() ? "" : localIds.token(row.get("LA_Code"), local);
+      }
+      case "age_at_disdate":
+        return AgeAtDischarge.column(isoOrRaw(row.get("DOB")), row.get("MYDOB"), isoOrRaw(row.get("DISDATE")));
+      default:
+        String value = row.get(column);
+        if (source.dateColumns().contains(column) && !value.isEmpty()) {
+          Optional<LocalDate> date = ContractDates.parse(value);
+          return date.map(LocalDate::toString).orElse("");
+        }
+        return value;
+    }
+  }
+
+  private RawIdentity rawIdentity(SourceRow row) {
+    if (source == InputSource.CLD) {
+      return new RawIdentity(row.get("NHS_Number"), row.get("First_Name"), row.get("Last_Name"),
+          isoOrRaw(row.get("Date_of_Birth")), row.get("Postcode"), row.get("Gender"));
+    }
+    return new RawIdentity(row.get("NEWNHSNO"), null, null, isoOrRaw(row.get("DOB")), row.get("HOMEADD"),
+        row.get("SEX"));
+  }
+
+  private static String isoOrRaw(String value) {
+    return ContractDates.parse(value).map(LocalDate::toString).orElse(value);
+  }
+
+  /** One pseudonymised row: its record id, council, output values and quality flags. */
+  public static final class PseudonymisedRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String recordId;
+    private final String laCode;
+    private final List<String> values;
+    private final List<String> flags;
+
+    PseudonymisedRow(String recordId, String laCode, List<String> values, List<String> flags) {
+      this.recordId = recordId;
+      this.laCode = laCode;
+      this.values = List.copyOf(values);
+      this.flags = List.copyOf(flags);
+    }
+
+    public String recordId() {
+      return recordId;
+    }
+
+    public String laCode() {
+      return laCode;
+    }
+
+    public List<String> values() {
+      return values;
+    }
+
+    public List<String> flags() {
+      return flags;
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.sdelink.pipelines.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.Version;
+import org.sdelink.policies.FieldRule;
+import org.sdelink.policies.Policy;
+import org.sdelink.policies.approval.Approval;
+import org.sdelink.policies.catalogue.CatalogueField;
+import org.sdelink.policies.catalogue.DatasetCatalogue;
+import org.sdelink.policies.kanonymity.KAnonymityResult;
+import org.sdelink.policies.review.TreatmentDescriptions;
+import org.sdelink.policies.treatments.RecordTreatment;
+
+/**
+ * The two documents that travel with every release: {@code manifest.json} (what was released, under which approved
+ * policy and key, with a SHA-256 per file, so a recipient or auditor can verify it) and {@code data-dictionary.md}
+ * (every released column, its meaning and its treatment, for researchers). Both are deterministic.
+ */
+final class ReleaseDocuments {
+  private ReleaseDocuments() {}
+
+  static void writeDataDictionary(Policy policy, Map<String, RecordTreatment> treatments, Path target)
+      throws IOException {
+    StringBuilder md = new StringBuilder();
+    md.append("# Data dictionary: release for project ").append(policy.project().id()).append("\n\n");
+    md.append("Policy `").append(policy.name()).append("` (SHA-256 `").append(policy.sha256()).append("`).\n\n");
+    md.append("Purpose: ").append(policy.project().purpose().strip()).append("\n\n");
+    md.append("Person ids are project pseudonyms: they differ from every other project's and cannot be joined to"
+        + " them. Counts in `summary.csv` follow the HES small-number rule: 1-7 shown as `*`, others rounded to the"
+        + " nearest 5, with further cells suppressed where a total would reveal one.\n\n");
+    DatasetCatalogue catalogue = DatasetCatalogue.standard();
+    for (Map.Entry<String, RecordTreatment> entry : treatments.entrySet()) {
+      appendDataset(md, policy, catalogue, entry.getKey(), entry.getValue().releasedColumns());
+    }
+    if (policy.datasets().containsKey(PublishStage.SUMMARY_DATASET)) {
+      appendDataset(md, policy, catalogue, PublishStage.SUMMARY_DATASET,
+          List.copyOf(policy.datasets().get(PublishStage.SUMMARY_DATASET).keySet()));
+    }
+    Files.writeString(target, md.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static void appendDataset(StringBuilder md, Policy policy, DatasetCatalogue catalogue, String dataset,
+      List<String> columns) {
+    md.append("## ").append(dataset).append(" (`").append(dataset).append(".csv`)\n\n");
+    md.append("| column | meaning | treatment |\n|---|---|---|\n");
+    for (String column : columns) {
+      FieldRule rule = policy.rule(dataset, column).orElseThrow();
+      if (!rule.isReleased()) {
+        continue;
+      }
+      String meaning = catalogue.field(dataset, column).map(CatalogueField::meaning).orElse("");
+      md.append("| `").append(column).append("` | ").append(escape(meaning)).append(" | ")
+          .append(escape(TreatmentDescriptions.describe(rule, policy))).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static String escape(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+
+  static void writeManifest(Path releaseDir, Policy policy, Approval approval, String projectId, String keyId,
+      Map<String, Long> rowsIn, Map<String, Long> rowsOut, Map<String, KAnonymityResult> gates, Path target)
+      throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    ObjectNode root = mapper.createObjectNode();
+    Map<String, String> files = new TreeMap<>();
+    try (var listing = Files.list(releaseDir)) {
+      for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (!name.equals(target.getFileName().toString()) && !name.equals(StageDirectory.SUCCESS)) {
+          files.put(name, StageDirectory.sha256(file));
+        }
+      }
+    }
+    String runId = Hashing.sha256().hashString(policy.sha256() + "|" + keyId + "|" + projectId + "|" + files,
+        StandardCharsets.UTF_8).toString().substring(0, 16);
+    root.put("run_id", runId);
+    root.put("tool", "sdelink");
+    root.put("tool_version", Version.current());
+    root.put("project_id", projectId);
+    ObjectNode policyNode = root.putObject("policy");
+    policyNode.put("name", policy.name());
+    policyNode.put("sha256", policy.sha256());
+    ObjectNode approvalNode = policyNode.putObject("approval");
+    approvalNode.put("sequence", approval.sequence());
+    approvalNode.put("reviewer", approval.reviewer());
+    approvalNode.put("approved_at", approval.approvedAt());
+    approvalNode.put("sha256", approval.sha256());
+    root.putObject("keys").put("master_key_id", keyId).put("level2_purpose", "project/" + projectId);
+    root.set("input_rows", mapper.valueToTree(rowsIn));
+    root.set("output_rows", mapper.valueToTree(rowsOut));
+    ObjectNode k = root.putObject("k_anonymity");
+    gates.forEach((dataset, result) -> k.putObject(dataset)
+        .put("k", result.k())
+        .put("records", result.totalRecords())
+        .put("records_suppressed", result.recordsSuppressed())
+        .put("records_generalised", result.recordsGeneralised())
+        .put("summary", result.summary()));
+    root.set("files_sha256", mapper.valueToTree(files));
+    mapper.writeValue(target.toFile(), root);
+  }
+}

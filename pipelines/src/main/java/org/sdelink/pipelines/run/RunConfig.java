@@ -1,0 +1,105 @@
+package org.sdelink.pipelines.run;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A whole run described in one YAML file: inputs, keystore, reporting period, release policy, output folder and
+ * runner. Unknown keys are errors (fail closed), and relative paths are resolved against the file's folder.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public final class RunConfig {
+  /** Input files per source. */
+  public static final class Inputs {
+    @JsonProperty public List<String> cld = new ArrayList<>();
+    @JsonProperty public List<String> apc = new ArrayList<>();
+  }
+
+  /** The reporting period of the metrics. */
+  public static final class Period {
+    @JsonProperty public LocalDate start;
+    @JsonProperty public LocalDate end;
+  }
+
+  @JsonProperty public Inputs inputs = new Inputs();
+  @JsonProperty public String keystore;
+  @JsonProperty("keystore_password_file") public String keystorePasswordFile;
+  @JsonProperty public Period period = new Period();
+  @JsonProperty public String policy;
+  @JsonProperty public String project;
+  @JsonProperty public String output;
+  @JsonProperty public String runner = "DirectRunner";
+  @JsonProperty("pipeline_options") public List<String> pipelineOptions = new ArrayList<>();
+  @JsonProperty("reference_date") public LocalDate referenceDate;
+
+  private Path base = Path.of(".");
+
+  public static RunConfig load(Path file) throws IOException {
+    ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+    RunConfig config;
+    try {
+      config = mapper.readValue(file.toFile(), RunConfig.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
+          + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, output, runner,"
+          + " pipeline_options, reference_date");
+    }
+    config.base = file.toAbsolutePath().getParent();
+    config.check(file);
+    return config;
+  }
+
+  private void check(Path file) {
+    List<String> missing = new ArrayList<>();
+    if (inputs.cld.isEmpty()) {
+      missing.add("inputs.cld");
+    }
+    if (inputs.apc.isEmpty()) {
+      missing.add("inputs.apc");
+    }
+    if (keystore == null) {
+      missing.add("keystore");
+    }
+    if (period.start == null || period.end == null) {
+      missing.add("period.start/period.end");
+    }
+    if (output == null) {
+      missing.add("output");
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("run configuration " + file + " lacks " + String.join(", ", missing)
+          + "; see docs/operator-runbook.md for an example");
+    }
+  }
+
+  public Path resolve(String path) {
+    return base.resolve(path).normalize();
+  }
+
+  public List<Path> cldFiles() {
+    return inputs.cld.stream().map(this::resolve).toList();
+  }
+
+  public List<Path> apcFiles() {
+    return inputs.apc.stream().map(this::resolve).toList();
+  }
+
+  /** Beam arguments: the runner plus any extra pipeline options. */
+  public List<String> beamArgs() {
+    List<String> args = new ArrayList<>();
+    args.add("--runner=" + runner);
+    args.addAll(pipelineOptions);
+    return args;
+  }
+}

@@ -1,0 +1,37 @@
+package org.sdelink.pipelines.run;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.sdelink.pipelines.contract.InputSource;
+import org.sdelink.pipelines.pseudonymise.LocalIdTokens;
+import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
+import org.sdelink.pipelines.pseudonymise.RowPseudonymiser;
+import org.sdelink.pseudonymisation.IdentityPseudonymiser;
+import org.sdelink.pseudonymisation.keys.KeyPolicy;
+import org.sdelink.pseudonymisation.keys.KeyRing;
+import org.sdelink.pseudonymisation.keys.KeyStoreFile;
+import org.sdelink.pseudonymisation.keys.MasterKey;
+
+/** Builds each stage from the command line's or run configuration's values: the one place stages are wired. */
+public final class Stages {
+  private Stages() {}
+
+  /** Opens the keystore and returns its primary key; zeroes the password. Demo keys only when {@code allowDemo}. */
+  public static MasterKey openPrimaryKey(Path keystore, char[] password, boolean allowDemo) throws Exception {
+    try {
+      KeyRing ring = KeyStoreFile.open(keystore, password, allowDemo ? KeyPolicy.ALLOW_DEMO : KeyPolicy.PRODUCTION);
+      return ring.primary();
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  public static PseudonymiseStage pseudonymise(
+      InputSource source, List<Path> inputs, MasterKey key, LocalDate referenceDate) {
+    IdentityPseudonymiser identity = IdentityPseudonymiser.create(key, referenceDate);
+    RowPseudonymiser rows = RowPseudonymiser.create(source, identity, LocalIdTokens.create(key));
+    return PseudonymiseStage.of(source, inputs, rows, key.id());
+  }
+}

@@ -1,0 +1,101 @@
+package org.sdelink.pipelines.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sdelink.pipelines.contract.InputContractException;
+import org.sdelink.pipelines.contract.InputSource;
+
+class ContractCsvReaderTest {
+  private final List<SourceRow> accepted = new ArrayList<>();
+  private final List<RejectedRow> rejected = new ArrayList<>();
+
+  private long read(InputSource source, String text) throws IOException {
+    return read(source, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private long read(InputSource source, byte[] bytes) throws IOException {
+    return ContractCsvReader.forSource(source).read(new ByteArrayInputStream(bytes), "f.csv",
+        new ContractCsvReader.RowHandler() {
+          @Override
+          public void accept(SourceRow row) {
+            accepted.add(row);
+          }
+
+          @Override
+          public void reject(RejectedRow row) {
+            rejected.add(row);
+          }
+        });
+  }
+
+  @Test
+  void unknownColumnStopsWithItsName() {
+    InputContractException e = assertThrows(InputContractException.class, () ->
+        read(InputSource.APC, "EPIKEY,ADMIDATE,PROCODE3,PATIENT_NAME\n1,2024-01-01,RXX,x\n"));
+    assertTrue(e.getMessage().contains("PATIENT_NAME"), e.getMessage());
+    assertTrue(e.getMessage().contains("remove it"), e.getMessage());
+  }
+
+  @Test
+  void duplicateAndMissingRequiredColumnsStop() {
+    assertThrows(InputContractException.class,
+        () -> read(InputSource.APC, "EPIKEY,ADMIDATE,PROCODE3,epikey\n"));
+    InputContractException missing = assertThrows(InputContractException.class,
+        () -> read(InputSource.APC, "EPIKEY,ADMIDATE\n1,2024-01-01\n"));
+    assertTrue(missing.getMessage().contains("PROCODE3"));
+    assertThrows(InputContractException.class, () -> read(InputSource.APC, ""));
+  }
+
+  @Test
+  void headerInAnotherCaseWithBomAndCrlfIsAccepted() throws IOException {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] body = "epikey,Admidate,procode3\r\n7,01/02/2024,RXX\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, all, 0, bom.length);
+    System.arraycopy(body, 0, all, bom.length, body.length);
+    assertEquals(1, read(InputSource.APC, all));
+    assertEquals(1, accepted.size());
+    assertEquals("7", accepted.get(0).get("EPIKEY"));
+    assertEquals("01/02/2024", accepted.get(0).get("ADMIDATE"));
+  }
+
+  @Test
+  void malformedRowsAreRejectedWithLineAndReasonAndNothingIsLost() throws IOException {
+    String csv = "EPIKEY,ADMIDATE,PROCODE3,DOB\n"
+        + "1,2024-01-01,RXX,1950-01-01\n"      // line 2 ok
+        + "2,2024-01-01,RXX\n"                 // line 3 too few columns
+        + "3,2024-06-31,RXX,1950-01-01\n"      // line 4 impossible date
+        + "\"4\",2024-01-01,\"R\nXX\",1950-01-01\n" // lines 5-6: quoted newline, ok
+        + "5,2024-01-01,,1950-01-01\n"         // line 7 missing required
+        + "6,2024-01-01,RXX,31/02/1950\n";     // line 8 bad DOB is kept (identifier)
+    long rows = read(InputSource.APC, csv);
+    assertEquals(6, rows);
+    assertEquals(rows, accepted.size() + rejected.size());
+    assertEquals(List.of(3L, 4L, 7L), rejected.stream().map(RejectedRow::line).toList());
+    assertEquals(List.of("COLUMN_COUNT", "INVALID_DATE", "MISSING_REQUIRED"),
+        rejected.stream().map(RejectedRow::reason).toList());
+    assertEquals("ADMIDATE", rejected.get(1).column());
+    assertEquals(List.of(2L, 5L, 8L), accepted.stream().map(SourceRow::line).toList());
+    assertEquals(List.of(1L, 4L, 6L), accepted.stream().map(SourceRow::rowNumber).toList());
+    for (RejectedRow r : rejected) {
+      assertFalse(r.message().contains("2024-06-31"), "a reject never quotes the value");
+    }
+  }
+
+  @Test
+  void unbalancedQuoteRejectsTheRestAndCountsIt() throws IOException {
+    long rows = read(InputSource.APC, "EPIKEY,ADMIDATE,PROCODE3\n1,2024-01-01,RXX\n\"2,2024-01-01,RXX\n3,x,y\n");
+    assertEquals(rows, accepted.size() + rejected.size());
+    assertEquals(1, accepted.size());
+    assertEquals("UNREADABLE", rejected.get(0).reason());
+  }
+}

@@ -1,0 +1,128 @@
+package org.sdelink.policies.disclosure;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The checks each cell of a table failed, laid out as ACRO reports them: by row and column label and by index. */
+public final class AcroCellFlags {
+  private final ImmutableList<String> rowLabels;
+  private final ImmutableList<String> columnLabels;
+  private final EnumSet<AcroCheck>[][] flags;
+
+  private AcroCellFlags(ImmutableList<String> rowLabels, ImmutableList<String> columnLabels,
+      EnumSet<AcroCheck>[][] flags) {
+    this.rowLabels = rowLabels;
+    this.columnLabels = columnLabels;
+    this.flags = flags;
+  }
+
+  /** A builder for a table with these row and column labels (each list without duplicates). */
+  public static Builder builder(ImmutableList<String> rowLabels, ImmutableList<String> columnLabels) {
+    return new Builder(rowLabels, columnLabels);
+  }
+
+  public ImmutableList<String> rowLabels() {
+    return rowLabels;
+  }
+
+  public ImmutableList<String> columnLabels() {
+    return columnLabels;
+  }
+
+  /** The checks the cell failed (empty when it passed). */
+  public Set<AcroCheck> checks(int row, int column) {
+    return EnumSet.copyOf(flags[row][column]);
+  }
+
+  /** The ACRO outcome text of a cell: {@code ok}, or each failed check followed by {@code "; "}. */
+  public String outcomeText(int row, int column) {
+    EnumSet<AcroCheck> cell = flags[row][column];
+    if (cell.isEmpty()) {
+      return "ok";
+    }
+    StringBuilder text = new StringBuilder();
+    for (AcroCheck check : cell) {
+      text.append(check.acroName()).append("; ");
+    }
+    return text.toString();
+  }
+
+  /** The number of cells that failed {@code check}. */
+  public int count(AcroCheck check) {
+    int n = 0;
+    for (EnumSet<AcroCheck>[] row : flags) {
+      for (EnumSet<AcroCheck> cell : row) {
+        n += cell.contains(check) ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /** Whether any cell failed any check. */
+  public boolean anyFlagged() {
+    for (AcroCheck check : AcroCheck.values()) {
+      if (count(check) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** ACRO's {@code outcome}: column label to row label to outcome text, in table order. */
+  Map<String, Map<String, String>> outcome() {
+    Map<String, Map<String, String>> outcome = new LinkedHashMap<>();
+    for (int c = 0; c < columnLabels.size(); c++) {
+      Map<String, String> column = new LinkedHashMap<>();
+      for (int r = 0; r < rowLabels.size(); r++) {
+        column.put(rowLabels.get(r), outcomeText(r, c));
+      }
+      outcome.put(columnLabels.get(c), column);
+    }
+    return outcome;
+  }
+
+  /** Collects the flags of a table. */
+  public static final class Builder {
+    private final ImmutableList<String> rowLabels;
+    private final ImmutableList<String> columnLabels;
+    private final EnumSet<AcroCheck>[][] flags;
+
+    @SuppressWarnings("unchecked")
+    private Builder(ImmutableList<String> rowLabels, ImmutableList<String> columnLabels) {
+      this.rowLabels = checkNotNull(rowLabels, "rowLabels");
+      this.columnLabels = checkNotNull(columnLabels, "columnLabels");
+      checkArgument(rowLabels.stream().distinct().count() == rowLabels.size(), "row labels must be unique");
+      checkArgument(columnLabels.stream().distinct().count() == columnLabels.size(), "column labels must be unique");
+      flags = new EnumSet[rowLabels.size()][columnLabels.size()];
+      for (EnumSet<AcroCheck>[] row : flags) {
+        for (int c = 0; c < row.length; c++) {
+          row[c] = EnumSet.noneOf(AcroCheck.class);
+        }
+      }
+    }
+
+    /** Records that the cell failed {@code check}. */
+    public Builder flag(int row, int column, AcroCheck check) {
+      flags[row][column].add(checkNotNull(check, "check"));
+      return this;
+    }
+
+    public AcroCellFlags build() {
+      @SuppressWarnings("unchecked")
+      EnumSet<AcroCheck>[][] copy = new EnumSet[flags.length][];
+      for (int r = 0; r < flags.length; r++) {
+        copy[r] = new EnumSet[flags[r].length];
+        for (int c = 0; c < flags[r].length; c++) {
+          copy[r][c] = EnumSet.copyOf(flags[r][c]);
+        }
+      }
+      return new AcroCellFlags(rowLabels, columnLabels, copy);
+    }
+  }
+}

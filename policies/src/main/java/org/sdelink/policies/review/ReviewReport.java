@@ -1,0 +1,372 @@
+package org.sdelink.policies.review;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sdelink.policies.FieldRule;
+import org.sdelink.policies.KAnonymityRules;
+import org.sdelink.policies.Policy;
+import org.sdelink.policies.PolicyFormatException;
+import org.sdelink.policies.PolicyProblem;
+import org.sdelink.policies.PolicyValidator;
+import org.sdelink.policies.QuasiIdentifierRule;
+import org.sdelink.policies.approval.ApprovedVersion;
+import org.sdelink.policies.catalogue.CatalogueField;
+import org.sdelink.policies.catalogue.DatasetCatalogue;
+import org.sdelink.policies.catalogue.IdentifierClass;
+import org.sdelink.policies.kanonymity.ClassSizeDistribution;
+
+/**
+ * The review report of a policy for the Information Governance reviewer, as self-contained HTML (inline CSS; no
+ * scripts, fonts or remote resources) and Markdown: every field's treatment in plain English, the protection and
+ * output-check rules, the risk figures of a dry run, and what changed since the last approved version. Holds no data
+ * values and no time stamps: the same inputs give the same bytes.
+ */
+public final class ReviewReport {
+  private final ReportDocument document;
+  private final String policyName;
+
+  private ReviewReport(ReportDocument document, String policyName) {
+    this.document = document;
+    this.policyName = policyName;
+  }
+
+  /** A builder for the report of {@code policy}. */
+  public static Builder builder(Policy policy) {
+    return new Builder(policy);
+  }
+
+  /** The report as a complete HTML page. */
+  public String html() {
+    return document.toHtml();
+  }
+
+  /** The report as Markdown. */
+  public String markdown() {
+    return document.toMarkdown();
+  }
+
+  /**
+   * Writes {@code <policy>-review.html} and {@code <policy>-review.md} into {@code directory} (created if needed).
+   *
+   * @return the two files, HTML first
+   */
+  public ImmutableList<Path> writeTo(Path directory) throws IOException {
+    checkNotNull(directory, "directory");
+    Files.createDirectories(directory);
+    Path html = directory.resolve(policyName + "-review.html");
+    Path markdown = directory.resolve(policyName + "-review.md");
+    Files.write(html, html().getBytes(StandardCharsets.UTF_8));
+    Files.write(markdown, markdown().getBytes(StandardCharsets.UTF_8));
+    return ImmutableList.of(html, markdown);
+  }
+
+  /** Collects the report's inputs. */
+  public static final class Builder {
+    private final Policy policy;
+    private Optional<DryRunFigures> dryRun = Optional.empty();
+    private Optional<ApprovedVersion> lastApproved = Optional.empty();
+
+    private Builder(Policy policy) {
+      this.policy = checkNotNull(policy, "policy");
+    }
+
+    /** The risk figures of a dry run of the release. */
+    public Builder dryRun(DryRunFigures figures) {
+      this.dryRun = Optional.of(checkNotNull(figures, "figures"));
+      return this;
+    }
+
+    /** The last approved version of this policy, to diff against (see {@code PolicyApprovals.lastApproved}). */
+    public Builder lastApproved(Optional<ApprovedVersion> approved) {
+      this.lastApproved = checkNotNull(approved, "approved");
+      return this;
+    }
+
+    public ReviewReport build() {
+      return new ReviewReport(new Writer(policy, dryRun, lastApproved).write(), policy.name());
+    }
+  }
+
+  private static final class Writer {
+    private final Policy policy;
+    private final Optional<DryRunFigures> dryRun;
+    private final Optional<ApprovedVersion> lastApproved;
+    private final DatasetCatalogue catalogue = DatasetCatalogue.standard();
+    private final ImmutableList<PolicyProblem> problems;
+    private final ReportDocument doc;
+
+    Writer(Policy policy, Optional<DryRunFigures> dryRun, Optional<ApprovedVersion> lastApproved) {
+      this.policy = policy;
+      this.dryRun = dryRun;
+      this.lastApproved = lastApproved;
+      this.problems = PolicyValidator.validate(policy);
+      this.doc = new ReportDocument("Release policy review: " + policy.name());
+    }
+
+    ReportDocument write() {
+      overview();
+      validation();
+      fields();
+      protection();
+      outputChecks();
+      figures();
+      changes();
+      approving();
+      return doc;
+    }
+
+    private void overview() {
+      doc.paragraph("This report explains, in plain English, what the release policy \"" + policy.name()
+          + "\" lets out of the secure data environment and how. Read it before approving the policy: an approval "
+          + "covers this exact file and no other version of it.");
+      doc.table(List.of("Item", "Value"), List.of(
+          List.of("Policy", policy.name()),
+          List.of("Project", policy.project().id()),
+          List.of("Approved purpose", policy.project().purpose()),
+          List.of("What is released", policy.description()),
+          List.of("Policy file fingerprint (SHA-256)", policy.sha256()),
+          List.of("Approval", approvalStatus())), List.of("", "", "", "", "", ""));
+    }
+
+    private String approvalStatus() {
+      if (lastApproved.isEmpty()) {
+        return "Not approved: no version of this policy has been approved yet.";
+      }
+      ApprovedVersion approved = lastApproved.get();
+      if (approved.approval().sha256().equals(policy.sha256())) {
+        return "This exact file was approved by " + approved.approval().reviewer() + " on "
+            + approved.approval().approvedAt() + ".";
+      }
+      return "Not approved: this file differs from the last approved version (approved by "
+          + approved.approval().reviewer() + " on " + approved.approval().approvedAt() + ").";
+    }
+
+    private void validation() {
+      doc.heading(1, "Checks on the policy");
+      if (problems.isEmpty()) {
+        doc.paragraph("The policy passed every automatic check: each field of each released dataset has an allowed "
+            + "action, no direct identifier is released unchanged, every released indirect identifier is counted "
+            + "by the k-anonymity check, and the table rules are at least as strict as the HES and ACRO rules.", "ok");
+        return;
+      }
+      doc.paragraph("The policy has " + problems.size() + " problem(s) and cannot be approved or used until each is "
+          + "fixed.", "warning");
+      List<List<String>> rows = new ArrayList<>();
+      problems.forEach(p -> rows.add(List.of(p.field(), p.message())));
+      doc.table(List.of("Where", "Problem and what to do"), rows, styles(rows.size(), ""));
+    }
+
+    private void fields() {
+      doc.heading(1, "What is released, field by field");
+      doc.paragraph("Direct identifiers (names, NHS number, full postcode, full date of birth, free text and the "
+          + "environment's own identifiers) are highlighted; none of them can ever be released unchanged.", "note");
+      for (Map.Entry<String, ImmutableMap<String, FieldRule>> dataset : policy.datasets().entrySet()) {
+        Optional<org.sdelink.policies.catalogue.CatalogueDataset> known = catalogue.dataset(dataset.getKey());
+        doc.heading(2, "Dataset: " + dataset.getKey());
+        known.ifPresent(d -> doc.paragraph(d.description()));
+        List<List<String>> rows = new ArrayList<>();
+        List<String> styles = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        known.ifPresent(d -> names.addAll(d.fields().keySet()));
+        dataset.getValue().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        for (String name : names) {
+          Optional<CatalogueField> field = known.flatMap(d -> d.field(name));
+          FieldRule rule = dataset.getValue().get(name);
+          rows.add(List.of(name,
+              field.map(CatalogueField::meaning).orElse("Not in the dataset catalogue."),
+              field.map(f -> f.identifierClass().plainName()).orElse("Unknown"),
+              rule == null ? "No action given: see the problems above." : TreatmentDescriptions.describe(rule, policy)));
+          styles.add(field.filter(f -> f.identifierClass() == IdentifierClass.DIRECT).isPresent() ? "direct" : "");
+        }
+        doc.table(List.of("Field", "What it is", "Kind of information", "How it is released"), rows, styles);
+      }
+    }
+
+    private void protection() {
+      doc.heading(1, "Protection against re-identification (k-anonymity)");
+      Optional<KAnonymityRules> rules = policy.kAnonymity();
+      if (rules.isEmpty()) {
+        doc.paragraph("The policy sets no k-anonymity check.", "warning");
+        return;
+      }
+      doc.paragraph(TreatmentDescriptions.describe(rules.get()));
+      for (Map.Entry<String, ImmutableList<QuasiIdentifierRule>> dataset
+          : rules.get().quasiIdentifiers().entrySet()) {
+        doc.heading(2, "Dataset: " + dataset.getKey() + " (fields counted together: "
+            + TreatmentDescriptions.fieldList(dataset.getValue()) + ")");
+        List<List<String>> rows = new ArrayList<>();
+        for (QuasiIdentifierRule qi : dataset.getValue()) {
+          rows.add(List.of(qi.field(), TreatmentDescriptions.describeLadder(qi)));
+        }
+        doc.table(List.of("Field", "How it may be made coarser"), rows, styles(rows.size(), ""));
+      }
+    }
+
+    private void outputChecks() {
+      doc.heading(1, "Checks on aggregate tables");
+      if (policy.countTableRule().isPresent()) {
+        doc.paragraph(TreatmentDescriptions.describe(policy.countTableRule().get()));
+      } else {
+        doc.paragraph("The policy sets no rule for tables of counts.", "warning");
+      }
+      if (policy.magnitudeRules().isPresent()) {
+        doc.paragraph(TreatmentDescriptions.describe(policy.magnitudeRules().get()));
+      } else {
+        doc.paragraph("The policy sets no rule for tables of amounts.", "warning");
+      }
+      doc.paragraph("The results of these checks are written in the ACRO results.json format, so output checkers "
+          + "can open them in the SACRO viewer.");
+    }
+
+    private void figures() {
+      doc.heading(1, "Risk figures from a dry run");
+      if (dryRun.isEmpty()) {
+        doc.paragraph("No dry-run figures were supplied with this report. Ask for a report made with a dry run "
+            + "before approving a policy for the first time or after changing how fields are released.", "warning");
+        return;
+      }
+      DryRunFigures figures = dryRun.get();
+      if (!figures.rowsPerDataset().isEmpty()) {
+        List<List<String>> rows = new ArrayList<>();
+        figures.rowsPerDataset().forEach((d, n) -> rows.add(List.of(d, Long.toString(n))));
+        doc.table(List.of("Dataset", "Rows that would be released"), rows, styles(rows.size(), ""));
+      }
+      figures.kAnonymity().forEach(this::gateFigures);
+      if (!figures.outputChecks().isEmpty()) {
+        doc.heading(2, "Output checks");
+        List<List<String>> rows = new ArrayList<>();
+        figures.outputChecks().forEach((o, s) -> rows.add(List.of(o, s)));
+        doc.table(List.of("Output", "Outcome"), rows, styles(rows.size(), ""));
+      }
+    }
+
+    private void gateFigures(String dataset, DryRunFigures.KAnonymityFigures f) {
+      doc.heading(2, "k-anonymity in " + dataset);
+      double fraction = f.totalRecords() == 0 ? 0 : (double) f.recordsSuppressed() / f.totalRecords();
+      doc.paragraph("Of " + f.totalRecords() + " records, " + f.recordsSuppressed() + " ("
+              + TreatmentDescriptions.percent(fraction) + ") would be left out and " + f.recordsGeneralised()
+              + " would have fields made coarser to reach k = " + f.k() + ". "
+              + (f.withinLimit() ? "This is within the policy's limit." : "This is OVER the policy's limit: the "
+              + "release would stop."), f.withinLimit() ? "" : "warning");
+      List<String> levels = new ArrayList<>();
+      f.levels().forEach((field, level) -> levels.add(field + ": " + level));
+      doc.paragraph("Level chosen for each field: " + String.join("; ", levels) + ".");
+      doc.paragraph("Sizes of the groups of records that share every counted value, before and after making "
+          + "fields coarser (groups smaller than " + f.k() + " are left out):");
+      List<List<String>> rows = new ArrayList<>();
+      for (long[] band : bands(f.k(), Math.max(f.classSizesBefore().bySize().isEmpty() ? 0
+          : f.classSizesBefore().bySize().lastKey(), f.classSizesAfterGeneralisation().bySize().isEmpty() ? 0
+          : f.classSizesAfterGeneralisation().bySize().lastKey()))) {
+        long[] before = bucket(f.classSizesBefore(), band[0], band[1]);
+        long[] after = bucket(f.classSizesAfterGeneralisation(), band[0], band[1]);
+        String label = band[1] == Long.MAX_VALUE ? band[0] + " or more"
+            : band[0] == band[1] ? Long.toString(band[0]) : band[0] + " to " + band[1];
+        rows.add(List.of(label, Long.toString(before[0]), Long.toString(before[1]), Long.toString(after[0]),
+            Long.toString(after[1])));
+      }
+      doc.table(List.of("Group size", "Groups before", "Records before", "Groups after", "Records after"), rows,
+          styles(rows.size(), ""));
+    }
+
+    private static List<long[]> bands(int k, long largest) {
+      List<long[]> bands = new ArrayList<>();
+      for (long size = 1; size < k; size++) {
+        bands.add(new long[] {size, size});
+      }
+      long[] edges = {k, 2L * k, 5L * k, 10L * k};
+      for (int i = 0; i < edges.length; i++) {
+        long upper = i + 1 < edges.length ? edges[i + 1] - 1 : Long.MAX_VALUE;
+        bands.add(new long[] {edges[i], upper});
+        if (largest <= upper) {
+          break;
+        }
+      }
+      return bands;
+    }
+
+    private static long[] bucket(ClassSizeDistribution distribution, long from, long to) {
+      long[] totals = new long[2];
+      distribution.bySize().subMap(from, true, to, true).values().forEach(b -> {
+        totals[0] += b.classes();
+        totals[1] += b.records();
+      });
+      return totals;
+    }
+
+    private void changes() {
+      doc.heading(1, "Changes since the last approved version");
+      if (lastApproved.isEmpty()) {
+        doc.paragraph("No earlier version of this policy has been approved, so everything in it is new.");
+        return;
+      }
+      ApprovedVersion approved = lastApproved.get();
+      Policy previous;
+      try {
+        previous = Policy.parse(approved.text(), policy.name());
+      } catch (PolicyFormatException e) {
+        doc.paragraph("The last approved version cannot be read, so no comparison is shown.", "warning");
+        return;
+      }
+      doc.paragraph("Compared with the version approved by " + approved.approval().reviewer() + " on "
+          + approved.approval().approvedAt() + " (fingerprint " + approved.approval().sha256() + ").");
+      PolicyDiff diff = PolicyDiff.between(previous, policy);
+      if (diff.isEmpty()) {
+        doc.paragraph(approved.approval().sha256().equals(policy.sha256())
+            ? "No changes: this is the approved file."
+            : "No changes to any field or setting (only comments or layout differ), but the file differs, so it "
+                + "needs approving again.", "ok");
+        return;
+      }
+      if (!diff.fieldChanges().isEmpty()) {
+        List<List<String>> rows = new ArrayList<>();
+        for (PolicyDiff.FieldChange change : diff.fieldChanges()) {
+          rows.add(List.of(change.field(), change.kind().plainName(), dash(change.before()), dash(change.after())));
+        }
+        doc.table(List.of("Field", "Change", "Before", "After"), rows, styles(rows.size(), "changed"));
+      }
+      if (!diff.settingChanges().isEmpty()) {
+        List<List<String>> rows = new ArrayList<>();
+        for (PolicyDiff.SettingChange change : diff.settingChanges()) {
+          rows.add(List.of(change.setting(), dash(change.before()), dash(change.after())));
+        }
+        doc.table(List.of("Setting", "Before", "After"), rows, styles(rows.size(), "changed"));
+      }
+    }
+
+    private void approving() {
+      doc.heading(1, "Approving this policy");
+      doc.bullets(List.of(
+          "Check that every field's treatment fits the approved purpose and that nothing more is released than "
+              + "the purpose needs.",
+          "Check the dry-run figures: how many records would be left out or made coarser.",
+          "Check every change since the last approved version.",
+          "If you approve, record it with the command below. The approval covers this exact file (fingerprint "
+              + policy.sha256() + "); any later change, even of one character, needs a new review and approval, "
+              + "and publishing refuses an unapproved file."));
+      String file = policy.source().map(Path::toString).orElse("policies/" + policy.name() + ".yaml");
+      doc.command("sdelink policy approve " + file + " --reviewer \"YOUR NAME\"");
+    }
+
+    private static String dash(String text) {
+      return text.isEmpty() ? "-" : text;
+    }
+
+    private static List<String> styles(int rows, String style) {
+      List<String> styles = new ArrayList<>();
+      for (int i = 0; i < rows; i++) {
+        styles.add(style);
+      }
+      return styles;
+    }
+  }
+}

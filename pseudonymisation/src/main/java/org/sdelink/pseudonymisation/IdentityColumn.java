@@ -1,0 +1,41 @@
+package org.sdelink.pseudonymisation;
+
+import java.util.Locale;
+
+/** The output columns of {@link IdentityPseudonymiser}, in order; the column name is the lower-case name. */
+enum IdentityColumn {
+  KEY_ID,
+  NHS_NUMBER_TOKEN,
+  NHS_NUMBER_STATUS,
+  GIVEN_NAME_TOKEN,
+  GIVEN_NAME_FIRST_TOKEN,
+  GIVEN_NAME_NICKNAME_TOKEN,
+  GIVEN_NAME_DM_TOKEN,
+  GIVEN_NAME_SOUNDEX_TOKEN,
+  GIVEN_INITIAL_TOKEN,
+  FAMILY_NAME_TOKEN,
+  FAMILY_NAME_PART_TOKENS,
+  FAMILY_NAME_DM_TOKEN,
+  FAMILY_NAME_SOUNDEX_TOKEN,
+  GIVEN_NAME_BLOOM,
+  FAMILY_NAME_BLOOM,
+  DOB_BLOOM,
+  DOB_TOKEN,
+  DOB_SWAPPED_TOKEN,
+  DOB_YEAR_TOKEN,
+  DOB_MONTH_TOKEN,
+  DOB_DAY_TOKEN,
+  DOB_STATUS,
+  BIRTH_YEAR,
+  POSTCODE_TOKEN,
+  POSTCODE_SECTOR_TOKEN,
+  POSTCODE_DISTRICT_TOKEN,
+  POSTCODE_DISTRICT,
+  POSTCODE_STATUS,
+  SEX,
+  IDENTITY_FLAGS;
+
+  String columnName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
