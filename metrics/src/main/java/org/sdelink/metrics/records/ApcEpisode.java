@@ -90,7 +90,8 @@ public record ApcEpisode(
     checkNotNull(row, "row");
     RowReader r = new RowReader(row, "APC records");
     String recordId = r.required("record_id");
-    checkArgument(!recordId.isEmpty(), "an APC row has a blank record_id; the pseudonymise stage assigns one to every row");
+    checkArgument(!recordId.isEmpty(),
+        "an APC row has a blank record_id; the pseudonymise stage assigns one to every row");
     try {
       String age = r.required("age_at_disdate");
       Integer ageAtDischarge = null;

@@ -103,7 +103,8 @@ public record CldEvent(
     checkNotNull(row, "row");
     RowReader r = new RowReader(row, "CLD records");
     String recordId = r.required("record_id");
-    checkArgument(!recordId.isEmpty(), "a CLD row has a blank record_id; the pseudonymise stage assigns one to every row");
+    checkArgument(!recordId.isEmpty(),
+        "a CLD row has a blank record_id; the pseudonymise stage assigns one to every row");
     try {
       return new CldEvent(
           recordId,

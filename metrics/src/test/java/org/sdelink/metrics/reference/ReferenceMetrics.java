@@ -109,29 +109,21 @@ public final class ReferenceMetrics {
     List<Event> events = keepOneCopyOfEachEvent(readEvents(cldEventsCsv, spine));
     List<Episode> episodes = keepOneCopyOfEachEpisode(readEpisodes(apcEpisodesCsv, spine));
 
-    TreeSet<String> people = new TreeSet<>();
+    // Each person's records: person id -> events, person id -> episodes.
+    Map<String, List<Event>> eventsByPerson = new TreeMap<>();
+    Map<String, List<Episode>> episodesByPerson = new TreeMap<>();
     for (Event e : events) {
-      people.add(e.personId);
+      eventsByPerson.computeIfAbsent(e.personId, p -> new ArrayList<>()).add(e);
+      episodesByPerson.computeIfAbsent(e.personId, p -> new ArrayList<>());
     }
     for (Episode e : episodes) {
-      people.add(e.personId);
+      episodesByPerson.computeIfAbsent(e.personId, p -> new ArrayList<>()).add(e);
     }
 
     Counts counts = new Counts();
-    for (String person : people) {
-      List<Event> hisEvents = new ArrayList<>();
-      for (Event e : events) {
-        if (e.personId.equals(person)) {
-          hisEvents.add(e);
-        }
-      }
-      List<Episode> hisEpisodes = new ArrayList<>();
-      for (Episode e : episodes) {
-        if (e.personId.equals(person)) {
-          hisEpisodes.add(e);
-        }
-      }
-      countPerson(hisEvents, hisEpisodes, periodStart, periodEnd, counts);
+    for (String person : episodesByPerson.keySet()) {
+      countPerson(eventsByPerson.getOrDefault(person, new ArrayList<>()), episodesByPerson.get(person), periodStart,
+          periodEnd, counts);
     }
     return counts.toRows();
   }

@@ -30,7 +30,6 @@ public final class SumInBuckets extends PTransform<PCollection<KV<String, Long>>
   @Override
   public PCollection<KV<String, Long>> expand(PCollection<KV<String, Long>> counts) {
     return counts
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         .apply("GroupCounts", GroupIntoBuckets.<Long>of(buckets))
         .apply("SumWithinBucket", ParDo.of(new DoFn<KV<Integer, Iterable<KV<String, Long>>>, KV<String, Long>>() {
           @ProcessElement

@@ -233,7 +233,7 @@ public final class PublishStage {
     Map<String, KAnonymityGate> gates = new LinkedHashMap<>();
     Map<String, List<String>> inputColumns = new LinkedHashMap<>();
     for (String dataset : datasets) {
-      treatments.put(dataset, RecordTreatment.forDataset(policy, dataset, level2::pseudonym, offsets, Map.of()));
+      treatments.put(dataset, RecordTreatment.forDataset(policy, dataset, new ProjectPseudonyms(level2), offsets, Map.of()));
       if (policy.kAnonymity().map(k -> !k.forDataset(dataset).isEmpty()).orElse(false)) {
         gates.put(dataset, KAnonymityGate.forDataset(policy, dataset, Map.of()));
       }
@@ -267,7 +267,8 @@ public final class PublishStage {
     PCollectionTuple treated = all
         .apply("AllRecords", Flatten.pCollections())
         .apply("GroupByPerson", GroupIntoBuckets.of(buckets))
-        .apply("TreatAndScan", ParDo.of(new TreatFn(treatments, catalogueFields, qiFields, new LeakScanner()))
+        .apply("TreatAndScan", ParDo.of(new TreatFn(policyText(policy), policy.name(), datasets, new ProjectPseudonyms(level2), offsets,
+                catalogueFields, qiFields, new LeakScanner()))
             .withOutputTags(RELEASED, TupleTagList.of(CLASS_COUNTS)));
     PCollection<KV<String, String>> released = treated.get(RELEASED)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
@@ -295,6 +296,12 @@ public final class PublishStage {
           .put(List.of(keyParts).subList(1, keyParts.length), Long.parseLong(parts2[1]));
     }
     return new Treated(datasets, treatments, gates, treatedParts, classCounts);
+  }
+
+  /** The exact text of the policy, so workers rebuild the same treatments from it. */
+  private static String policyText(Policy policy) throws IOException {
+    Path source = policy.source().orElseThrow(() -> new IllegalStateException("policy has no source file"));
+    return Files.readString(source, StandardCharsets.UTF_8);
   }
 
   private static void requireDone(PipelineResult.State state, String what) {
@@ -382,17 +389,36 @@ public final class PublishStage {
   /** Treats the records of a bucket of persons, scans every released value, and counts quasi-identifier classes. */
   private static final class TreatFn
       extends DoFn<KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>>, KV<String, String>> {
-    private final Map<String, RecordTreatment> treatments;
+    private final String policyYaml;
+    private final String policyName;
+    private final List<String> datasets;
+    private final ProjectPseudonyms pseudonyms;
+    private final KeyedDateOffsets offsets;
     private final Map<String, List<String>> catalogueFields;
     private final Map<String, List<String>> qiFields;
     private final LeakScanner scanner;
+    private transient Map<String, RecordTreatment> treatments;
 
-    TreatFn(Map<String, RecordTreatment> treatments, Map<String, List<String>> catalogueFields,
-        Map<String, List<String>> qiFields, LeakScanner scanner) {
-      this.treatments = new LinkedHashMap<>(treatments);
+    TreatFn(String policyYaml, String policyName, List<String> datasets, ProjectPseudonyms pseudonyms,
+        KeyedDateOffsets offsets, Map<String, List<String>> catalogueFields, Map<String, List<String>> qiFields,
+        LeakScanner scanner) {
+      this.policyYaml = policyYaml;
+      this.policyName = policyName;
+      this.datasets = List.copyOf(datasets);
+      this.pseudonyms = pseudonyms;
+      this.offsets = offsets;
       this.catalogueFields = new LinkedHashMap<>(catalogueFields);
       this.qiFields = new LinkedHashMap<>(qiFields);
       this.scanner = scanner;
+    }
+
+    @Setup
+    public void setup() {
+      Policy policy = Policy.parse(policyYaml, policyName);
+      treatments = new LinkedHashMap<>();
+      for (String dataset : datasets) {
+        treatments.put(dataset, RecordTreatment.forDataset(policy, dataset, pseudonyms, offsets, Map.of()));
+      }
     }
 
     @ProcessElement
@@ -485,6 +511,22 @@ public final class PublishStage {
       }
       String line = CsvLines.format(result);
       out.output(KV.of(line, line));
+    }
+  }
+
+  /** The level-2 pseudonymiser as the serializable function a record treatment takes. */
+  private static final class ProjectPseudonyms implements java.util.function.Function<String, String>,
+      java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final Level2Pseudonymiser level2;
+
+    ProjectPseudonyms(Level2Pseudonymiser level2) {
+      this.level2 = level2;
+    }
+
+    @Override
+    public String apply(String level1) {
+      return level2.pseudonym(level1);
     }
   }
 }

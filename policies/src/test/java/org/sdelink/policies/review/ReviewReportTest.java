@@ -1,0 +1,114 @@
+package org.sdelink.policies.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.html.HtmlEscapers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdelink.policies.FieldRule;
+import org.sdelink.policies.Policy;
+import org.sdelink.policies.ShippedPolicies;
+import org.sdelink.policies.approval.Approval;
+import org.sdelink.policies.approval.ApprovedVersion;
+import org.sdelink.policies.kanonymity.KAnonymityGate;
+import org.sdelink.policies.kanonymity.KAnonymityResult;
+
+class ReviewReportTest {
+
+  private static DryRunFigures figures(Policy policy) {
+    KAnonymityGate gate = KAnonymityGate.forDataset(policy, "discharges", ImmutableMap.of());
+    Map<List<String>, Long> counts = new HashMap<>();
+    counts.put(List.of("65-74", "1", "E08000035", "RR8"), 40L);
+    counts.put(List.of("75-84", "2", "E08000035", "RR8"), 25L);
+    counts.put(List.of("85+", "2", "E09000001", "RR8"), 1L);
+    KAnonymityResult result = gate.evaluate(counts);
+    return DryRunFigures.of(Map.of("persons", 60L, "discharges", 66L), Map.of("discharges", result),
+        Map.of("summary", "review; threshold: 2 cells suppressed; secondary: 2 cells suppressed; "));
+  }
+
+  @Test
+  void htmlExplainsEveryFieldInPlainEnglishAndIsSelfContained() {
+    Policy policy = ShippedPolicies.researcher();
+    ReviewReport report = ReviewReport.builder(policy).dryRun(figures(policy)).build();
+    String html = report.html();
+    for (Map<String, FieldRule> dataset : policy.datasets().values()) {
+      for (FieldRule rule : dataset.values()) {
+        String sentence = HtmlEscapers.htmlEscaper().escape(TreatmentDescriptions.describe(rule, policy));
+        assertTrue(html.contains("<td>" + rule.field() + "</td>"), rule.qualifiedName());
+        assertTrue(html.contains(sentence), rule.qualifiedName() + ": " + sentence);
+      }
+    }
+    assertTrue(html.contains("Released as the person&#39;s age on 2025-03-31 in 5-year bands (e.g. 65-69)"));
+    assertTrue(html.contains("Not released."));
+    assertTrue(html.contains("Replaced by a pseudonym made for this project only (level 2)"));
+    assertTrue(html.contains("counts from 1 to 7 are hidden and shown as *"));
+    assertTrue(html.contains("passed every automatic check"));
+    assertTrue(html.contains("Of 66 records, 1 (1.52%) would be left out"), html);
+    assertTrue(html.contains("<style>"));
+    for (String forbidden : List.of("<script", "http://", "https://", "<link", "@import", "url(", "@font-face",
+        "<img", "<iframe")) {
+      assertFalse(html.contains(forbidden), forbidden);
+    }
+    assertTrue(html.startsWith("<!DOCTYPE html>"));
+    assertTrue(html.endsWith("</html>\n"));
+    assertEquals(html, ReviewReport.builder(policy).dryRun(figures(policy)).build().html(), "deterministic");
+  }
+
+  @Test
+  void showsTheDifferenceFromTheLastApprovedVersion() {
+    String approvedText = ShippedPolicies.text(ShippedPolicies.RESEARCHER);
+    String changedText = approvedText
+        .replace("    procode3: keep\n    admission_method: keep\n    discharge_method: keep",
+            "    procode3: drop\n    admission_method: keep\n    discharge_method: keep")
+        .replace("      - field: procode3\n        ladder: [withheld]\n    discharges:", "    discharges:")
+        .replace("  k: 10\n", "  k: 15\n");
+    Policy current = Policy.parse(changedText, ShippedPolicies.RESEARCHER);
+    Approval approval = new Approval(1, ShippedPolicies.RESEARCHER, Policy.sha256Of(approvedText.getBytes()),
+        "Jo Bloggs", "2025-06-02T09:30:00Z", "researcher-linked-journeys/x.yaml");
+    ReviewReport report = ReviewReport.builder(current)
+        .lastApproved(Optional.of(new ApprovedVersion(approval, approvedText))).build();
+    String html = report.html();
+    assertTrue(html.contains("<tr class=\"changed\"><td>journeys.procode3</td><td>action changed</td>"
+        + "<td>keep</td><td>drop</td></tr>"), html);
+    assertTrue(html.contains("<td>k_anonymity.k</td><td>10</td><td>15</td>"), html);
+    assertTrue(html.contains("<td>k_anonymity.quasi_identifiers.journeys.procode3</td><td>ladder [withheld]</td>"
+        + "<td>-</td>"), html);
+    assertTrue(html.contains("Not approved: this file differs from the last approved version"));
+    String markdown = report.markdown();
+    assertTrue(markdown.contains("| journeys.procode3 | action changed | keep | drop |"), markdown);
+    assertTrue(markdown.contains("| k\\_anonymity.k | 10 | 15 |"), markdown);
+  }
+
+  @Test
+  void approvedFileAndInvalidPolicyAreReportedAsSuch(@TempDir Path dir) throws Exception {
+    String text = ShippedPolicies.text(ShippedPolicies.RESEARCHER);
+    Policy policy = Policy.parse(text, ShippedPolicies.RESEARCHER);
+    Approval approval = new Approval(1, policy.name(), policy.sha256(), "Jo Bloggs", "2025-06-02T09:30:00Z",
+        "researcher-linked-journeys/x.yaml");
+    ReviewReport approved = ReviewReport.builder(policy)
+        .lastApproved(Optional.of(new ApprovedVersion(approval, text))).build();
+    assertTrue(approved.html().contains("This exact file was approved by Jo Bloggs on 2025-06-02T09:30:00Z."));
+    assertTrue(approved.html().contains("No changes: this is the approved file."));
+    assertTrue(approved.html().contains("No dry-run figures were supplied"));
+
+    Policy invalid = Policy.parse(text.replace("    first_name: drop\n", "    first_name: keep\n"),
+        ShippedPolicies.RESEARCHER);
+    String html = ReviewReport.builder(invalid).build().html();
+    assertTrue(html.contains("has 1 problem(s) and cannot be approved"), html);
+    assertTrue(html.contains("datasets.persons.first_name"));
+
+    List<Path> files = ReviewReport.builder(policy).build().writeTo(dir);
+    assertEquals(List.of(dir.resolve("researcher-linked-journeys-review.html"),
+        dir.resolve("researcher-linked-journeys-review.md")), files);
+    assertTrue(Files.readString(files.get(1)).startsWith("# Release policy review: researcher-linked-journeys\n"));
+  }
+}
