@@ -21,6 +21,8 @@ public final class RecordDates {
 
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter UK =
+      DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
   private RecordDates() {}
 
@@ -53,6 +55,23 @@ public final class RecordDates {
     }
     try {
       LocalDate date = LocalDate.parse(text, ISO);
+      return isHesSentinel(date) ? Optional.empty() : Optional.of(date);
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Parses a raw input date leniently, in either format the input contract accepts ({@code yyyy-MM-dd} or {@code
+   * dd/MM/yyyy}): blank, sentinel or unreadable values give empty.
+   */
+  public static Optional<LocalDate> tryParseInput(String value) {
+    String text = Strings.nullToEmpty(value).trim();
+    if (!text.contains("/")) {
+      return tryParse(text);
+    }
+    try {
+      LocalDate date = LocalDate.parse(text, UK);
       return isHesSentinel(date) ? Optional.empty() : Optional.of(date);
     } catch (DateTimeParseException e) {
       return Optional.empty();

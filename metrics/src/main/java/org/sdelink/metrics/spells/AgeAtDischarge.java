@@ -36,15 +36,16 @@ public final class AgeAtDischarge {
   }
 
   /**
-   * Age from raw HES fields: DOB and DISDATE as {@code yyyy-MM-dd}, MYDOB as {@code MMYYYY} (or {@code MYYYY}).
-   * Blank, sentinel or unreadable values count as missing; no value is ever echoed in an exception.
+   * Age from raw HES fields: DOB and DISDATE as {@code yyyy-MM-dd} or {@code dd/MM/yyyy} (the input contract's
+   * formats), MYDOB as {@code MMYYYY} (or {@code MYYYY}). Blank, sentinel or unreadable values count as missing; no
+   * value is ever echoed in an exception.
    */
   public static OptionalInt fromRawFields(
       @Nullable String dateOfBirth, @Nullable String monthOfBirth, @Nullable String dischargeDate) {
     return years(
-        RecordDates.tryParse(dateOfBirth).orElse(null),
+        RecordDates.tryParseInput(dateOfBirth).orElse(null),
         parseMonthOfBirth(monthOfBirth).orElse(null),
-        RecordDates.tryParse(dischargeDate).orElse(null));
+        RecordDates.tryParseInput(dischargeDate).orElse(null));
   }
 
   /** The {@code age_at_disdate} column value for raw HES fields: the age as digits, or blank when unknown. */

@@ -47,10 +47,16 @@ class AgeAtDischargeTest {
   @Test
   void sentinelOrUnreadableBirthFields_countAsMissing() {
     assertEquals(OptionalInt.of(65), AgeAtDischarge.fromRawFields("1800-01-01", "031960", "2025-03-01"));
-    assertEquals(OptionalInt.of(65), AgeAtDischarge.fromRawFields("10/03/1960", "031960", "2025-03-01"));
+    assertEquals(OptionalInt.of(65), AgeAtDischarge.fromRawFields("1960-02-30", "031960", "2025-03-01"));
     assertTrue(AgeAtDischarge.fromRawFields("", "131960", "2025-03-01").isEmpty(), "month 13");
     assertTrue(AgeAtDischarge.fromRawFields("", "0319x0", "2025-03-01").isEmpty());
     assertTrue(AgeAtDischarge.fromRawFields(null, null, "2025-03-01").isEmpty());
+  }
+
+  @Test
+  void ukDateFormat_isAcceptedLikeTheInputContract() {
+    assertEquals(OptionalInt.of(64), AgeAtDischarge.fromRawFields("10/03/1960", "031960", "01/03/2025"));
+    assertTrue(AgeAtDischarge.fromRawFields("10/03/1960", "", "01/01/1800").isEmpty());
   }
 
   @Test

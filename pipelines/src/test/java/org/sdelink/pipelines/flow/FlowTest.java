@@ -13,21 +13,19 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.link.LinkStage;
 import org.sdelink.pipelines.metrics.MetricsStage;
 
 /** The stages end to end on the DirectRunner, over generated data the other tests never use (seed 9017). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FlowTest {
-  @TempDir Path root;
-  FlowFixture fixture;
-  Path out;
+  @TempDir static Path root;
+  static FlowFixture fixture;
+  static Path out;
 
   @BeforeAll
-  void runAllStages() throws Exception {
+  static void runAllStages() throws Exception {
     fixture = FlowFixture.generate(root, 400, 9017);
     out = fixture.runStages(root.resolve("out"), List.of());
   }

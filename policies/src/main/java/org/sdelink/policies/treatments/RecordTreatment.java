@@ -33,18 +33,33 @@ public final class RecordTreatment implements Serializable {
   public static final String POSTCODE_TO_LSOA = "postcode-to-lsoa11";
 
   private final String dataset;
-  private final ImmutableList<FieldRule> rules;
+  private final ImmutableList<ColumnPlan> columns;
   private final ImmutableList<String> knownColumns;
   private final Function<String, String> pseudonymiser;
   private final PersonDateOffset dateOffsets;
   private final int maxShiftDays;
   private final ImmutableMap<String, String> postcodeToLsoa;
 
-  private RecordTreatment(String dataset, ImmutableList<FieldRule> rules, ImmutableList<String> knownColumns,
+  /** One column's treatment, in a serializable form. */
+  private record ColumnPlan(String dataset, String field, FieldAction action, GeneralisationTarget target,
+      int bandYears, LocalDate asOf) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static ColumnPlan of(FieldRule rule) {
+      return new ColumnPlan(rule.dataset(), rule.field(), rule.action().orElseThrow(), rule.target().orElse(null),
+          rule.bandYears(), rule.asOf().orElse(null));
+    }
+
+    String qualifiedName() {
+      return dataset + "." + field;
+    }
+  }
+
+  private RecordTreatment(String dataset, ImmutableList<ColumnPlan> columns, ImmutableList<String> knownColumns,
       Function<String, String> pseudonymiser, PersonDateOffset dateOffsets, int maxShiftDays,
       ImmutableMap<String, String> postcodeToLsoa) {
     this.dataset = dataset;
-    this.rules = rules;
+    this.columns = columns;
     this.knownColumns = knownColumns;
     this.pseudonymiser = pseudonymiser;
     this.dateOffsets = dateOffsets;
@@ -71,11 +86,11 @@ public final class RecordTreatment implements Serializable {
     checkArgument(policy.datasets().containsKey(dataset), "policy %s does not release dataset %s", policy.name(),
         dataset);
     CatalogueDataset known = DatasetCatalogue.standard().dataset(dataset).orElseThrow();
-    ImmutableList.Builder<FieldRule> rules = ImmutableList.builder();
+    ImmutableList.Builder<ColumnPlan> rules = ImmutableList.builder();
     boolean needsLsoa = false;
     for (CatalogueField field : known.fields().values()) {
       FieldRule rule = policy.rule(dataset, field.name()).orElseThrow();
-      rules.add(rule);
+      rules.add(ColumnPlan.of(rule));
       needsLsoa |= rule.target().filter(t -> t == GeneralisationTarget.LSOA).isPresent()
           && rule.action().filter(a -> a == FieldAction.GENERALISE).isPresent();
     }
@@ -93,7 +108,7 @@ public final class RecordTreatment implements Serializable {
 
   /** The released columns, in order. */
   public ImmutableList<String> releasedColumns() {
-    return rules.stream().filter(FieldRule::isReleased).map(FieldRule::field)
+    return columns.stream().filter(c -> c.action() != FieldAction.DROP).map(ColumnPlan::field)
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -112,8 +127,8 @@ public final class RecordTreatment implements Serializable {
           + "catalogue and the policy before releasing it", column, dataset);
     }
     ImmutableMap.Builder<String, String> out = ImmutableMap.builder();
-    for (FieldRule rule : rules) {
-      FieldAction action = rule.action().orElseThrow();
+    for (ColumnPlan rule : columns) {
+      FieldAction action = rule.action();
       if (action == FieldAction.DROP) {
         continue;
       }
@@ -124,7 +139,7 @@ public final class RecordTreatment implements Serializable {
     return out.buildOrThrow();
   }
 
-  private String treat(FieldRule rule, FieldAction action, String value, Map<String, String> row,
+  private String treat(ColumnPlan rule, FieldAction action, String value, Map<String, String> row,
       Optional<LocalDate> firstEventDate) {
     switch (action) {
       case KEEP:
@@ -149,15 +164,15 @@ public final class RecordTreatment implements Serializable {
     }
   }
 
-  private String generalise(FieldRule rule, String value, Optional<LocalDate> firstEventDate) {
-    GeneralisationTarget target = rule.target().orElseThrow();
+  private String generalise(ColumnPlan rule, String value, Optional<LocalDate> firstEventDate) {
+    GeneralisationTarget target = rule.target();
     switch (target) {
       case YEAR:
         return FieldTreatments.year(date(rule, value));
       case MONTH:
         return FieldTreatments.month(date(rule, value));
       case AGE_BAND:
-        LocalDate asOf = rule.asOf().orElseThrow();
+        LocalDate asOf = rule.asOf();
         if (value.matches("\\d{4}")) {
           return FieldTreatments.ageBand(asOf.getYear() - Integer.parseInt(value), rule.bandYears()).orElse("");
         }
@@ -177,7 +192,7 @@ public final class RecordTreatment implements Serializable {
     }
   }
 
-  private static LocalDate date(FieldRule rule, String value) {
+  private static LocalDate date(ColumnPlan rule, String value) {
     return FieldTreatments.parseDate(value).orElseThrow(() -> new IllegalArgumentException(
         rule.qualifiedName() + " is not a date written yyyy-mm-dd"));
   }

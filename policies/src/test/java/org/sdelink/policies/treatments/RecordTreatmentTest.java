@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableMap;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +109,24 @@ class RecordTreatmentTest {
     IllegalArgumentException noFirstEvent = assertThrows(IllegalArgumentException.class,
         () -> treatment.apply(person(), Optional.empty()));
     assertTrue(noFirstEvent.getMessage().contains("first event date"));
+  }
+
+  @Test
+  void survivesJavaSerialisationWithASerializablePseudonymiser() throws Exception {
+    Function<String, String> pseudonymiser = (Function<String, String> & Serializable) id -> "P2-" + id.length();
+    RecordTreatment treatment = RecordTreatment.forDataset(ShippedPolicies.researcher(), "persons", pseudonymiser,
+        NO_OFFSET, ImmutableMap.of());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(treatment);
+    }
+    RecordTreatment copy;
+    try (ObjectInputStream in = new ObjectInputStream(
+        new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (RecordTreatment) in.readObject();
+    }
+    Optional<LocalDate> first = Optional.of(LocalDate.of(2024, 1, 1));
+    assertEquals(treatment.apply(person(), first), copy.apply(person(), first));
   }
 
   @Test
