@@ -55,13 +55,25 @@ public final class AcroOutput {
    */
   public static AcroOutput table(String uid, String method, String fileName, String command, AcroCellFlags flags,
       boolean suppressed) {
+    return table(uid, method, fileName, command, flags, suppressed, flags.count(AcroCheck.SECONDARY) > 0);
+  }
+
+  /**
+   * A count table after the small-number rule (suppression applied): like {@link #table} with {@code suppressed}
+   * true, and the {@code secondary} count always listed in {@code sdc}.
+   */
+  public static AcroOutput countTable(String uid, String fileName, String command, AcroCellFlags flags) {
+    return table(uid, "crosstab", fileName, command, flags, true, true);
+  }
+
+  private static AcroOutput table(String uid, String method, String fileName, String command, AcroCellFlags flags,
+      boolean suppressed, boolean withSecondary) {
     checkNotNull(uid, "uid");
     checkArgument(!uid.isBlank(), "uid must not be blank");
     checkNotNull(method, "method");
     checkNotNull(fileName, "fileName");
     checkNotNull(command, "command");
     checkNotNull(flags, "flags");
-    boolean withSecondary = flags.count(AcroCheck.SECONDARY) > 0 || "crosstab".equals(method);
     String status;
     if (flags.count(AcroCheck.NEGATIVE) > 0 || flags.count(AcroCheck.MISSING) > 0) {
       status = "review";

@@ -63,7 +63,7 @@ public final class ProtectedCountTable {
         }
       }
     }
-    return AcroOutput.table(uid, "crosstab", fileName, command, flags.build(), true);
+    return AcroOutput.countTable(uid, fileName, command, flags.build());
   }
 
   private int index(int row, int column) {

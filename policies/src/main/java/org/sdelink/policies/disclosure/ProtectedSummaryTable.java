@@ -61,7 +61,7 @@ public final class ProtectedSummaryTable {
       flag(flags, r, 0, rows.get(r).numeratorStatus());
       flag(flags, r, 1, rows.get(r).denominatorStatus());
     }
-    return AcroOutput.table(uid, "crosstab", fileName, command, flags.build(), true);
+    return AcroOutput.countTable(uid, fileName, command, flags.build());
   }
 
   private static void flag(AcroCellFlags.Builder flags, int row, int column, CellStatus status) {

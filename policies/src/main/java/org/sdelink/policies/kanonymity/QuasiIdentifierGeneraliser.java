@@ -19,6 +19,7 @@ public final class QuasiIdentifierGeneraliser implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final ImmutableList<QuasiIdentifier> quasiIdentifiers;
+  private final ImmutableList<String> fields;
   private final ImmutableList<Integer> levels;
   private final ImmutableSet<List<String>> suppressedClasses;
 
@@ -27,13 +28,14 @@ public final class QuasiIdentifierGeneraliser implements Serializable {
       ImmutableList<Integer> levels,
       ImmutableSet<List<String>> suppressedClasses) {
     this.quasiIdentifiers = quasiIdentifiers;
+    this.fields = quasiIdentifiers.stream().map(QuasiIdentifier::field).collect(ImmutableList.toImmutableList());
     this.levels = levels;
     this.suppressedClasses = suppressedClasses;
   }
 
   /** The quasi-identifier columns, in key order. */
   public ImmutableList<String> fields() {
-    return quasiIdentifiers.stream().map(QuasiIdentifier::field).collect(ImmutableList.toImmutableList());
+    return fields;
   }
 
   /** The generalised key of a released key (values in {@link #fields()} order). */
@@ -74,7 +76,7 @@ public final class QuasiIdentifierGeneraliser implements Serializable {
     }
     ImmutableMap.Builder<String, String> out = ImmutableMap.builderWithExpectedSize(row.size());
     for (Map.Entry<String, String> column : row.entrySet()) {
-      int index = fields().indexOf(column.getKey());
+      int index = fields.indexOf(column.getKey());
       out.put(column.getKey(), index >= 0 ? key.get(index) : column.getValue() == null ? "" : column.getValue());
     }
     return GeneralisedRow.of(out.buildOrThrow());
