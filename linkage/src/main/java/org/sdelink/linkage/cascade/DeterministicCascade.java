@@ -73,15 +73,12 @@ public final class DeterministicCascade implements Serializable {
 
     boolean matches(LinkRecord a, LinkRecord b) {
       for (int field : allEqual) {
-        String value = a.value(field);
-        if (value == null || !value.equals(b.value(field))) {
+        if (!a.sameValue(b, field)) {
           return false;
         }
       }
       for (int field : mustNotDiffer) {
-        String valueA = a.value(field);
-        String valueB = b.value(field);
-        if (valueA != null && valueB != null && !valueA.equals(valueB)) {
+        if (a.has(field) && b.has(field) && !a.sameValue(b, field)) {
           return false;
         }
       }

@@ -62,8 +62,7 @@ public final class ComparisonLevels {
   }
 
   static boolean equalPresent(LinkRecord a, LinkRecord b, int field) {
-    String value = a.value(field);
-    return value != null && value.equals(b.value(field));
+    return a.sameValue(b, field);
   }
 
   /** Every field is missing on at least one side. */
@@ -71,7 +70,7 @@ public final class ComparisonLevels {
     @Override
     public boolean matches(LinkRecord a, LinkRecord b) {
       for (int field : fields) {
-        if (a.value(field) != null && b.value(field) != null) {
+        if (a.has(field) && b.has(field)) {
           return false;
         }
       }
@@ -107,42 +106,7 @@ public final class ComparisonLevels {
   private record TokenOverlap(int field) implements ComparisonLevel {
     @Override
     public boolean matches(LinkRecord a, LinkRecord b) {
-      String tokensA = a.value(field);
-      String tokensB = b.value(field);
-      if (tokensA == null || tokensB == null) {
-        return false;
-      }
-      int start = 0;
-      while (start < tokensA.length()) {
-        int end = start;
-        while (end < tokensA.length() && !isSeparator(tokensA.charAt(end))) {
-          end++;
-        }
-        if (end > start && containsToken(tokensB, tokensA, start, end - start)) {
-          return true;
-        }
-        start = end + 1;
-      }
-      return false;
-    }
-
-    private static boolean containsToken(String tokens, String source, int offset, int length) {
-      int start = 0;
-      while (start < tokens.length()) {
-        int end = start;
-        while (end < tokens.length() && !isSeparator(tokens.charAt(end))) {
-          end++;
-        }
-        if (end - start == length && tokens.regionMatches(start, source, offset, length)) {
-          return true;
-        }
-        start = end + 1;
-      }
-      return false;
-    }
-
-    private static boolean isSeparator(char c) {
-      return c == ' ' || c == '|' || c == ';' || c == '\t';
+      return a.sharesToken(b, field);
     }
   }
 
@@ -181,10 +145,7 @@ public final class ComparisonLevels {
   private record Swapped(int full, int swapped) implements ComparisonLevel {
     @Override
     public boolean matches(LinkRecord a, LinkRecord b) {
-      String fullA = a.value(full);
-      String fullB = b.value(full);
-      return (fullA != null && fullA.equals(b.value(swapped)))
-          || (fullB != null && fullB.equals(a.value(swapped)));
+      return a.sameValue(full, b, swapped) || b.sameValue(full, a, swapped);
     }
   }
 
@@ -209,24 +170,9 @@ public final class ComparisonLevels {
   private record YearWithin(int field, int tolerance) implements ComparisonLevel {
     @Override
     public boolean matches(LinkRecord a, LinkRecord b) {
-      long yearA = parse(a.value(field));
-      long yearB = parse(b.value(field));
+      long yearA = a.number(field);
+      long yearB = b.number(field);
       return yearA >= 0 && yearB >= 0 && Math.abs(yearA - yearB) <= tolerance;
-    }
-
-    private static long parse(String text) {
-      if (text == null || text.isEmpty() || text.length() > 9) {
-        return -1;
-      }
-      long value = 0;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c < '0' || c > '9') {
-          return -1;
-        }
-        value = value * 10 + (c - '0');
-      }
-      return value;
     }
   }
 

@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * its field values in the order of a {@link RecordLayout}. Blank values are missing ({@code null}). Bloom-filter
  * fields are decoded once, here, into bitsets with their cardinalities so that comparisons do not allocate.
  *
+ * <p>For speed, each present value also gets a 64-bit hash (so most disagreements are seen without touching the
+ * strings; agreement is always confirmed on the strings), its value as a whole number if it is one, and the hashes
+ * of its tokens if it is a list of tokens.
+ *
  * <p>Immutable and serializable. {@link #toString()} shows no field values: they may be identifiers.
  */
 public final class LinkRecord implements Serializable {
@@ -29,14 +33,20 @@ public final class LinkRecord implements Serializable {
   private final String source;
   private final RecordLayout layout;
   private final @Nullable String[] values;
-  private final long[][] blooms;
-  private final int[] bloomCardinalities;
+  private final transient long[] hashes;
+  private final transient long[] numbers;
+  private final transient long[][] tokenHashes;
+  private final transient long[][] blooms;
+  private final transient int[] bloomCardinalities;
 
   private LinkRecord(String id, String source, RecordLayout layout, @Nullable String[] values) {
     this.id = id;
     this.source = source;
     this.layout = layout;
     this.values = values;
+    this.hashes = new long[values.length];
+    this.numbers = new long[values.length];
+    this.tokenHashes = new long[values.length][];
     this.blooms = new long[values.length][];
     this.bloomCardinalities = new int[values.length];
     for (int i = 0; i < values.length; i++) {
@@ -49,7 +59,76 @@ public final class LinkRecord implements Serializable {
           bloomCardinalities[i] = BloomFilterBits.cardinality(bits);
         }
       }
+      String value = values[i];
+      numbers[i] = -1;
+      if (value != null) {
+        hashes[i] = hash(value, 0, value.length());
+        numbers[i] = wholeNumber(value);
+        tokenHashes[i] = tokenHashes(value);
+      }
     }
+  }
+
+  /** Rebuilds the derived arrays after deserialization. */
+  private Object readResolve() {
+    return new LinkRecord(id, source, layout, values.clone());
+  }
+
+  /** Characters that separate the tokens of a token-list value. */
+  static boolean isTokenSeparator(char c) {
+    return c == ' ' || c == '|' || c == ';' || c == '\t';
+  }
+
+  /** 64-bit FNV-1a of {@code text[from, to)}, never 0 (0 marks a missing value). */
+  private static long hash(String text, int from, int to) {
+    long hash = 0xcbf29ce484222325L;
+    for (int i = from; i < to; i++) {
+      hash ^= text.charAt(i);
+      hash *= 0x100000001b3L;
+    }
+    return hash == 0 ? 1 : hash;
+  }
+
+  private static long wholeNumber(String value) {
+    if (value.length() > 18) {
+      return -1;
+    }
+    long number = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      number = number * 10 + (c - '0');
+    }
+    return number;
+  }
+
+  /** The sorted hashes of the tokens of a value holding separators, else null (the value is one token). */
+  private static long @Nullable [] tokenHashes(String value) {
+    boolean separated = false;
+    for (int i = 0; i < value.length() && !separated; i++) {
+      separated = isTokenSeparator(value.charAt(i));
+    }
+    if (!separated) {
+      return null;
+    }
+    long[] tokens = new long[value.length()];
+    int count = 0;
+    int start = 0;
+    while (start < value.length()) {
+      int end = start;
+      while (end < value.length() && !isTokenSeparator(value.charAt(end))) {
+        end++;
+      }
+      if (end > start) {
+        tokens[count++] = hash(value, start, end);
+      }
+      start = end + 1;
+    }
+    long[] result = Arrays.copyOf(tokens, count);
+    Arrays.sort(result);
+    return result;
   }
 
   /**
@@ -110,6 +189,56 @@ public final class LinkRecord implements Serializable {
   /** The value of {@code field}, or {@code null} if missing. */
   public @Nullable String value(String field) {
     return values[layout.indexOf(field)];
+  }
+
+  /** Whether the value at {@code index} is present here and in {@code other}, and equal. */
+  public boolean sameValue(LinkRecord other, int index) {
+    return sameValue(index, other, index);
+  }
+
+  /** Whether this record's value at {@code index} is present and equals {@code other}'s at {@code otherIndex}. */
+  public boolean sameValue(int index, LinkRecord other, int otherIndex) {
+    long hash = hashes[index];
+    return hash != 0 && hash == other.hashes[otherIndex] && values[index].equals(other.values[otherIndex]);
+  }
+
+  /** Whether a value is present at {@code index}. */
+  public boolean has(int index) {
+    return hashes[index] != 0;
+  }
+
+  /** The value at {@code index} as a whole number, or -1 if missing or not all digits. */
+  public long number(int index) {
+    return numbers[index];
+  }
+
+  /**
+   * Whether the values at {@code index}, read as lists of tokens separated by spaces, '|', ';' or tabs, share a
+   * token (a value without separators is one token).
+   */
+  public boolean sharesToken(LinkRecord other, int index) {
+    if (hashes[index] == 0 || other.hashes[index] == 0) {
+      return false;
+    }
+    long[] mine = tokenHashes[index];
+    long[] theirs = other.tokenHashes[index];
+    if (mine == null && theirs == null) {
+      return sameValue(other, index);
+    }
+    long[] left = mine == null ? new long[] {hashes[index]} : mine;
+    long[] right = theirs == null ? new long[] {other.hashes[index]} : theirs;
+    int i = 0;
+    int j = 0;
+    while (i < left.length && j < right.length) {
+      if (left[i] == right[j]) {
+        return TokenLists.shareToken(values[index], other.values[index]);
+      } else if (left[i] < right[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return false;
   }
 
   /**
