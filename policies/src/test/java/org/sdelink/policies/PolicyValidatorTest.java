@@ -137,29 +137,45 @@ class PolicyValidatorTest {
     PolicyProblem wrongTarget = only(problemsOf(withAction("persons", "ethnicity", "{action: generalise, to: month}")),
         "datasets.persons.ethnicity.to");
     assertTrue(wrongTarget.message().contains("'month' is not allowed"), wrongTarget.message());
-    List<PolicyProblem> noAsOf = problemsOf(ShippedPolicies.researcherWith("      as_of: 2025-03-31\n", ""));
+    // The shipped policy releases birth_year, not an age band: build the age-band variant from it.
+    String ageBands = ShippedPolicies.researcherWithAgeBandedDateOfBirth();
+    assertEquals(List.of(), problemsOf(ageBands), "the age-band variant itself is valid");
+    List<PolicyProblem> noAsOf = problemsOf(ShippedPolicies.replaceOnce(ageBands, "      as_of: 2025-03-31\n", ""));
     assertTrue(only(noAsOf, "datasets.persons.date_of_birth.as_of").message().contains("as_of: 2025-03-31"));
+  }
+
+  @Test
+  void shippedResearcherPolicyReleasesTheBirthYearNotTheDateOfBirth() {
+    Policy policy = ShippedPolicies.researcher();
+    assertEquals(FieldAction.DROP, policy.rule("persons", "date_of_birth").orElseThrow().action().orElseThrow());
+    assertEquals(FieldAction.KEEP, policy.rule("persons", "birth_year").orElseThrow().action().orElseThrow());
+    assertEquals(List.of("birth_year", "sex", "ethnicity", "la_code"),
+        policy.kAnonymity().orElseThrow().forDataset("persons").stream().map(QuasiIdentifierRule::field).toList());
   }
 
   @Test
   void releasedIndirectIdentifierMustBeCountedByTheGate() {
     List<PolicyProblem> problems = problemsOf(ShippedPolicies.researcherWith(
-        "      - field: procode3\n        ladder: [withheld]\n    discharges:",
+        "      - field: provider\n        ladder: [withheld]\n    discharges:",
         "    discharges:"));
-    PolicyProblem problem = only(problems, "datasets.journeys.procode3");
+    PolicyProblem problem = only(problems, "datasets.journeys.provider");
     assertTrue(problem.message().contains("k_anonymity.quasi_identifiers.journeys"), problem.message());
     assertTrue(problem.message().contains("or drop the field"), problem.message());
   }
 
   @Test
   void quasiIdentifierThatIsDroppedOrUnknownIsAnError() {
-    String dropped = withAction("journeys", "procode3", "drop");
-    assertTrue(only(problemsOf(dropped), "k_anonymity.quasi_identifiers.journeys.procode3").message()
+    String dropped = withAction("journeys", "provider", "drop");
+    assertTrue(only(problemsOf(dropped), "k_anonymity.quasi_identifiers.journeys.provider").message()
         .contains("cannot be a quasi-identifier"));
-    String badLevel = ShippedPolicies.researcherWith("ladder: [age-band-10y, age-band-20y, withheld]",
-        "ladder: [age-band-10y, decade]");
-    assertTrue(only(problemsOf(badLevel), "k_anonymity.quasi_identifiers.persons.date_of_birth.ladder").message()
+    String badLevel = ShippedPolicies.researcherWith("ladder: [year-band-5y, year-band-10y, year-band-20y, withheld]",
+        "ladder: [year-band-5y, decade]");
+    assertTrue(only(problemsOf(badLevel), "k_anonymity.quasi_identifiers.persons.birth_year.ladder").message()
         .contains("'decade' is not a generalisation level"));
+    String badAgeBandLevel = ShippedPolicies.replaceOnce(ShippedPolicies.researcherWithAgeBandedDateOfBirth(),
+        "ladder: [age-band-10y, age-band-20y, withheld]", "ladder: [age-band-10y, decade]");
+    assertTrue(only(problemsOf(badAgeBandLevel), "k_anonymity.quasi_identifiers.persons.date_of_birth.ladder")
+        .message().contains("'decade' is not a generalisation level"));
   }
 
   @Test

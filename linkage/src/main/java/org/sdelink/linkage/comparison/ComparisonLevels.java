@@ -6,7 +6,6 @@ import java.util.List;
 import org.sdelink.linkage.model.DateFields;
 import org.sdelink.linkage.model.LevelSpec;
 import org.sdelink.linkage.model.LinkageModel;
-import org.sdelink.linkage.record.BloomFilterBits;
 import org.sdelink.linkage.record.LinkRecord;
 import org.sdelink.linkage.record.RecordLayout;
 
@@ -113,13 +112,7 @@ public final class ComparisonLevels {
   private record BloomDice(int field, double threshold) implements ComparisonLevel {
     @Override
     public boolean matches(LinkRecord a, LinkRecord b) {
-      long[] bitsA = a.bloom(field);
-      long[] bitsB = b.bloom(field);
-      if (bitsA == null || bitsB == null) {
-        return false;
-      }
-      return BloomFilterBits.dice(bitsA, a.bloomCardinality(field), bitsB, b.bloomCardinality(field))
-          >= threshold;
+      return a.bloomDice(b, field) >= threshold;
     }
   }
 

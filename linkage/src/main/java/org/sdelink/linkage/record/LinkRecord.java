@@ -31,40 +31,60 @@ public final class LinkRecord implements Serializable {
 
   private final String id;
   private final String source;
+  private final transient String key;
   private final RecordLayout layout;
   private final @Nullable String[] values;
-  private final transient long[] hashes;
-  private final transient long[] numbers;
+
+  /**
+   * Derived data in one array, for memory locality: the value hashes {@code [0, n)}, the whole numbers {@code [n,
+   * 2n)}, then per present Bloom field its cardinality, its length in words, and its words.
+   */
+  private final transient long[] packed;
+
+  /** Per field, where its Bloom filter starts in {@code packed} (its cardinality), or -1. */
+  private final transient int[] bloomStart;
+
   private final transient long[][] tokenHashes;
-  private final transient long[][] blooms;
-  private final transient int[] bloomCardinalities;
 
   private LinkRecord(String id, String source, RecordLayout layout, @Nullable String[] values) {
     this.id = id;
     this.source = source;
+    this.key = source + ":" + id;
     this.layout = layout;
     this.values = values;
-    this.hashes = new long[values.length];
-    this.numbers = new long[values.length];
-    this.tokenHashes = new long[values.length][];
-    this.blooms = new long[values.length][];
-    this.bloomCardinalities = new int[values.length];
-    for (int i = 0; i < values.length; i++) {
+    int n = values.length;
+    long[][] decoded = new long[n][];
+    int words = 0;
+    for (int i = 0; i < n; i++) {
       if (layout.isBloom(i) && values[i] != null) {
-        long[] bits = BloomFilterBits.decode(values[i]);
-        if (bits == null) {
+        decoded[i] = BloomFilterBits.decode(values[i]);
+        if (decoded[i] == null) {
           values[i] = null; // an empty filter encodes a missing value
         } else {
-          blooms[i] = bits;
-          bloomCardinalities[i] = BloomFilterBits.cardinality(bits);
+          words += 2 + decoded[i].length;
         }
       }
+    }
+    this.packed = new long[2 * n + words];
+    this.bloomStart = new int[n];
+    this.tokenHashes = new long[n][];
+    int next = 2 * n;
+    for (int i = 0; i < n; i++) {
       String value = values[i];
-      numbers[i] = -1;
-      if (value != null) {
-        hashes[i] = hash(value, 0, value.length());
-        numbers[i] = wholeNumber(value);
-        tokenHashes[i] = tokenHashes(value);
+      packed[n + i] = -1;
+      bloomStart[i] = -1;
+      if (value == null) {
+        continue;
+      }
+      packed[i] = hash(value, 0, value.length());
+      packed[n + i] = wholeNumber(value);
+      tokenHashes[i] = tokenHashes(value);
+      if (decoded[i] != null) {
+        bloomStart[i] = next;
+        packed[next] = BloomFilterBits.cardinality(decoded[i]);
+        packed[next + 1] = decoded[i].length;
+        System.arraycopy(decoded[i], 0, packed, next + 2, decoded[i].length);
+        next += 2 + decoded[i].length;
       }
     }
   }
@@ -174,7 +194,7 @@ public final class LinkRecord implements Serializable {
 
   /** {@code source + ":" + id}: unique across sources, used as the node name in clusters. */
   public String key() {
-    return source + ":" + id;
+    return key;
   }
 
   public RecordLayout layout() {
@@ -198,18 +218,45 @@ public final class LinkRecord implements Serializable {
 
   /** Whether this record's value at {@code index} is present and equals {@code other}'s at {@code otherIndex}. */
   public boolean sameValue(int index, LinkRecord other, int otherIndex) {
-    long hash = hashes[index];
-    return hash != 0 && hash == other.hashes[otherIndex] && values[index].equals(other.values[otherIndex]);
+    long hash = packed[index];
+    return hash != 0 && hash == other.packed[otherIndex] && values[index].equals(other.values[otherIndex]);
   }
 
   /** Whether a value is present at {@code index}. */
   public boolean has(int index) {
-    return hashes[index] != 0;
+    return packed[index] != 0;
   }
 
   /** The value at {@code index} as a whole number, or -1 if missing or not all digits. */
   public long number(int index) {
-    return numbers[index];
+    return packed[values.length + index];
+  }
+
+  /**
+   * The Dice coefficient of the Bloom filters at {@code index} here and in {@code other}, or -1 if either is
+   * missing. Allocation-free.
+   *
+   * @throws IllegalArgumentException if the filters differ in length
+   */
+  public double bloomDice(LinkRecord other, int index) {
+    int start = bloomStart[index];
+    int otherStart = other.bloomStart[index];
+    if (start < 0 || otherStart < 0) {
+      return -1;
+    }
+    long[] theirs = other.packed;
+    int words = (int) packed[start + 1];
+    if (words != theirs[otherStart + 1]) {
+      throw new IllegalArgumentException(
+          "Bloom filters of different lengths (" + words * 64 + " and " + theirs[otherStart + 1] * 64
+              + " bits) cannot be compared: encode both sources with the same Bloom parameters");
+    }
+    long total = packed[start] + theirs[otherStart];
+    int common = 0;
+    for (int w = start + 2, v = otherStart + 2, end = start + 2 + words; w < end; w++, v++) {
+      common += Long.bitCount(packed[w] & theirs[v]);
+    }
+    return 2.0 * common / total;
   }
 
   /**
@@ -217,7 +264,7 @@ public final class LinkRecord implements Serializable {
    * token (a value without separators is one token).
    */
   public boolean sharesToken(LinkRecord other, int index) {
-    if (hashes[index] == 0 || other.hashes[index] == 0) {
+    if (packed[index] == 0 || other.packed[index] == 0) {
       return false;
     }
     long[] mine = tokenHashes[index];
@@ -225,8 +272,8 @@ public final class LinkRecord implements Serializable {
     if (mine == null && theirs == null) {
       return sameValue(other, index);
     }
-    long[] left = mine == null ? new long[] {hashes[index]} : mine;
-    long[] right = theirs == null ? new long[] {other.hashes[index]} : theirs;
+    long[] left = mine == null ? new long[] {packed[index]} : mine;
+    long[] right = theirs == null ? new long[] {other.packed[index]} : theirs;
     int i = 0;
     int j = 0;
     while (i < left.length && j < right.length) {
@@ -241,17 +288,16 @@ public final class LinkRecord implements Serializable {
     return false;
   }
 
-  /**
-   * The decoded Bloom filter at {@code index}, or {@code null} if missing or not a Bloom field. The array is
-   * shared for speed: callers must not modify it.
-   */
+  /** A copy of the decoded Bloom filter at {@code index}, or {@code null} if missing or not a Bloom field. */
   public long @Nullable [] bloom(int index) {
-    return blooms[index];
+    int start = bloomStart[index];
+    return start < 0 ? null : Arrays.copyOfRange(packed, start + 2, start + 2 + (int) packed[start + 1]);
   }
 
   /** The number of bits set in the Bloom filter at {@code index} (0 if missing). */
   public int bloomCardinality(int index) {
-    return bloomCardinalities[index];
+    int start = bloomStart[index];
+    return start < 0 ? 0 : (int) packed[start];
   }
 
   /** The present values by field name. */

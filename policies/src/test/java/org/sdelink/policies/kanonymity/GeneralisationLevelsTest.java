@@ -36,6 +36,24 @@ class GeneralisationLevelsTest {
   }
 
   @Test
+  void bareBirthYearsClimbTheShippedPersonsLadder() {
+    // persons.birth_year is released as a bare 4-digit year; the ladder is year-band-5y, 10y, 20y, withheld.
+    assertEquals("1945-1949", apply("year-band-5y", "1947"));
+    assertEquals("1940-1949", apply("year-band-10y", "1945-1949"));
+    assertEquals("1940-1959", apply("year-band-20y", "1940-1949"));
+    assertEquals("*", apply("withheld", "1940-1959"));
+    // Each level also reads the bare year directly, and recent years are not top-coded.
+    assertEquals("1940-1949", apply("year-band-10y", "1947"));
+    assertEquals("1940-1959", apply("year-band-20y", "1947"));
+    assertEquals("2000-2004", apply("year-band-5y", "2003"));
+    assertEquals("2000-2019", apply("year-band-20y", "2003"));
+    assertEquals("1920-1939", apply("year-band-20y", "1939"));
+    assertEquals("", apply("year-band-5y", ""));
+    assertEquals("*", apply("year-band-5y", "unknown"));
+    assertEquals("5-year bands", GeneralisationLevels.describe("year-band-5y"));
+  }
+
+  @Test
   void datesClimbMonthQuarterYear() {
     assertEquals("2024-03", apply("month", "2024-03-17"));
     assertEquals("2024-Q1", apply("quarter", "2024-03-17"));

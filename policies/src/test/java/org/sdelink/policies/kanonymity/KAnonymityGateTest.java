@@ -136,10 +136,104 @@ class KAnonymityGateTest {
   @Test
   void gateFromThePolicyUsesItsDeclaredQuasiIdentifiers() {
     KAnonymityGate gate = KAnonymityGate.forDataset(ShippedPolicies.researcher(), "discharges", NO_TABLES);
-    assertEquals(List.of("age_band", "sex", "la_code", "procode3"), gate.fields());
+    assertEquals(List.of("age_band", "sex", "la", "provider"), gate.fields());
     assertEquals(List.of("as released", "age-band-20y", "withheld"), gate.ladderNames().get("age_band"));
+    KAnonymityGate journeys = KAnonymityGate.forDataset(ShippedPolicies.researcher(), "journeys", NO_TABLES);
+    assertEquals(List.of("la_code", "provider"), journeys.fields());
+    KAnonymityGate persons = KAnonymityGate.forDataset(ShippedPolicies.researcher(), "persons", NO_TABLES);
+    assertEquals(List.of("birth_year", "sex", "ethnicity", "la_code"), persons.fields());
+    assertEquals(List.of("as released", "year-band-5y", "year-band-10y", "year-band-20y", "withheld"),
+        persons.ladderNames().get("birth_year"));
     assertThrows(IllegalArgumentException.class,
         () -> KAnonymityGate.forDataset(ShippedPolicies.researcher(), "summary", NO_TABLES));
+  }
+
+  /** Persons rows as the shipped policy releases them: bare birth years, sex, broad ethnic group, local authority. */
+  private static List<Map<String, String>> persons(long seed, int n) {
+    String[] groups = {"White", "White", "White", "White", "Asian or Asian British", "Black or Black British",
+        "Mixed", "Other Ethnic Groups"};
+    Random random = new Random(seed);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int age = Math.min(104, Math.max(18, (int) Math.abs(random.nextGaussian() * 15 + 74)));
+      Map<String, String> row = new LinkedHashMap<>();
+      row.put("person_id", "P" + i);
+      row.put("birth_year", Integer.toString(2024 - age));
+      row.put("sex", SEXES[random.nextInt(20) < 19 ? random.nextInt(2) : 2]);
+      row.put("ethnicity", groups[random.nextInt(groups.length)]);
+      row.put("la_code", LAS[Math.min(LAS.length - 1, (int) Math.abs(random.nextGaussian() * 1.2))]);
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  @Test
+  void bareBirthYearsAreBandedByTheShippedPersonsLadder() {
+    KAnonymityGate gate = KAnonymityGate.forDataset(ShippedPolicies.researcher(), "persons", NO_TABLES);
+    // Single birth years are too rare; 5-year bands are not enough; 10-year bands are.
+    Map<List<String>, Long> counts = new HashMap<>();
+    counts.put(List.of("1941", "1", "White", "E08000035"), 6L);
+    counts.put(List.of("1943", "1", "White", "E08000035"), 2L);
+    counts.put(List.of("1946", "1", "White", "E08000035"), 3L);
+    counts.put(List.of("1949", "1", "White", "E08000035"), 2L);
+    counts.put(List.of("1952", "2", "White", "E08000035"), 5L);
+    counts.put(List.of("1958", "2", "White", "E08000035"), 5L);
+    KAnonymityResult result = gate.decide(counts);
+    assertEquals(List.of(2, 0, 0, 0), result.levels(), result.summary());
+    assertEquals("year-band-10y", result.levelNames().get("birth_year"));
+    assertEquals(0, result.recordsSuppressed());
+    assertEquals(23, result.recordsGeneralised());
+    QuasiIdentifierGeneraliser generaliser = result.generaliser();
+    assertEquals(List.of("1940-1949", "1", "White", "E08000035"),
+        generaliser.generalise(List.of("1946", "1", "White", "E08000035")));
+    GeneralisedRow row = generaliser.apply(Map.of("person_id", "P1", "birth_year", "1952", "sex", "2",
+        "ethnicity", "White", "la_code", "E08000035"));
+    assertFalse(row.isSuppressed());
+    assertEquals("1950-1959", row.values().get("birth_year"));
+    assertEquals("P1", row.values().get("person_id"));
+
+    // Years that need the 20-year rung.
+    Map<List<String>, Long> sparse = Map.of(
+        List.of("1941", "1", "White", "E08000035"), 4L,
+        List.of("1944", "1", "White", "E08000035"), 3L,
+        List.of("1957", "1", "White", "E08000035"), 3L,
+        List.of("1962", "1", "White", "E08000035"), 10L);
+    KAnonymityResult wide = gate.decide(sparse);
+    assertEquals("year-band-20y", wide.levelNames().get("birth_year"), wide.summary());
+    assertEquals(List.of("1940-1959", "1", "White", "E08000035"),
+        wide.generaliser().generalise(List.of("1944", "1", "White", "E08000035")));
+  }
+
+  @Test
+  void shippedPersonsGateReachesKOnGeneratedBirthYears() {
+    for (long seed = 1; seed <= 10; seed++) {
+      KAnonymityGate gate = KAnonymityGate.forDataset(ShippedPolicies.researcher(), "persons", NO_TABLES);
+      List<Map<String, String>> rows = persons(seed, 600 + (int) seed * 53);
+      KAnonymityResult result = gate.decide(count(gate, rows));
+      assertTrue(result.levels().get(0) > 0, "single birth years are too rare to release: " + result.summary());
+      QuasiIdentifierGeneraliser generaliser = result.generaliser();
+      Map<List<String>, Long> released = new HashMap<>();
+      long suppressed = 0;
+      for (Map<String, String> row : rows) {
+        GeneralisedRow out = generaliser.apply(row);
+        if (out.isSuppressed()) {
+          suppressed++;
+          continue;
+        }
+        String band = out.values().get("birth_year");
+        assertTrue(band.equals("*") || band.matches("\\d{4}-\\d{4}"), band);
+        if (!band.equals("*")) {
+          int year = Integer.parseInt(row.get("birth_year"));
+          assertTrue(year >= Integer.parseInt(band.substring(0, 4)) && year <= Integer.parseInt(band.substring(5)),
+              year + " outside " + band);
+        }
+        released.merge(gate.fields().stream().map(out.values()::get).toList(), 1L, Long::sum);
+      }
+      long seedForMessage = seed;
+      released.forEach((key, size) -> assertTrue(size >= 10, () -> "seed " + seedForMessage + ": class of " + size));
+      assertEquals(result.recordsSuppressed(), suppressed);
+      assertTrue(suppressed <= 0.02 * rows.size(), "suppression within the shipped limit");
+    }
   }
 
   @Test

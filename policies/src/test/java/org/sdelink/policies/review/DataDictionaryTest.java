@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sdelink.policies.Policy;
 import org.sdelink.policies.ShippedPolicies;
 
 class DataDictionaryTest {
@@ -22,7 +23,20 @@ class DataDictionaryTest {
     assertFalse(csv.toString().contains("event_description"));
     String markdown = DataDictionary.markdown(ShippedPolicies.researcher());
     assertTrue(markdown.contains("## persons"), markdown);
+    assertTrue(markdown.contains("| birth\\_year | The person's year of birth. | Released as recorded."), markdown);
+    assertFalse(markdown.contains("date\\_of\\_birth"), "date_of_birth is dropped by the shipped policy");
+    assertFalse(csv.toString().contains("date_of_birth"));
+  }
+
+  @Test
+  void describesAnAgeBandedDateOfBirth() throws Exception {
+    Policy policy = ShippedPolicies.researcherWithAgeBands();
+    String markdown = DataDictionary.markdown(policy);
     assertTrue(markdown.contains("| date\\_of\\_birth | The person's full date of birth. | Released as the person's age "
         + "on 2025-03-31 in 5-year bands"), markdown);
+    assertFalse(markdown.contains("birth\\_year"), "birth_year is dropped by the age-band variant");
+    StringWriter csv = new StringWriter();
+    DataDictionary.writeCsv(policy, csv);
+    assertTrue(csv.toString().contains("persons,date_of_birth,The person's full date of birth.,"), csv.toString());
   }
 }

@@ -35,11 +35,7 @@ class ReviewReportTest {
         Map.of("summary", "review; threshold: 2 cells suppressed; secondary: 2 cells suppressed; "));
   }
 
-  @Test
-  void htmlExplainsEveryFieldInPlainEnglishAndIsSelfContained() {
-    Policy policy = ShippedPolicies.researcher();
-    ReviewReport report = ReviewReport.builder(policy).dryRun(figures(policy)).build();
-    String html = report.html();
+  private static void assertEveryFieldExplained(Policy policy, String html) {
     for (Map<String, FieldRule> dataset : policy.datasets().values()) {
       for (FieldRule rule : dataset.values()) {
         String sentence = HtmlEscapers.htmlEscaper().escape(TreatmentDescriptions.describe(rule, policy));
@@ -47,7 +43,23 @@ class ReviewReportTest {
         assertTrue(html.contains(sentence), rule.qualifiedName() + ": " + sentence);
       }
     }
-    assertTrue(html.contains("Released as the person&#39;s age on 2025-03-31 in 5-year bands (e.g. 65-69)"));
+  }
+
+  @Test
+  void htmlExplainsEveryFieldInPlainEnglishAndIsSelfContained() {
+    Policy policy = ShippedPolicies.researcher();
+    ReviewReport report = ReviewReport.builder(policy).dryRun(figures(policy)).build();
+    String html = report.html();
+    assertEveryFieldExplained(policy, html);
+    assertTrue(html.contains("Released as recorded."));
+    assertTrue(html.contains("<td>birth_year</td>"));
+    assertTrue(html.contains("if needed, first 5-year bands, then 10-year bands, then 20-year bands, then withheld"),
+        html);
+    // The age-band wording, on a policy that still releases the date of birth as an age band.
+    Policy ageBands = ShippedPolicies.researcherWithAgeBands();
+    String ageBandHtml = ReviewReport.builder(ageBands).dryRun(figures(ageBands)).build().html();
+    assertEveryFieldExplained(ageBands, ageBandHtml);
+    assertTrue(ageBandHtml.contains("Released as the person&#39;s age on 2025-03-31 in 5-year bands (e.g. 65-69)"));
     assertTrue(html.contains("Not released."));
     assertTrue(html.contains("Replaced by a pseudonym made for this project only (level 2)"));
     assertTrue(html.contains("counts from 1 to 7 are hidden and shown as *"));
@@ -66,25 +78,26 @@ class ReviewReportTest {
   @Test
   void showsTheDifferenceFromTheLastApprovedVersion() {
     String approvedText = ShippedPolicies.text(ShippedPolicies.RESEARCHER);
-    String changedText = approvedText
-        .replace("    procode3: keep\n    admission_method: keep\n    discharge_method: keep",
-            "    procode3: drop\n    admission_method: keep\n    discharge_method: keep")
-        .replace("      - field: procode3\n        ladder: [withheld]\n    discharges:", "    discharges:")
-        .replace("  k: 10\n", "  k: 15\n");
+    String changedText = approvedText;
+    changedText = ShippedPolicies.replaceOnce(changedText, "    provider: keep\n    client_type: keep",
+        "    provider: drop\n    client_type: keep");
+    changedText = ShippedPolicies.replaceOnce(changedText,
+        "      - field: provider\n        ladder: [withheld]\n    discharges:", "    discharges:");
+    changedText = ShippedPolicies.replaceOnce(changedText, "  k: 10\n", "  k: 15\n");
     Policy current = Policy.parse(changedText, ShippedPolicies.RESEARCHER);
     Approval approval = new Approval(1, ShippedPolicies.RESEARCHER, Policy.sha256Of(approvedText.getBytes()),
         "Jo Bloggs", "2025-06-02T09:30:00Z", "researcher-linked-journeys/x.yaml");
     ReviewReport report = ReviewReport.builder(current)
         .lastApproved(Optional.of(new ApprovedVersion(approval, approvedText))).build();
     String html = report.html();
-    assertTrue(html.contains("<tr class=\"changed\"><td>journeys.procode3</td><td>action changed</td>"
+    assertTrue(html.contains("<tr class=\"changed\"><td>journeys.provider</td><td>action changed</td>"
         + "<td>keep</td><td>drop</td></tr>"), html);
     assertTrue(html.contains("<td>k_anonymity.k</td><td>10</td><td>15</td>"), html);
-    assertTrue(html.contains("<td>k_anonymity.quasi_identifiers.journeys.procode3</td><td>ladder [withheld]</td>"
+    assertTrue(html.contains("<td>k_anonymity.quasi_identifiers.journeys.provider</td><td>ladder [withheld]</td>"
         + "<td>-</td>"), html);
     assertTrue(html.contains("Not approved: this file differs from the last approved version"));
     String markdown = report.markdown();
-    assertTrue(markdown.contains("| journeys.procode3 | action changed | keep | drop |"), markdown);
+    assertTrue(markdown.contains("| journeys.provider | action changed | keep | drop |"), markdown);
     assertTrue(markdown.contains("| k\\_anonymity.k | 10 | 15 |"), markdown);
   }
 

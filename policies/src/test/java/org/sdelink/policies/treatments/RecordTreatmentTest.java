@@ -43,6 +43,8 @@ class RecordTreatmentTest {
     row.put("date_of_death", "2024-05-03");
     row.put("gp_practice_code", "B86001");
     row.put("primary_support_reason", "Physical Support: Personal care support");
+    row.put("cld_records", "7");
+    row.put("apc_records", "3");
     return row;
   }
 
@@ -51,36 +53,56 @@ class RecordTreatmentTest {
     RecordTreatment treatment = RecordTreatment.forDataset(ShippedPolicies.researcher(), "persons", LEVEL_2,
         NO_OFFSET, ImmutableMap.of());
     ImmutableMap<String, String> out = treatment.apply(person(), Optional.of(LocalDate.of(2024, 1, 1)));
-    assertEquals(List.of("person_id", "date_of_birth", "sex", "ethnicity", "la_code", "date_of_death",
-        "primary_support_reason"), out.keySet().asList());
+    assertEquals(List.of("person_id", "birth_year", "sex", "ethnicity", "la_code", "date_of_death",
+        "primary_support_reason", "cld_records", "apc_records"), out.keySet().asList());
     assertEquals(treatment.releasedColumns(), out.keySet().asList());
     assertEquals(LEVEL_2.apply("L1-0001"), out.get("person_id"));
-    assertEquals("80-84", out.get("date_of_birth"));
+    assertEquals("1940", out.get("birth_year"));
     assertEquals("White", out.get("ethnicity"));
     assertEquals("123", out.get("date_of_death"));
     assertEquals("Female", out.get("sex"));
+    assertEquals("7", out.get("cld_records"));
+    assertEquals("3", out.get("apc_records"));
     for (String raw : List.of("Ada", "Lovelace", "LS1 6AB", "1940-06-15", "tok-abc", "L1-0001")) {
+      assertFalse(out.containsValue(raw), raw + " must not be released");
+    }
+    // Operator data has no date of birth: a persons row without it is treated the same.
+    Map<String, String> withoutDateOfBirth = person();
+    withoutDateOfBirth.remove("date_of_birth");
+    assertEquals(out, treatment.apply(withoutDateOfBirth, Optional.of(LocalDate.of(2024, 1, 1))));
+  }
+
+  @Test
+  void releasesTheDateOfBirthAsAnAgeBandWhenThePolicySaysSo() {
+    RecordTreatment treatment = RecordTreatment.forDataset(ShippedPolicies.researcherWithAgeBands(), "persons",
+        LEVEL_2, NO_OFFSET, ImmutableMap.of());
+    ImmutableMap<String, String> out = treatment.apply(person(), Optional.of(LocalDate.of(2024, 1, 1)));
+    assertEquals(List.of("person_id", "date_of_birth", "sex", "ethnicity", "la_code", "date_of_death",
+        "primary_support_reason", "cld_records", "apc_records"), out.keySet().asList());
+    assertEquals(treatment.releasedColumns(), out.keySet().asList());
+    assertEquals("80-84", out.get("date_of_birth"));
+    for (String raw : List.of("Ada", "Lovelace", "LS1 6AB", "1940-06-15", "1940", "tok-abc", "L1-0001")) {
       assertFalse(out.containsValue(raw), raw + " must not be released");
     }
   }
 
   @Test
   void shiftDatesMovesEveryDateOfAPersonByTheSameOffset() {
-    String yaml = ShippedPolicies.text(ShippedPolicies.RESEARCHER)
-        .replace("    start_date:\n      action: generalise\n      to: days-from-first-event\n",
-            "    start_date: shift-dates\n")
-        .replace("    end_date:\n      action: generalise\n      to: days-from-first-event\n", "    end_date: shift-dates\n")
+    String yaml = ShippedPolicies.replaceOnce(
+        ShippedPolicies.researcherWith("    start:\n      action: generalise\n      to: days-from-first-event\n",
+            "    start: shift-dates\n"),
+        "    end:\n      action: generalise\n      to: days-from-first-event\n", "    end: shift-dates\n")
         + "date_shift:\n  max_days: 30\n";
     Policy policy = Policy.parse(yaml, ShippedPolicies.RESEARCHER);
     PersonDateOffset offsets = id -> id.equals("L1-0001") ? -10 : 25;
     RecordTreatment treatment = RecordTreatment.forDataset(policy, "journeys", LEVEL_2, offsets, ImmutableMap.of());
-    Map<String, String> row = new LinkedHashMap<>(Map.of("person_id", "L1-0001", "start_date", "2024-03-01",
-        "end_date", "2024-03-11"));
+    Map<String, String> row = new LinkedHashMap<>(Map.of("person_id", "L1-0001", "start", "2024-03-01",
+        "end", "2024-03-11"));
     ImmutableMap<String, String> out = treatment.apply(row, Optional.empty());
-    assertEquals("2024-02-20", out.get("start_date"));
-    assertEquals("2024-03-01", out.get("end_date"));
+    assertEquals("2024-02-20", out.get("start"));
+    assertEquals("2024-03-01", out.get("end"));
     row.put("person_id", "L1-0002");
-    assertEquals("2024-03-26", treatment.apply(row, Optional.empty()).get("start_date"));
+    assertEquals("2024-03-26", treatment.apply(row, Optional.empty()).get("start"));
 
     RecordTreatment tooFar = RecordTreatment.forDataset(policy, "journeys", LEVEL_2, id -> 31, ImmutableMap.of());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -100,15 +122,36 @@ class RecordTreatmentTest {
     assertFalse(unknown.getMessage().contains("07700900123"));
 
     Map<String, String> badDate = person();
-    badDate.put("date_of_birth", "15/06/1940");
+    badDate.put("date_of_death", "03/05/2024");
     IllegalArgumentException date = assertThrows(IllegalArgumentException.class,
         () -> treatment.apply(badDate, Optional.of(LocalDate.of(2024, 1, 1))));
-    assertTrue(date.getMessage().contains("persons.date_of_birth"));
-    assertFalse(date.getMessage().contains("1940"));
+    assertTrue(date.getMessage().contains("persons.date_of_death"), date.getMessage());
+    assertFalse(date.getMessage().contains("2024"), date.getMessage());
+
+    RecordTreatment ageBands = RecordTreatment.forDataset(ShippedPolicies.researcherWithAgeBands(), "persons",
+        LEVEL_2, NO_OFFSET, ImmutableMap.of());
+    Map<String, String> badBirth = person();
+    badBirth.put("date_of_birth", "15/06/1940");
+    IllegalArgumentException birth = assertThrows(IllegalArgumentException.class,
+        () -> ageBands.apply(badBirth, Optional.of(LocalDate.of(2024, 1, 1))));
+    assertTrue(birth.getMessage().contains("persons.date_of_birth"), birth.getMessage());
+    assertFalse(birth.getMessage().contains("1940"), birth.getMessage());
 
     IllegalArgumentException noFirstEvent = assertThrows(IllegalArgumentException.class,
         () -> treatment.apply(person(), Optional.empty()));
     assertTrue(noFirstEvent.getMessage().contains("first event date"));
+
+    RecordTreatment journeys = RecordTreatment.forDataset(ShippedPolicies.researcher(), "journeys", LEVEL_2,
+        NO_OFFSET, ImmutableMap.of());
+    Map<String, String> event = Map.of("person_id", "L1-0001", "start", "2024-03-01", "end", "2024-03-11");
+    IllegalArgumentException noJourneyStart = assertThrows(IllegalArgumentException.class,
+        () -> journeys.apply(event, Optional.empty()));
+    assertTrue(noJourneyStart.getMessage().contains("journeys.start"), noJourneyStart.getMessage());
+    assertTrue(noJourneyStart.getMessage().contains("first event date"), noJourneyStart.getMessage());
+    assertFalse(noJourneyStart.getMessage().contains("2024"), noJourneyStart.getMessage());
+    ImmutableMap<String, String> days = journeys.apply(event, Optional.of(LocalDate.of(2024, 2, 20)));
+    assertEquals("10", days.get("start"));
+    assertEquals("20", days.get("end"));
   }
 
   @Test
