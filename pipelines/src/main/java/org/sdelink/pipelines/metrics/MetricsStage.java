@@ -95,8 +95,8 @@ public final class MetricsStage {
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
-    List<String> cldColumns = header(cldRecords);
-    List<String> apcColumns = header(apcRecords);
+    List<String> cldColumns = neededColumns(header(cldRecords), CldEvent.READ_COLUMNS, PersonProfile.CLD_COLUMNS);
+    List<String> apcColumns = neededColumns(header(apcRecords), ApcEpisode.READ_COLUMNS, PersonProfile.APC_COLUMNS);
     ReadCsvColumns.checkColumns(spine, LinkStage.SPINE_COLUMNS.subList(0, 3));
     StageDirectory stage = StageDirectory.begin(output);
     Path journeyParts = stage.scratch("journeys");
@@ -191,6 +191,13 @@ public final class MetricsStage {
     try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       mapper.writeValue(writer, root);
     }
+  }
+
+  /** Only the columns the rules and the person profile read (fewer bytes through every shuffle), in header order. */
+  private static List<String> neededColumns(List<String> header, List<String> rules, List<String> profile) {
+    java.util.Set<String> wanted = new java.util.HashSet<>(rules);
+    wanted.addAll(profile);
+    return header.stream().filter(wanted::contains).toList();
   }
 
   private static List<String> header(Path file) throws IOException {

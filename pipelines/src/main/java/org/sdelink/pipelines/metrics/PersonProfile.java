@@ -20,6 +20,12 @@ public final class PersonProfile {
       "ethnicity", "postcode_district", "lsoa11", "la_code", "date_of_death", "gp_practice_code",
       "primary_support_reason", "cld_records", "apc_records");
 
+  /** The record columns a profile reads, beside those the metric rules read. */
+  public static final List<String> CLD_COLUMNS = List.of("nhs_number_token", "birth_year", "sex", "Ethnicity",
+      "postcode_district", "LA_Code", "GP_Practice_Code", "Primary_Support_Reason", "record_id");
+  public static final List<String> APC_COLUMNS = List.of("nhs_number_token", "birth_year", "sex",
+      "postcode_district", "LSOA11", "RESLADST_ONS", "record_id");
+
   private PersonProfile() {}
 
   /** The person's row in {@link #COLUMNS} order. */
