@@ -76,13 +76,13 @@ public final class InMemoryLinker {
         model.sources(),
         leftSource,
         rightSource);
-    for (LinkRecord record : lefts) {
-      checkArgument(model.layout().isCompatibleWith(record.layout()), "records must be read by the model's reader");
-    }
-
     List<LinkRecord> all = new ArrayList<>(lefts.size() + rights.size());
     all.addAll(lefts);
     all.addAll(rights);
+    for (LinkRecord record : all) {
+      checkArgument(model.layout().isCompatibleWith(record.layout()),
+          "records must be read by the model's reader (LinkageModel.record)");
+    }
     PairFilter filter = PairFilter.crossSource(leftSource, rightSource);
     List<RecordPair> pairs = new ArrayList<>();
     ImmutableMap.Builder<String, Long> pairsByRule = ImmutableMap.builder();

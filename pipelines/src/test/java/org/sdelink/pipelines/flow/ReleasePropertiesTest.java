@@ -1,0 +1,181 @@
+package org.sdelink.pipelines.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.publish.PublishStage;
+import org.sdelink.pipelines.run.StageOptions;
+import org.sdelink.policies.Policy;
+import org.sdelink.policies.approval.PolicyApprovals;
+import org.sdelink.policies.kanonymity.KAnonymityGate;
+
+/** Releases generated data for two projects and proves the release's safety properties on the written files. */
+class ReleasePropertiesTest {
+  @TempDir static Path root;
+  static FlowFixture fixture;
+  static Path stages;
+  static Path releaseA;
+  static Path releaseB;
+  static Path policyA;
+
+  @BeforeAll
+  static void publishTwoProjects() throws Exception {
+    fixture = FlowFixture.generate(root, 1500, 60_606);
+    stages = fixture.runStages(root.resolve("stages"), List.of());
+    policyA = approvedPolicy("PROJECT-A");
+    Path policyB = approvedPolicy("PROJECT-B");
+    releaseA = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key)
+        .run(StageOptions.fromArgs(List.of()), root.resolve("release-a"));
+    releaseB = PublishStage.of("PROJECT-B", policyB, stages.resolve("metrics"), fixture.key)
+        .run(StageOptions.fromArgs(List.of()), root.resolve("release-b"));
+  }
+
+  static Path approvedPolicy(String project) throws Exception {
+    Path shipped = Path.of(System.getProperty("user.dir")).resolve("../policies/researcher-linked-journeys.yaml");
+    String text = Files.readString(shipped).replaceFirst("(?m)^(\\s*id:\\s*).*$", "$1" + project);
+    Path dir = root.resolve("policy-" + project);
+    Files.createDirectories(dir);
+    Path policy = dir.resolve("researcher-linked-journeys.yaml");
+    Files.writeString(policy, text);
+    new PolicyApprovals(Clock.systemUTC()).approve(policy, "Test Reviewer");
+    return policy;
+  }
+
+  @Test
+  void noQuasiIdentifierClassIsSmallerThanK() throws Exception {
+    Policy policy = Policy.load(policyA);
+    int k = policy.kAnonymity().orElseThrow().k();
+    for (String dataset : PublishStage.RECORD_DATASETS) {
+      List<String> fields = KAnonymityGate.forDataset(policy, dataset, Map.of()).fields();
+      Map<List<String>, Integer> classes = new HashMap<>();
+      List<Map<String, String>> rows = FlowFixture.readCsv(releaseA.resolve(dataset + ".csv"));
+      assertFalse(rows.isEmpty(), dataset + " is empty");
+      for (Map<String, String> row : rows) {
+        classes.merge(fields.stream().map(row::get).toList(), 1, Integer::sum);
+      }
+      classes.forEach((key, size) -> assertTrue(size >= k, dataset + " has a class of " + size + " < k=" + k));
+    }
+  }
+
+  @Test
+  void noUnsuppressedSmallCountAndNoSuppressedCellRecoverableFromItsTotal() throws Exception {
+    List<Map<String, String>> summary = FlowFixture.readCsv(releaseA.resolve("summary.csv"));
+    assertTrue(summary.size() > 20);
+    Map<String, Map<String, String>> totals = new HashMap<>();
+    Map<String, List<Map<String, String>>> groups = new HashMap<>();
+    for (Map<String, String> row : summary) {
+      for (String column : List.of("numerator", "denominator")) {
+        String value = row.get(column);
+        if (!value.equals("*") && !value.isEmpty() && !value.contains(".")) {
+          long count = Long.parseLong(value);
+          assertFalse(count >= 1 && count <= 7, "unsuppressed small count in " + row);
+          assertEquals(0, count % 5, "count not rounded to 5 in " + row);
+        }
+      }
+      if (row.get("breakdown").equals("all")) {
+        totals.put(row.get("metric"), row);
+      } else {
+        groups.computeIfAbsent(row.get("metric") + "|" + row.get("breakdown"), g -> new java.util.ArrayList<>())
+            .add(row);
+      }
+    }
+    groups.forEach((key, rows) -> {
+      for (String column : List.of("numerator", "denominator")) {
+        long suppressed = rows.stream().filter(r -> r.get(column).equals("*")).count();
+        String total = totals.get(key.substring(0, key.indexOf('|'))).get(column);
+        if (!total.equals("*")) {
+          assertFalse(suppressed == 1, "a single suppressed " + column + " in " + key + " is recoverable from the"
+              + " published total");
+        }
+      }
+    });
+  }
+
+  @Test
+  void noLevel1IdOrTokenInAnyFileAndProjectsDoNotShareIds() throws Exception {
+    Set<String> level1 = new HashSet<>();
+    for (Map<String, String> row : FlowFixture.readCsv(stages.resolve("metrics").resolve("persons.csv"))) {
+      level1.add(row.get("person_id"));
+      if (!row.get("nhs_number_token").isEmpty()) {
+        level1.add(row.get("nhs_number_token"));
+      }
+    }
+    for (Map<String, String> row : FlowFixture.readCsv(stages.resolve("cld").resolve("records.csv"))) {
+      for (String column : List.of("nhs_number_token", "family_name_token", "postcode_token", "dob_token")) {
+        if (!row.get(column).isEmpty()) {
+          level1.add(row.get(column));
+        }
+      }
+    }
+    try (Stream<Path> files = Files.list(releaseA)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        for (String cell : text.split("[,\"\\n\\r|{}\\[\\] :]+")) {
+          assertFalse(level1.contains(cell.trim()), "a level-1 value in " + file.getFileName());
+        }
+      }
+    }
+    Set<String> idsA = personIds(releaseA);
+    Set<String> idsB = personIds(releaseB);
+    assertTrue(idsA.size() > 100 && idsB.size() > 100);
+    Set<String> shared = new HashSet<>(idsA);
+    shared.retainAll(idsB);
+    assertTrue(shared.isEmpty(), shared.size() + " person ids shared by two projects");
+  }
+
+  @Test
+  void manifestHashesMatchTheFiles() throws Exception {
+    JsonNode manifest = new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST).toFile());
+    JsonNode hashes = manifest.get("files_sha256");
+    assertTrue(hashes.size() >= 6);
+    for (Iterator<Map.Entry<String, JsonNode>> it = hashes.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> file = it.next();
+      assertEquals(file.getValue().asText(), StageDirectory.sha256(releaseA.resolve(file.getKey())), file.getKey());
+    }
+    assertEquals(Policy.load(policyA).sha256(), manifest.get("policy").get("sha256").asText());
+    assertEquals(fixture.key.id(), manifest.get("keys").get("master_key_id").asText());
+  }
+
+  @Test
+  void oneChangedCharacterInAnApprovedPolicyMakesPublishRefuse() throws Exception {
+    String text = Files.readString(policyA);
+    Files.writeString(policyA, text.replace("k: 10", "k: 11"));
+    try {
+      Exception refused = assertThrows(Exception.class, () ->
+          PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key)
+              .run(StageOptions.fromArgs(List.of()), root.resolve("release-refused")));
+      assertTrue(refused.getMessage().contains("sdelink policy review")
+          && refused.getMessage().contains("sdelink policy approve"), refused.getMessage());
+      assertFalse(Files.exists(root.resolve("release-refused")), "a refused release left a folder");
+    } finally {
+      Files.writeString(policyA, text);
+    }
+  }
+
+  private static Set<String> personIds(Path release) throws Exception {
+    Set<String> ids = new HashSet<>();
+    for (Map<String, String> row : FlowFixture.readCsv(release.resolve("persons.csv"))) {
+      ids.add(row.get("person_id"));
+    }
+    return ids;
+  }
+}
