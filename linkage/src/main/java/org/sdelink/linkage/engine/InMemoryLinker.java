@@ -117,12 +117,11 @@ public final class InMemoryLinker {
     checkArgument(
         fromSource.equals(leftSource) || fromSource.equals(rightSource),
         "assignment.each names '%s', which is neither source", fromSource);
-    Map<String, String> entityByRecord = new HashMap<>();
+    Map<String, String> entityByRecord = new HashMap<>(entities(lefts, model));
+    entityByRecord.putAll(entities(rights, model));
     Map<String, List<String>> recordsByEntity = new TreeMap<>();
     for (LinkRecord record : all) {
-      String entity = entityOf(record, model);
-      entityByRecord.put(record.key(), entity);
-      recordsByEntity.computeIfAbsent(entity, e -> new ArrayList<>()).add(record.key());
+      recordsByEntity.computeIfAbsent(entityByRecord.get(record.key()), e -> new ArrayList<>()).add(record.key());
     }
 
     Map<List<String>, Candidate> best = new LinkedHashMap<>();
@@ -226,24 +225,73 @@ public final class InMemoryLinker {
   }
 
   /**
-   * The entity of a record: an opaque id from its source and entity fields, or the record's own key when the
-   * source has no entity fields or one is missing.
+   * The entity of each record of one source, by record key: records sharing the values of any of the source's
+   * entity keys are one entity (transitively), named {@code source:E} + 16 hex digits of SHA-256 of its smallest
+   * record key; a record with no complete key is its own entity, named by its record key. Union-find, with the
+   * smallest record key as each root.
    */
-  static String entityOf(LinkRecord record, LinkageModel model) {
-    List<String> fields = model.assignment().entityFields(record.source());
-    if (fields.isEmpty()) {
-      return record.key();
+  static Map<String, String> entities(List<LinkRecord> records, LinkageModel model) {
+    Map<String, String> entityByRecord = new HashMap<>();
+    if (records.isEmpty()) {
+      return entityByRecord;
     }
-    StringBuilder key = new StringBuilder();
-    for (String field : fields) {
-      String value = record.value(field);
-      if (value == null) {
-        return record.key();
+    List<List<String>> keys = model.assignment().entityKeys(records.get(0).source());
+    List<String> recordKeys = records.stream().map(LinkRecord::key).sorted().toList();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < recordKeys.size(); i++) {
+      index.put(recordKeys.get(i), i);
+    }
+    int[] parent = new int[recordKeys.size()];
+    boolean[] keyed = new boolean[recordKeys.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    for (List<String> key : keys) {
+      Map<String, Integer> firstWithValue = new HashMap<>();
+      for (LinkRecord record : records) {
+        String value = entityKeyValue(record, key);
+        if (value == null) {
+          continue;
+        }
+        int i = index.get(record.key());
+        keyed[i] = true;
+        Integer first = firstWithValue.putIfAbsent(value, i);
+        if (first != null) {
+          int rootA = root(parent, first);
+          int rootB = root(parent, i);
+          parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB); // the root is the smallest record key
+        }
       }
-      key.append(value).append('\u001f');
     }
-    String hash = Hashing.sha256().hashString(key, StandardCharsets.UTF_8).toString().substring(0, 16);
-    return record.source() + ":E" + hash;
+    for (int i = 0; i < recordKeys.size(); i++) {
+      int root = root(parent, i);
+      String entity = keyed[i]
+          ? records.get(0).source() + ":E" + Hashing.sha256()
+              .hashString(recordKeys.get(root), StandardCharsets.UTF_8).toString().substring(0, 16)
+          : recordKeys.get(i);
+      entityByRecord.put(recordKeys.get(i), entity);
+    }
+    return entityByRecord;
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  private static String entityKeyValue(LinkRecord record, List<String> fields) {
+    StringBuilder value = new StringBuilder();
+    for (String field : fields) {
+      String part = record.value(field);
+      if (part == null) {
+        return null;
+      }
+      value.append(part).append('\u001f');
+    }
+    return value.toString();
   }
 
   private record Candidate(ScoredLink link, String fromRecord, String toRecord, ScoredPair scored) {}

@@ -12,16 +12,20 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How record links become entity links: which fields group a source's records into entities (e.g. a CLD person is
- * {@code council + la_person_token}; a source not listed has one entity per record), which source's entities
- * link to at most one entity of the other ({@code each}), and whether the other side is exclusive too.
+ * How record links become entity links: which keys group a source's records into entities, which source's
+ * entities link to at most one entity of the other ({@code each}), and whether the other side is exclusive too.
  *
- * @param entities per source, the fields whose values together identify an entity (all must be present)
+ * <p>Each source lists entity keys, each a list of fields: records sharing the values of any key (all its fields
+ * present) are one entity, transitively. E.g. a CLD client is {@code [council, la_person_token]}, and clients of
+ * two councils with one valid NHS number are one entity through {@code [nhs_number_token]}. A source not listed,
+ * and a record with no complete key, has one entity per record.
+ *
+ * @param entities per source, its entity keys
  * @param each the source whose entities each link to at most one entity of the other source; default the left
  * @param oneToOne whether each entity of the other source also takes at most one link
  */
 public record AssignmentSpec(
-    @Nullable Map<String, List<String>> entities,
+    @Nullable Map<String, List<List<String>>> entities,
     @Nullable String each,
     @JsonProperty("one_to_one") boolean oneToOne)
     implements Serializable {
@@ -32,21 +36,26 @@ public record AssignmentSpec(
   public static final AssignmentSpec DEFAULTS = new AssignmentSpec(null, null, false);
 
   public AssignmentSpec {
-    ImmutableMap.Builder<String, List<String>> copy = ImmutableMap.builder();
+    ImmutableMap.Builder<String, List<List<String>>> copy = ImmutableMap.builder();
     if (entities != null) {
       entities.forEach(
-          (source, fields) -> {
-            checkArgument(
-                fields != null && !fields.isEmpty(), "assignment.entities.%s needs at least one field", source);
-            copy.put(source, ImmutableList.copyOf(fields));
+          (source, keys) -> {
+            checkArgument(keys != null && !keys.isEmpty(), "assignment.entities.%s needs at least one key", source);
+            ImmutableList.Builder<List<String>> keyCopies = ImmutableList.builder();
+            for (List<String> key : keys) {
+              checkArgument(
+                  key != null && !key.isEmpty(), "every key in assignment.entities.%s needs a field", source);
+              keyCopies.add(ImmutableList.copyOf(key));
+            }
+            copy.put(source, keyCopies.build());
           });
     }
     entities = copy.buildOrThrow();
     each = Strings.emptyToNull(each);
   }
 
-  /** The fields identifying an entity of {@code source}; empty means one entity per record. */
-  public List<String> entityFields(String source) {
+  /** The entity keys of {@code source}; empty means one entity per record. */
+  public List<List<String>> entityKeys(String source) {
     return entities.getOrDefault(source, ImmutableList.of());
   }
 }

@@ -169,8 +169,8 @@ public final class LinkageModel implements Serializable {
     assignment
         .entities()
         .forEach(
-            (source, entityFields) ->
-                entityFields.forEach(field -> checkField(layout, field, "assignment.entities." + source)));
+            (source, keys) -> keys.forEach(
+                key -> key.forEach(field -> checkField(layout, field, "assignment.entities." + source))));
     checkArgument(
         assignment.each() == null || sources.isEmpty() || sources.contains(assignment.each()),
         "assignment.each names '%s', which is not one of the sources %s",

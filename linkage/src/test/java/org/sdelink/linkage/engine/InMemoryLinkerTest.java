@@ -218,6 +218,29 @@ class InMemoryLinkerTest {
   }
 
   @Test
+  void aClientKnownToTwoCouncilsIsOnePersonWithTheirEpisodes() {
+    Identity moved = new Identity("9434765919", "edith", "okafor", LocalDate.of(1938, 6, 2), "LS6 1AB", "F");
+    Identity neighbour = new Identity("4010232137", "vera", "okafor", LocalDate.of(1940, 9, 14), "LS6 1AB", "F");
+    List<LinkRecord> clients = List.of(
+        MODEL.record("cld", PseudonymisedRows.cldRow("x1", moved, "E08000035", "501")),
+        MODEL.record("cld", PseudonymisedRows.cldRow("x2", moved.withPostcode("M14 5RT"), "E08000003", "9")),
+        MODEL.record("cld", PseudonymisedRows.cldRow("x3", neighbour, "E08000035", "502")));
+    List<LinkRecord> episodes = List.of(
+        MODEL.record("apc", PseudonymisedRows.apcRow("y1", moved, "E08000035")),
+        MODEL.record("apc", PseudonymisedRows.apcRow("y2", moved.withPostcode("M14 5RT"), "E08000003")),
+        MODEL.record("apc", PseudonymisedRows.apcRow("y3", neighbour, "E08000035")));
+    LinkResult small = InMemoryLinker.link(clients, episodes, MODEL, Optional.of(result.parameters()));
+    Map<String, String> ids = small.personIdByRecord();
+    assertTrue(small.ambiguous().isEmpty(), small.ambiguous().toString());
+    assertEquals(ids.get("cld:x1"), ids.get("cld:x2"));
+    assertEquals(ids.get("cld:x1"), ids.get("apc:y1"));
+    assertEquals(ids.get("cld:x1"), ids.get("apc:y2"));
+    assertEquals(ids.get("cld:x3"), ids.get("apc:y3"));
+    assertNotEquals(ids.get("cld:x1"), ids.get("cld:x3"));
+    assertEquals(2, small.statistics().clusters());
+  }
+
+  @Test
   void refusesSourcesTheModelDoesNotLink() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> InMemoryLinker.link(apc, cld, MODEL, Optional.empty()));
