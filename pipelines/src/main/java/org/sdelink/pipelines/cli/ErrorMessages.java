@@ -15,8 +15,7 @@ final class ErrorMessages {
 
   static String describe(Throwable e) {
     Throwable cause = unwrap(e);
-    if (cause instanceof UserError || cause instanceof InputContractException
-        || cause instanceof KeyStoreRefusedException) {
+    if (isUserFacing(cause)) {
       return cause.getMessage();
     }
     if (cause instanceof NoSuchFileException || cause instanceof FileNotFoundException) {
@@ -35,8 +34,21 @@ final class ErrorMessages {
 
   static int exitCode(Throwable e) {
     Throwable cause = unwrap(e);
-    return cause instanceof UserError || cause instanceof InputContractException
-        || cause instanceof KeyStoreRefusedException ? 2 : 1;
+    return isUserFacing(cause) ? 2 : 1;
+  }
+
+  /**
+   * Exceptions whose messages sdelink writes for the user, never with data values: they say what is wrong and what to
+   * do, so they are shown as they are and end the run with exit code 2.
+   */
+  private static boolean isUserFacing(Throwable cause) {
+    return cause instanceof UserError
+        || cause instanceof InputContractException
+        || cause instanceof KeyStoreRefusedException
+        || cause instanceof org.sdelink.policies.InvalidPolicyException
+        || cause instanceof org.sdelink.policies.PolicyFormatException
+        || cause instanceof org.sdelink.policies.approval.PolicyNotApprovedException
+        || cause instanceof org.sdelink.policies.kanonymity.KAnonymityNotReachedException;
   }
 
   /** sdelink's own classes write messages without data values; others may quote input, so they are not shown. */
