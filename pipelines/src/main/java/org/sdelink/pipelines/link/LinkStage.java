@@ -1,15 +1,13 @@
 package org.sdelink.pipelines.link;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -17,19 +15,26 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.sdelink.pipelines.grouping.SumInBuckets;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.sdelink.linkage.model.LinkageModel;
+import org.sdelink.linkage.model.ModelParameters;
+import org.sdelink.linkage.record.LinkRecord;
+import org.sdelink.linkage.scoring.TermFrequencies;
 import org.sdelink.pipelines.grouping.GroupIntoBuckets;
+import org.sdelink.pipelines.grouping.SumInBuckets;
 import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
@@ -39,13 +44,25 @@ import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 
 /**
  * The link stage: pseudonymised CLD and APC records in, the linkage spine out ({@code spine.csv}: one row per
- * distinct record, {@code source,record_id,person_id,match_rule,match_weight}) with {@code link-report.json}.
- * Steps: CLD records are grouped into council clients; clients and episodes are anchored on their NHS-number token;
- * anchor groups become persons after the date-of-birth check. Every grouping runs over a bounded number of buckets.
+ * distinct record, {@code source,record_id,person_id,match_rule,match_weight}) with {@code pairs.csv},
+ * {@code model-params.json}, {@code link-report.json} and {@code linkage-report.html}.
+ *
+ * <p>Pipeline 1, deterministic: CLD records are grouped into council clients; clients and episodes are anchored on
+ * their NHS-number token; anchor groups become persons after the date-of-birth check. Each person gives one
+ * entity per source (representative identity values); entities of persons with one source only are
+ * <em>residual</em>. Unless parameters are supplied, the same pipeline counts comparison vectors of the training
+ * blocking rules' pairs (EM) and of a hash sample of cross pairs (u), and term frequencies. The driver then runs EM.
+ * Pipeline 2, probabilistic: residual entities are blocked per rule in hash buckets, each cross pair scored once
+ * (first rule that blocks it), the cascade and the threshold select candidate links, the library's assignment
+ * accepts or declares them ambiguous per entity, and accepted links merge the two persons (the CLD person's id).
+ * Every grouping runs over a bounded number of buckets.
  */
 public final class LinkStage {
   public static final String SPINE = "spine.csv";
   public static final String REPORT = "link-report.json";
+  public static final String PAIRS = "pairs.csv";
+  public static final String PARAMETERS = "model-params.json";
+  public static final String HTML_REPORT = "linkage-report.html";
   public static final List<String> SPINE_COLUMNS =
       List.of("source", "record_id", "person_id", "match_rule", "match_weight");
 
@@ -53,105 +70,245 @@ public final class LinkStage {
       "nhs_number_token", "nhs_number_status", "dob_token", "dob_swapped_token");
   private static final List<String> APC_COLUMNS = List.of("record_id", "RESLADST_ONS", "nhs_number_token",
       "nhs_number_status", "dob_token", "dob_swapped_token");
-  private static final TupleTag<KV<String, String>> SPINE_LINES = new TupleTag<>("spine") {};
+  private static final List<String> MEMBER_COLUMNS = List.of("person_id", "source", "record_id", "rule");
+  private static final TupleTag<KV<String, String>> MEMBER_LINES = new TupleTag<>("members") {};
+  private static final TupleTag<KV<String, List<String>>> ENTITIES = new TupleTag<>("entities") {};
   private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("counts") {};
 
   private final Path cldRecords;
   private final Path apcRecords;
+  private final LinkageModel model;
+  private final Optional<Path> parametersFile;
 
-  private LinkStage(Path cldRecords, Path apcRecords) {
+  private LinkStage(Path cldRecords, Path apcRecords, LinkageModel model, Optional<Path> parametersFile) {
     this.cldRecords = cldRecords;
     this.apcRecords = apcRecords;
+    this.model = model;
+    this.parametersFile = parametersFile;
+    if (!model.sources().isEmpty() && !model.sources().equals(List.of("cld", "apc"))) {
+      throw new IllegalArgumentException("the link stage links sources [cld, apc]; model '" + model.name()
+          + "' links " + model.sources() + " (use --left/--right for other files)");
+    }
+    if (model.assignment().oneToOne()) {
+      throw new IllegalArgumentException("the Beam link stage supports assignment.one_to_one: false only; model '"
+          + model.name() + "' asks for one_to_one (use --left/--right for the in-memory engine)");
+    }
   }
 
   /** A link stage over the outputs of two pseudonymise runs (folders holding {@code records.csv}). */
   public static LinkStage of(Path cldDir, Path apcDir) {
-    return new LinkStage(cldDir.resolve(PseudonymiseStage.RECORDS), apcDir.resolve(PseudonymiseStage.RECORDS));
+    return of(cldDir, apcDir, LinkageModel.defaultCldApc(), Optional.empty());
+  }
+
+  /** As {@link #of(Path, Path)}, with a model spec and optionally a parameters file to use as is. */
+  public static LinkStage of(Path cldDir, Path apcDir, LinkageModel model, Optional<Path> parametersFile) {
+    return new LinkStage(cldDir.resolve(PseudonymiseStage.RECORDS), apcDir.resolve(PseudonymiseStage.RECORDS),
+        model, parametersFile);
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
-    ReadCsvColumns.checkColumns(cldRecords, CLD_COLUMNS);
-    ReadCsvColumns.checkColumns(apcRecords, APC_COLUMNS);
+    List<String> cldIdentity = Entities.columns(model, "cld");
+    List<String> apcIdentity = Entities.columns(model, "apc");
+    List<String> cldRead = concat(CLD_COLUMNS, cldIdentity);
+    List<String> apcRead = concat(APC_COLUMNS, apcIdentity);
+    ReadCsvColumns.checkColumns(cldRecords, cldRead);
+    ReadCsvColumns.checkColumns(apcRecords, apcRead);
+    Optional<ModelParameters> supplied = Optional.empty();
+    if (parametersFile.isPresent()) {
+      try (InputStream in = Files.newInputStream(parametersFile.get())) {
+        ModelParameters given = ModelParameters.read(in);
+        given.checkCompatibleWith(model);
+        supplied = Optional.of(given);
+      }
+    }
     StageDirectory stage = StageDirectory.begin(output);
-    Path spineParts = stage.scratch("spine");
-    Path countParts = stage.scratch("counts");
+    Path data = stage.scratch("data");
     int buckets = options.getBuckets();
     int parts = options.getOutputParts();
 
-    Pipeline pipeline = Pipeline.create(options);
-    PCollection<KV<String, List<String>>> cldMembers = pipeline
-        .apply("ReadCld", ReadCsvColumns.of(cldRecords, CLD_COLUMNS))
+    // Pipeline 1: deterministic persons, entities, training counts.
+    Path memberParts = stage.scratch("members");
+    Path entityParts = stage.scratch("entities");
+    Path countParts1 = stage.scratch("counts1");
+    Pipeline first = Pipeline.create(options);
+    KvCoder<String, List<String>> listKv = KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of()));
+    PCollection<KV<String, List<String>>> cldMembers = first
+        .apply("ReadCld", ReadCsvColumns.of(cldRecords, cldRead))
         .apply("KeyByClient", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                 TypeDescriptors.lists(TypeDescriptors.strings())))
             .via((List<String> v) -> KV.of(v.get(1) + "|" + v.get(2), v)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
+        .setCoder(listKv)
         .apply("GroupClients", GroupIntoBuckets.of(buckets))
-        .apply("AnchorClients", ParDo.of(new AnchorClientsFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())));
-
-    PCollection<KV<String, List<String>>> apcMembers = pipeline
-        .apply("ReadApc", ReadCsvColumns.of(apcRecords, APC_COLUMNS))
+        .apply("AnchorClients", ParDo.of(new AnchorClientsFn(CLD_COLUMNS.size())))
+        .setCoder(listKv);
+    int apcBase = APC_COLUMNS.size();
+    PCollection<KV<String, List<String>>> apcMembers = first
+        .apply("ReadApc", ReadCsvColumns.of(apcRecords, apcRead))
         .apply("AnchorEpisodes", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                 TypeDescriptors.lists(TypeDescriptors.strings())))
             .via((List<String> v) -> {
               String token = isValid(v.get(3)) ? v.get(2) : "";
               String rule = token.isEmpty() ? DeterministicPersonLinker.RULE_UNLINKED
                   : DeterministicPersonLinker.RULE_NHS;
-              return KV.of(DeterministicPersonLinker.episodeAnchor(v.get(0), token),
+              List<String> member = new ArrayList<>(
                   new LinkMember("apc", v.get(0), rule, v.get(1), "", v.get(4), v.get(5)).toList());
+              member.addAll(v.subList(apcBase, v.size()));
+              return KV.of(DeterministicPersonLinker.episodeAnchor(v.get(0), token), member);
             }))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())));
+        .setCoder(listKv);
 
     PCollectionTuple resolved = PCollectionList.of(cldMembers).and(apcMembers)
         .apply("AllMembers", Flatten.pCollections())
         .apply("GroupAnchors", GroupIntoBuckets.of(buckets))
-        .apply("ResolvePersons", ParDo.of(new ResolvePersonsFn())
-            .withOutputTags(SPINE_LINES, TupleTagList.of(COUNTS)));
-
-    resolved.get(SPINE_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("WriteSpine", SortedCsvSink.to(spineParts.toString(), parts).withDistinctKeys());
-    resolved.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("SumCounts", SumInBuckets.of(options.getBuckets()))
-        .apply("FormatCounts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+        .apply("ResolvePersons", ParDo.of(new ResolvePersonsFn(model, cldIdentity, apcIdentity))
+            .withOutputTags(MEMBER_LINES, TupleTagList.of(ENTITIES).and(COUNTS)));
+    resolved.get(MEMBER_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("WriteMembers", SortedCsvSink.to(memberParts.toString(), parts).withDistinctKeys());
+    PCollection<KV<String, List<String>>> entityKvs = resolved.get(ENTITIES).setCoder(listKv);
+    entityKvs
+        .apply("FormatEntities", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                 TypeDescriptors.strings()))
-            .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
-        .apply("WriteCounts", SortedCsvSink.to(countParts.toString(), 1));
+            .via((KV<String, List<String>> kv) -> KV.of(kv.getKey(), CsvLines.format(kv.getValue()))))
+        .apply("WriteEntities", SortedCsvSink.to(entityParts.toString(), parts).withDistinctKeys());
+    PCollection<List<String>> entities = entityKvs
+        .apply("EntityValues", MapElements.into(TypeDescriptors.lists(TypeDescriptors.strings()))
+            .via((KV<String, List<String>> kv) -> kv.getValue()))
+        .setCoder(ListCoder.of(StringUtf8Coder.of()));
+    List<PCollection<KV<String, Long>>> counts1 = new ArrayList<>();
+    counts1.add(resolved.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+    counts1.add(entities.apply("TermCounts", ParDo.of(new TermCountsFn(model)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+    if (supplied.isEmpty()) {
+      counts1.add(entities
+          .apply("TrainingKeys", ParDo.of(new PairFns.BlockingKeysFn(model, true, false)))
+          .setCoder(listKv)
+          .apply("GroupTraining", GroupIntoBuckets.of(buckets))
+          .apply("CountTrainingVectors", ParDo.of(new PairFns.CountVectorsFn(model)))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+      PCollectionView<Map<String, Long>> sizes = entities
+          .apply("EntitySource", MapElements.into(TypeDescriptors.strings()).via((List<String> e) -> e.get(0)))
+          .apply("CountBySource", Count.perElement())
+          .apply("SizesView", View.asMap());
+      counts1.add(entities
+          .apply("USampleKeys", ParDo.of(new PairFns.USampleKeysFn(model.estimation().uSamplePairs(),
+              model.estimation().seed(), sizes)).withSideInputs(sizes))
+          .setCoder(listKv)
+          .apply("GroupUSample", GroupIntoBuckets.of(buckets))
+          .apply("CountUVectors", ParDo.of(new PairFns.CountVectorsFn(model)))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
+    }
+    writeCounts(PCollectionList.of(counts1).apply("AllCounts1", Flatten.pCollections()), "1", buckets,
+        countParts1);
+    run(first, "deterministic");
 
+    Path members = data.resolve("members.csv");
+    SortedCsvSink.merge(memberParts, CsvLines.format(MEMBER_COLUMNS), members, true);
+    Path entitiesFile = data.resolve("entities.csv");
+    List<String> entityColumns = new ArrayList<>(List.of("source", "entity_id", "residual"));
+    entityColumns.addAll(model.layout().fields());
+    SortedCsvSink.merge(entityParts, CsvLines.format(entityColumns), entitiesFile, true);
+    Map<String, Long> firstCounts = readCounts(countParts1);
+
+    ModelParameters parameters = supplied.isPresent() ? supplied.get()
+        : Estimation.estimate(model, firstCounts);
+    TermFrequencies frequencies = Estimation.termFrequencies(firstCounts);
+    Files.write(stage.work().resolve(PARAMETERS), parameters.toJsonBytes());
+
+    // Pipeline 2: probabilistic linkage of residual entities, then the spine.
+    Path spineParts = stage.scratch("spine");
+    Path pairParts = stage.scratch("pairs");
+    Path countParts2 = stage.scratch("counts2");
+    Pipeline second = Pipeline.create(options);
+    PCollectionTuple scored = second
+        .apply("ReadEntities", ReadCsvColumns.of(entitiesFile, entityColumns))
+        .apply("BlockingKeys", ParDo.of(new PairFns.BlockingKeysFn(model, false, true)))
+        .setCoder(listKv)
+        .apply("GroupBlocks", GroupIntoBuckets.of(buckets))
+        .apply("ScorePairs", ParDo.of(new PairFns.ScorePairsFn(model, parameters, frequencies, PairFns.COUNTS))
+            .withOutputTags(PairFns.CANDIDATES, TupleTagList.of(PairFns.COUNTS)));
+    PCollectionTuple assigned = scored.get(PairFns.CANDIDATES).setCoder(listKv)
+        .apply("GroupCandidates", GroupIntoBuckets.of(buckets))
+        .apply("Assign", ParDo.of(new PairFns.AssignFn(model))
+            .withOutputTags(PairFns.PAIR_LINES, TupleTagList.of(PairFns.JOIN).and(PairFns.COUNTS)));
+    assigned.get(PairFns.PAIR_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("WritePairs", SortedCsvSink.to(pairParts.toString(), parts).withDistinctKeys());
+    PCollection<KV<String, List<String>>> memberMessages = second
+        .apply("ReadMembers", ReadCsvColumns.of(members, MEMBER_COLUMNS))
+        .apply("MemberMessages", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.lists(TypeDescriptors.strings())))
+            .via((List<String> v) -> KV.of(v.get(0), List.of("m", v.get(1), v.get(2), v.get(3)))))
+        .setCoder(listKv);
+    PCollectionTuple applied = PCollectionList.of(memberMessages).and(assigned.get(PairFns.JOIN).setCoder(listKv))
+        .apply("MembersAndLinks", Flatten.pCollections())
+        .apply("GroupPersons", GroupIntoBuckets.of(buckets))
+        .apply("ApplyLinks", ParDo.of(new PairFns.ApplyLinksFn())
+            .withOutputTags(PairFns.ApplyLinksFn.SPINE, TupleTagList.of(PairFns.COUNTS)));
+    applied.get(PairFns.ApplyLinksFn.SPINE).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("WriteSpine", SortedCsvSink.to(spineParts.toString(), parts).withDistinctKeys());
+    PCollection<KV<String, Long>> counts2 = PCollectionList
+        .of(scored.get(PairFns.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+        .and(assigned.get(PairFns.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+        .and(applied.get(PairFns.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+        .apply("AllCounts2", Flatten.pCollections());
+    writeCounts(counts2, "2", buckets, countParts2);
+    run(second, "probabilistic");
+
+    SortedCsvSink.merge(spineParts, CsvLines.format(SPINE_COLUMNS), stage.work().resolve(SPINE), true);
+    SortedCsvSink.merge(pairParts, CsvLines.format(LinkReport.pairColumns(model)), stage.work().resolve(PAIRS),
+        true);
+    Map<String, Long> allCounts = new TreeMap<>(firstCounts);
+    allCounts.putAll(readCounts(countParts2));
+    LinkReport.write(model, parameters, allCounts, stage.work().resolve(REPORT), stage.work().resolve(HTML_REPORT));
+    List<Path> inputs = new ArrayList<>(List.of(cldRecords, apcRecords));
+    parametersFile.ifPresent(inputs::add);
+    stage.commit("link", inputs);
+    return stage.target();
+  }
+
+  private static void run(Pipeline pipeline, String name) {
     PipelineResult.State state = pipeline.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the link pipeline ended in state " + state);
+      throw new IllegalStateException("the " + name + " link pipeline ended in state " + state);
     }
-    SortedCsvSink.merge(spineParts, CsvLines.format(SPINE_COLUMNS), stage.work().resolve(SPINE), true);
-    writeReport(countParts, stage.work().resolve(REPORT));
-    stage.commit("link", List.of(cldRecords, apcRecords));
-    return stage.target();
+  }
+
+  private static void writeCounts(PCollection<KV<String, Long>> counts, String suffix, int buckets, Path parts) {
+    counts.apply("SumCounts" + suffix, SumInBuckets.of(buckets))
+        .apply("FormatCounts" + suffix, MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.strings()))
+            .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
+        .apply("WriteCounts" + suffix, SortedCsvSink.to(parts.toString(), 1));
+  }
+
+  /** Counts written as {@code key<TAB>count} lines, by key. */
+  static Map<String, Long> readCounts(Path parts) throws IOException {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String line : SortedCsvSink.readLines(parts)) {
+      int tab = line.lastIndexOf('\t');
+      counts.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
+    }
+    return counts;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   static boolean isValid(String nhsStatus) {
     return "VALID".equals(nhsStatus) || "TEST_RANGE".equals(nhsStatus);
   }
 
-  private static void writeReport(Path counts, Path target) throws IOException {
-    Map<String, Map<String, Long>> byKind = new TreeMap<>();
-    for (String line : SortedCsvSink.readLines(counts)) {
-      String[] parts = line.split("\t");
-      byKind.computeIfAbsent(parts[0], k -> new TreeMap<>())
-          .put(parts[1] + (parts.length > 3 ? "|" + parts[2] : ""), Long.parseLong(parts[parts.length - 1]));
-    }
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    ObjectNode root = mapper.createObjectNode();
-    root.put("stage", "link");
-    root.put("method", "deterministic: council client, then NHS-number token with date-of-birth check");
-    root.set("records_by_rule", mapper.valueToTree(byKind.getOrDefault("rule", Map.of())));
-    root.set("persons", mapper.valueToTree(byKind.getOrDefault("persons", Map.of())));
-    root.set("clients_by_council", mapper.valueToTree(byKind.getOrDefault("la", Map.of())));
-    mapper.writeValue(target.toFile(), root);
-  }
-
   /** Groups a bucket of CLD records into council clients and anchors each client on its NHS-number token. */
   private static final class AnchorClientsFn
       extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, List<String>>> {
+    private final int identityFrom;
+
+    AnchorClientsFn(int identityFrom) {
+      this.identityFrom = identityFrom;
+    }
+
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket,
         OutputReceiver<KV<String, List<String>>> out) {
@@ -168,53 +325,120 @@ public final class LinkStage {
         for (List<String> v : rows) {
           boolean own = anchor.equals("N|" + (isValid(v.get(4)) ? v.get(3) : ""));
           String rule = own ? DeterministicPersonLinker.RULE_NHS : DeterministicPersonLinker.RULE_CLIENT;
-          out.output(KV.of(anchor,
-              new LinkMember("cld", v.get(0), rule, v.get(1), clientKey, v.get(5), v.get(6)).toList()));
+          List<String> member = new ArrayList<>(
+              new LinkMember("cld", v.get(0), rule, v.get(1), clientKey, v.get(5), v.get(6)).toList());
+          member.addAll(v.subList(identityFrom, v.size()));
+          out.output(KV.of(anchor, member));
         }
       });
     }
   }
 
-  /** Resolves a bucket of anchor groups into spine rows and counts. */
+  /**
+   * Resolves a bucket of anchor groups into deterministic persons: member lines (person, source, record, rule),
+   * one entity per person and source, and counts.
+   */
   private static final class ResolvePersonsFn
       extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, String>> {
+    private final LinkageModel model;
+    private final List<String> cldIdentity;
+    private final List<String> apcIdentity;
+
+    ResolvePersonsFn(LinkageModel model, List<String> cldIdentity, List<String> apcIdentity) {
+      this.model = model;
+      this.cldIdentity = cldIdentity;
+      this.apcIdentity = apcIdentity;
+    }
+
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket, MultiOutputReceiver out) {
-      Map<String, List<LinkMember>> anchors = new TreeMap<>();
+      Map<String, List<List<String>>> anchors = new TreeMap<>();
       for (KV<String, List<String>> kv : bucket.getValue()) {
-        anchors.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(LinkMember.fromList(kv.getValue()));
+        anchors.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue());
       }
-      anchors.forEach((anchor, members) -> {
-        Map<String, String> ruleByRecord = new TreeMap<>();
+      anchors.forEach((anchor, lists) -> {
+        List<LinkMember> members = new ArrayList<>();
+        Map<String, List<String>> identityByRecord = new TreeMap<>();
+        for (List<String> v : lists) {
+          LinkMember m = LinkMember.fromList(v);
+          members.add(m);
+          List<String> identity = v.subList(7, v.size());
+          identityByRecord.merge(m.source() + ":" + m.recordId(), identity,
+              (a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)) <= 0 ? a : b);
+        }
         Map<String, String> personByRecord = new TreeMap<>();
+        Map<String, String> laByClient = new TreeMap<>();
         for (List<String> row : DeterministicPersonLinker.resolve(anchor, members)) {
           String key = row.get(0) + ":" + row.get(1);
-          if (ruleByRecord.putIfAbsent(key, row.get(3)) == null) {
-            personByRecord.put(key, row.get(2));
-            out.get(SPINE_LINES).output(KV.of(row.get(0) + "\u0000" + row.get(1),
-                CsvLines.format(row.get(0), row.get(1), row.get(2), row.get(3), "")));
-            out.get(COUNTS).output(KV.of("rule\t" + row.get(0) + "\t" + row.get(3), 1L));
+          if (personByRecord.putIfAbsent(key, row.get(2)) == null) {
+            out.get(MEMBER_LINES).output(KV.of(row.get(0) + "\u0000" + row.get(1),
+                CsvLines.format(row.get(2), row.get(0), row.get(1), row.get(3))));
           }
         }
-        Map<String, Boolean> personHasApc = new TreeMap<>();
-        personByRecord.forEach((record, person) ->
-            personHasApc.merge(person, record.startsWith("apc:"), Boolean::logicalOr));
-        personHasApc.forEach((person, hasApc) ->
-            out.get(COUNTS).output(KV.of("persons\t" + (hasApc ? "with_hospital_records" : "cld_only"), 1L)));
-        Map<String, String> clients = new TreeMap<>();
+        Map<String, Map<String, List<LinkRecord>>> recordsByPerson = new TreeMap<>();
+        personByRecord.forEach((key, person) -> {
+          String source = key.substring(0, key.indexOf(':'));
+          String recordId = key.substring(key.indexOf(':') + 1);
+          List<String> columns = source.equals("cld") ? cldIdentity : apcIdentity;
+          LinkRecord record = Entities.record(model, source, recordId, columns, identityByRecord.get(key));
+          recordsByPerson.computeIfAbsent(person, p -> new TreeMap<>())
+              .computeIfAbsent(source, s -> new ArrayList<>()).add(record);
+        });
+        recordsByPerson.forEach((person, bySource) -> {
+          boolean both = bySource.size() > 1;
+          out.get(COUNTS).output(KV.of("persons\t" + (bySource.containsKey("apc") ? "with_hospital_records"
+              : "cld_only"), 1L));
+          if (both) {
+            out.get(COUNTS).output(KV.of("prior\tlinked_persons", 1L));
+          }
+          bySource.forEach((source, records) -> {
+            List<String> entity = Entities.entity(model.layout(), source, person, !both, records);
+            out.get(ENTITIES).output(KV.of(Entities.key(entity), entity));
+            out.get(COUNTS).output(KV.of("prior\tentities\t" + source, 1L));
+            if (source.equals("cld")) {
+              List<String> groups = Entities.subgroups(model.layout(), entity);
+              for (int d = 0; d < groups.size(); d++) {
+                String prefix = "rate\t" + Entities.SUBGROUP_DIMENSIONS.get(d) + "\t" + groups.get(d) + "\t";
+                out.get(COUNTS).output(KV.of(prefix + "cld_persons", 1L));
+                if (both) {
+                  out.get(COUNTS).output(KV.of(prefix + "linked_phase1", 1L));
+                }
+              }
+            }
+          });
+        });
         for (LinkMember m : members) {
           if (!m.clientKey().isEmpty()) {
-            clients.put(m.clientKey(), personByRecord.get(m.source() + ":" + m.recordId()) + "\t" + m.laCode());
+            laByClient.put(m.clientKey(), personByRecord.get(m.source() + ":" + m.recordId()) + "\t" + m.laCode());
           }
         }
-        clients.forEach((client, personAndLa) -> {
+        laByClient.forEach((client, personAndLa) -> {
           String[] parts = personAndLa.split("\t", -1);
           out.get(COUNTS).output(KV.of("la\t" + parts[1] + "\tclients", 1L));
-          if (personHasApc.getOrDefault(parts[0], false)) {
-            out.get(COUNTS).output(KV.of("la\t" + parts[1] + "\tclients_linked_to_hospital", 1L));
+          if (recordsByPerson.getOrDefault(parts[0], Map.of()).containsKey("apc")) {
+            out.get(COUNTS).output(KV.of("la\t" + parts[1] + "\tclients_linked_deterministically", 1L));
           }
         });
       });
+    }
+  }
+
+  /** Counts the values of the model's term-frequency fields over all entities. */
+  private static final class TermCountsFn extends DoFn<List<String>, KV<String, Long>> {
+    private final LinkageModel model;
+
+    TermCountsFn(LinkageModel model) {
+      this.model = model;
+    }
+
+    @ProcessElement
+    public void process(@Element List<String> entity, OutputReceiver<KV<String, Long>> out) {
+      for (String field : model.termFrequencyFields()) {
+        String value = entity.get(Entities.VALUES_FROM + model.layout().indexOf(field));
+        if (!value.isEmpty()) {
+          out.output(KV.of("tf\t" + field + "\t" + value, 1L));
+        }
+      }
     }
   }
 }

@@ -152,8 +152,10 @@ public final class PublishStage {
 
     Map<String, Long> rowsOut = new LinkedHashMap<>();
     for (String dataset : datasets) {
+      Path csv = stage.work().resolve(dataset + ".csv");
       rowsOut.put(dataset, SortedCsvSink.merge(finalParts.get(dataset),
-          CsvLines.format(treatments.get(dataset).releasedColumns()), stage.work().resolve(dataset + ".csv")));
+          CsvLines.format(treatments.get(dataset).releasedColumns()), csv));
+      ParquetCopies.write(csv, dataset, stage.work().resolve(dataset + ".parquet"));
     }
 
     // The aggregate table: HES small-number rule with secondary suppression, recorded as ACRO results.
@@ -166,6 +168,8 @@ public final class PublishStage {
         table.writeCsv(writer);
       }
       rowsOut.put(SUMMARY_DATASET, (long) table.rows().size());
+      ParquetCopies.write(stage.work().resolve("summary.csv"), SUMMARY_DATASET,
+          stage.work().resolve("summary.parquet"));
       acro.add(table.toAcroOutput("summary", "summary.csv", "sdelink publish --project " + projectId));
     }
     AcroResults.of(acro).writeTo(stage.work());

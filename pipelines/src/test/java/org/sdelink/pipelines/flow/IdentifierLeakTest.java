@@ -47,7 +47,12 @@ class IdentifierLeakTest {
         if (relative.startsWith("input") || relative.toString().startsWith("demo-keystore")) {
           continue;
         }
-        hits.addAll(ids.find(relative.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        // Binary files (Parquet copies of released CSVs) are scanned as ISO-8859-1, where every byte is a character,
+        // so identifiers stored as plain strings inside them are still found.
+        String text = relative.toString().endsWith(".parquet")
+            ? Files.readString(file, StandardCharsets.ISO_8859_1)
+            : Files.readString(file, StandardCharsets.UTF_8);
+        hits.addAll(ids.find(relative.toString(), text));
       }
     }
     assertTrue(hits.isEmpty(), "raw identifiers found: " + hits.subList(0, Math.min(10, hits.size())));

@@ -127,7 +127,9 @@ class ReleasePropertiesTest {
       }
     }
     try (Stream<Path> files = Files.list(releaseA)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
+      // Parquet copies hold exactly the CSV values (everyDatasetIsAlsoWrittenAsParquet...), so text files suffice.
+      for (Path file : files.filter(Files::isRegularFile)
+          .filter(f -> !f.getFileName().toString().endsWith(".parquet")).toList()) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         for (String cell : text.split("[,\"\\n\\r|{}\\[\\] :]+")) {
           assertFalse(level1.contains(cell.trim()), "a level-1 value in " + file.getFileName());
@@ -168,6 +170,31 @@ class ReleasePropertiesTest {
       assertFalse(Files.exists(root.resolve("release-refused")), "a refused release left a folder");
     } finally {
       Files.writeString(policyA, text);
+    }
+  }
+
+  @Test
+  void everyDatasetIsAlsoWrittenAsParquetWithTheSameRowsAndValues() throws Exception {
+    for (String dataset : List.of("persons", "journeys", "discharges", "summary")) {
+      List<Map<String, String>> csv = FlowFixture.readCsv(releaseA.resolve(dataset + ".csv"));
+      List<Map<String, String>> parquet = new java.util.ArrayList<>();
+      var file = org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+          new org.apache.hadoop.fs.Path(releaseA.resolve(dataset + ".parquet").toUri()),
+          new org.apache.hadoop.conf.Configuration());
+      try (var reader = org.apache.parquet.avro.AvroParquetReader
+          .<org.apache.avro.generic.GenericRecord>builder(file).build()) {
+        org.apache.avro.generic.GenericRecord record;
+        while ((record = reader.read()) != null) {
+          Map<String, String> row = new java.util.LinkedHashMap<>();
+          for (org.apache.avro.Schema.Field field : record.getSchema().getFields()) {
+            Object value = record.get(field.name());
+            row.put(field.name(), value == null ? "" : value.toString());
+          }
+          parquet.add(row);
+        }
+      }
+      assertEquals(csv.size(), parquet.size(), dataset + " row count");
+      assertEquals(csv, parquet, dataset + " values");
     }
   }
 
