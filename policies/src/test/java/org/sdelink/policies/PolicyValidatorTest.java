@@ -33,7 +33,7 @@ class PolicyValidatorTest {
     Policy policy = ShippedPolicies.researcher();
     assertEquals(List.of(), PolicyValidator.validate(policy));
     assertEquals("researcher-linked-journeys", policy.name());
-    assertEquals(List.of("persons", "journeys", "discharges", "summary"), policy.datasets().keySet().asList());
+    assertEquals(List.of("persons", "journeys", "discharges", "summary", "costs"), policy.datasets().keySet().asList());
     assertEquals(10, policy.kAnonymity().orElseThrow().k());
   }
 

@@ -1,25 +1,52 @@
 package org.sdelink.pipelines.cli;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sdelink.linkage.model.LinkageModel;
+import org.sdelink.pipelines.link.FileLinker;
 import org.sdelink.pipelines.link.LinkStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sdelink link}: build the linkage spine from pseudonymised CLD and APC. */
+/** {@code sdelink link}: build the linkage spine from pseudonymised CLD and APC, or link two CSV files. */
 @Command(name = "link", mixinStandardHelpOptions = true,
-    description = "Link pseudonymised CLD people to hospital patients; writes spine.csv and link-report.json.")
+    description = {
+      "Link pseudonymised CLD people to hospital patients (--cld DIR --apc DIR): the deterministic cascade",
+      "(council client, NHS-number token with date-of-birth check), then Fellegi-Sunter on the pseudonymised",
+      "fields of persons left without a cross-source link. Writes spine.csv, pairs.csv (accepted and",
+      "ambiguous pairs with their waterfalls), model-params.json, link-report.json and linkage-report.html.",
+      "Generic mode: --model FILE --left A.csv --right B.csv --output DIR links two CSV files in memory",
+      "(plaintext or pseudonymised columns, as the model's fields declare; the model's sources name left and",
+      "right), writing spine.csv, pairs.csv, model-params.json and link-report.json."
+    })
 public final class LinkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--cld", required = true, paramLabel = "DIR", description = "pseudonymise output for CLD")
+  @Option(names = "--cld", paramLabel = "DIR", description = "pseudonymise output for CLD")
   Path cld;
 
-  @Option(names = "--apc", required = true, paramLabel = "DIR", description = "pseudonymise output for APC")
+  @Option(names = "--apc", paramLabel = "DIR", description = "pseudonymise output for APC")
   Path apc;
+
+  @Option(names = "--left", paramLabel = "FILE", description = "generic mode: CSV of the model's first source")
+  Path left;
+
+  @Option(names = "--right", paramLabel = "FILE", description = "generic mode: CSV of the model's second source")
+  Path right;
+
+  @Option(names = "--model", paramLabel = "FILE",
+      description = "linkage model spec (YAML); default: the shipped cld-apc model")
+  Path model;
+
+  @Option(names = "--model-params", paramLabel = "FILE",
+      description = "use these parameters (model-params.json of an earlier run) exactly; skips estimation")
+  Path modelParams;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder")
   Path output;
@@ -28,7 +55,25 @@ public final class LinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path done = LinkStage.of(cld, apc).run(beam.options(), output);
+    LinkageModel spec0 = LinkageModel.defaultCldApc();
+    if (model != null) {
+      try (InputStream in = Files.newInputStream(model)) {
+        spec0 = LinkageModel.load(in);
+      }
+    }
+    Optional<Path> params = Optional.ofNullable(modelParams);
+    Path done;
+    if (left != null || right != null) {
+      if (left == null || right == null || cld != null || apc != null) {
+        throw new UserError("generic mode needs both --left and --right, and neither --cld nor --apc");
+      }
+      done = FileLinker.link(left, right, spec0, params, output);
+    } else {
+      if (cld == null || apc == null) {
+        throw new UserError("give --cld DIR and --apc DIR (or --left FILE and --right FILE)");
+      }
+      done = LinkStage.of(cld, apc, spec0, params).run(beam.options(), output);
+    }
     spec.commandLine().getOut().printf("linked -> %s%n", done.resolve(LinkStage.SPINE));
     return 0;
   }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       PseudonymiseCommand.class,
       LinkCommand.class,
+      EvaluateCommand.class,
       MetricsCommand.class,
       PublishCommand.class,
       PolicyCommand.class,

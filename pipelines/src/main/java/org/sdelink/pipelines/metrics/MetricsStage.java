@@ -35,6 +35,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.sdelink.metrics.costs.PersonServiceCosts;
 import org.sdelink.metrics.evaluation.PersonEvaluator;
 import org.sdelink.metrics.evaluation.PersonResult;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
@@ -65,6 +66,9 @@ public final class MetricsStage {
   public static final String DISCHARGES = "discharges.csv";
   public static final String SUMMARY = "summary.csv";
   public static final String PERSONS = "persons.csv";
+  public static final String SERVICE_COSTS = "service_costs.csv";
+  private static final List<String> COST_COLUMNS = List.of("Unit_Cost", "Cost_Frequency_Unit_Type",
+      "Planned_Units_Per_Week");
   public static final String REPORT = "metrics-report.json";
 
   private static final String CLD = "cld";
@@ -73,6 +77,7 @@ public final class MetricsStage {
   private static final TupleTag<KV<String, String>> JOURNEY_LINES = new TupleTag<>("journeys") {};
   private static final TupleTag<KV<String, String>> DISCHARGE_LINES = new TupleTag<>("discharges") {};
   private static final TupleTag<KV<String, String>> PERSON_LINES = new TupleTag<>("personLines") {};
+  private static final TupleTag<KV<String, String>> COST_LINES = new TupleTag<>("costLines") {};
   private static final TupleTag<MetricTally> TALLIES = new TupleTag<>("tallies") {};
   private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("counts") {};
   private static final TupleTag<KV<String, KV<String, Map<String, String>>>> JOINED = new TupleTag<>("joined") {};
@@ -95,7 +100,8 @@ public final class MetricsStage {
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
-    List<String> cldColumns = neededColumns(header(cldRecords), CldEvent.READ_COLUMNS, PersonProfile.CLD_COLUMNS);
+    List<String> cldColumns = neededColumns(header(cldRecords), CldEvent.READ_COLUMNS,
+        concat(PersonProfile.CLD_COLUMNS, COST_COLUMNS));
     List<String> apcColumns = neededColumns(header(apcRecords), ApcEpisode.READ_COLUMNS, PersonProfile.APC_COLUMNS);
     ReadCsvColumns.checkColumns(spine, LinkStage.SPINE_COLUMNS.subList(0, 3));
     StageDirectory stage = StageDirectory.begin(output);
@@ -134,7 +140,7 @@ public final class MetricsStage {
         .apply("GroupByPerson", GroupIntoBuckets.of(buckets))
         .apply("EvaluatePersons", ParDo.of(new EvaluateFn(PersonEvaluator.forPeriod(period)))
             .withOutputTags(JOURNEY_LINES,
-                TupleTagList.of(DISCHARGE_LINES).and(PERSON_LINES).and(TALLIES).and(COUNTS)));
+                TupleTagList.of(DISCHARGE_LINES).and(PERSON_LINES).and(COST_LINES).and(TALLIES).and(COUNTS)));
 
     evaluated.get(JOURNEY_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("WriteJourneys", SortedCsvSink.to(journeyParts.toString(), parts));
@@ -143,6 +149,9 @@ public final class MetricsStage {
     Path personParts = stage.scratch("persons");
     evaluated.get(PERSON_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("WritePersons", SortedCsvSink.to(personParts.toString(), parts));
+    Path costParts = stage.scratch("costs");
+    evaluated.get(COST_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+        .apply("WriteServiceCosts", SortedCsvSink.to(costParts.toString(), parts));
     evaluated.get(TALLIES).setCoder(SerializableCoder.of(MetricTally.class))
         .apply("SumTallies", Combine.globally((SerializableFunction<Iterable<MetricTally>, MetricTally>)
             MetricTally::sum).withoutDefaults())
@@ -169,6 +178,7 @@ public final class MetricsStage {
         stage.work().resolve(DISCHARGES));
     SortedCsvSink.merge(personParts, CsvLines.format(PersonProfile.COLUMNS),
         stage.work().resolve(PERSONS));
+    SortedCsvSink.merge(costParts, CsvLines.format(PersonServiceCosts.HEADER), stage.work().resolve(SERVICE_COSTS));
     SortedCsvSink.merge(summaryParts, CsvLines.format(SummaryRow.HEADER), stage.work().resolve(SUMMARY));
     writeReport(countParts, stage.work().resolve(REPORT));
     stage.commit("metrics", List.of(cldRecords, apcRecords, spine));
@@ -191,6 +201,12 @@ public final class MetricsStage {
     try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       mapper.writeValue(writer, root);
     }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** Only the columns the rules and the person profile read (fewer bytes through every shuffle), in header order. */
@@ -301,6 +317,10 @@ public final class MetricsStage {
               CsvLines.format(values)));
         }
         tally.addAll(result.tally());
+        for (List<String> cost : PersonServiceCosts.rows(person, cldRows.getOrDefault(person, List.of()),
+            evaluator.period().end())) {
+          out.get(COST_LINES).output(KV.of(String.join("\u0000", cost), CsvLines.format(cost)));
+        }
         out.get(PERSON_LINES).output(KV.of(person, CsvLines.format(PersonProfile.of(person,
             cldRows.getOrDefault(person, List.of()), apcRows.getOrDefault(person, List.of()),
             events.get(person), episodes.get(person)))));

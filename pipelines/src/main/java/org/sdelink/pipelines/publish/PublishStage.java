@@ -52,6 +52,7 @@ import org.sdelink.policies.approval.Approval;
 import org.sdelink.policies.approval.PolicyApprovals;
 import org.sdelink.policies.catalogue.DatasetCatalogue;
 import org.sdelink.policies.disclosure.AcroResults;
+import org.sdelink.policies.disclosure.MagnitudeRules;
 import org.sdelink.policies.disclosure.ProtectedSummaryTable;
 import org.sdelink.policies.disclosure.SmallNumberRule;
 import org.sdelink.policies.disclosure.SummaryRow;
@@ -73,6 +74,7 @@ import org.sdelink.pseudonymisation.keys.MasterKey;
 public final class PublishStage {
   public static final List<String> RECORD_DATASETS = List.of("persons", "journeys", "discharges");
   public static final String SUMMARY_DATASET = "summary";
+  public static final String COSTS_DATASET = "costs";
   public static final String MANIFEST = "manifest.json";
   public static final String DICTIONARY = "data-dictionary.md";
 
@@ -171,6 +173,14 @@ public final class PublishStage {
       ParquetCopies.write(stage.work().resolve("summary.csv"), SUMMARY_DATASET,
           stage.work().resolve("summary.parquet"));
       acro.add(table.toAcroOutput("summary", "summary.csv", "sdelink publish --project " + projectId));
+    }
+    if (policy.datasets().containsKey(COSTS_DATASET)) {
+      Path costs = stage.work().resolve("costs.csv");
+      acro.add(CostTable.write(metricsDir.resolve(MetricsStage.SERVICE_COSTS),
+          policy.magnitudeRules().orElse(MagnitudeRules.acroDefaults()), costs,
+          "sdelink publish --project " + projectId));
+      rowsOut.put(COSTS_DATASET, countRows(costs));
+      ParquetCopies.write(costs, COSTS_DATASET, stage.work().resolve("costs.parquet"));
     }
     AcroResults.of(acro).writeTo(stage.work());
 

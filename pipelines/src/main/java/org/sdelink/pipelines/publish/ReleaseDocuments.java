@@ -43,9 +43,10 @@ final class ReleaseDocuments {
     for (Map.Entry<String, RecordTreatment> entry : treatments.entrySet()) {
       appendDataset(md, policy, catalogue, entry.getKey(), entry.getValue().releasedColumns());
     }
-    if (policy.datasets().containsKey(PublishStage.SUMMARY_DATASET)) {
-      appendDataset(md, policy, catalogue, PublishStage.SUMMARY_DATASET,
-          List.copyOf(policy.datasets().get(PublishStage.SUMMARY_DATASET).keySet()));
+    for (String table : List.of(PublishStage.SUMMARY_DATASET, PublishStage.COSTS_DATASET)) {
+      if (policy.datasets().containsKey(table)) {
+        appendDataset(md, policy, catalogue, table, List.copyOf(policy.datasets().get(table).keySet()));
+      }
     }
     Files.writeString(target, md.toString(), StandardCharsets.UTF_8);
   }

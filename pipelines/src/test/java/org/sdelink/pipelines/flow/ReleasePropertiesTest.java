@@ -174,8 +174,28 @@ class ReleasePropertiesTest {
   }
 
   @Test
+  void costTableCellsPassTheAcroRulesOrAreSuppressedAndResultsAreRecorded() throws Exception {
+    List<Map<String, String>> costs = FlowFixture.readCsv(releaseA.resolve("costs.csv"));
+    assertTrue(costs.size() > 5, "cost table too small: " + costs.size());
+    int threshold = Policy.load(policyA).magnitudeRules().orElseThrow().threshold();
+    long suppressed = 0;
+    for (Map<String, String> cell : costs) {
+      if (cell.get("sdc_outcome").equals("ok")) {
+        assertTrue(Integer.parseInt(cell.get("people")) >= threshold, "a cell under the threshold: " + cell);
+      } else {
+        suppressed++;
+        assertEquals("", cell.get("people"));
+        assertEquals("", cell.get("weekly_cost"));
+      }
+    }
+    assertTrue(suppressed > 0 && suppressed < costs.size(), "expected some, not all, cells suppressed");
+    JsonNode results = new ObjectMapper().readTree(releaseA.resolve("results.json").toFile()).get("results");
+    assertTrue(results.has("summary") && results.has("costs"), results.toString());
+  }
+
+  @Test
   void everyDatasetIsAlsoWrittenAsParquetWithTheSameRowsAndValues() throws Exception {
-    for (String dataset : List.of("persons", "journeys", "discharges", "summary")) {
+    for (String dataset : List.of("persons", "journeys", "discharges", "summary", "costs")) {
       List<Map<String, String>> csv = FlowFixture.readCsv(releaseA.resolve(dataset + ".csv"));
       List<Map<String, String>> parquet = new java.util.ArrayList<>();
       var file = org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(

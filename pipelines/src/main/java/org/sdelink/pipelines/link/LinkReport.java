@@ -1,0 +1,209 @@
+package org.sdelink.pipelines.link;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.sdelink.linkage.model.LinkageModel;
+import org.sdelink.linkage.model.ModelParameters;
+
+/**
+ * {@code link-report.json} and the self-contained {@code linkage-report.html} (inline PNG histogram, no external
+ * resources) from the stage's counts. Holds counts, clear codes (council, sex, birth-year band), labels and weights
+ * only: never a token or an identifier.
+ */
+final class LinkReport {
+  private LinkReport() {}
+
+  static List<String> pairColumns(LinkageModel model) {
+    List<String> columns = new ArrayList<>(List.of("left_entity", "right_entity", "status", "match_rule",
+        "match_weight"));
+    for (String name : model.comparisonNames()) {
+      columns.add(name + "_level");
+      columns.add(name + "_weight");
+    }
+    return columns;
+  }
+
+  static void write(LinkageModel model, ModelParameters parameters, Map<String, Long> counts, Path json, Path html)
+      throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    Map<String, Map<String, Long>> byKind = new TreeMap<>();
+    Map<String, Map<String, Map<String, Long>>> rates = new TreeMap<>();
+    Map<Integer, Long> histogram = new TreeMap<>();
+    counts.forEach((key, count) -> {
+      String[] p = key.split("\t", -1);
+      switch (p[0]) {
+        case "rule", "la" -> byKind.computeIfAbsent(p[0], k -> new TreeMap<>()).put(p[1] + "|" + p[2], count);
+        case "persons", "pairs", "accepted", "ambiguous" ->
+            byKind.computeIfAbsent(p[0], k -> new TreeMap<>()).put(p[1], count);
+        case "prior" -> byKind.computeIfAbsent(p[0], k -> new TreeMap<>())
+            .put(String.join("|", List.of(p).subList(1, p.length)), count);
+        case "rate" -> rates.computeIfAbsent(p[1], k -> new TreeMap<>()).computeIfAbsent(p[2], k -> new TreeMap<>())
+            .put(p[3], count);
+        case "hist" -> histogram.put(Integer.parseInt(p[1]), count);
+        default -> { }
+      }
+    });
+    ObjectNode root = mapper.createObjectNode();
+    root.put("stage", "link");
+    root.put("method", "deterministic: council client, then NHS-number token with date-of-birth check; then "
+        + "Fellegi-Sunter on the pseudonymised fields of persons without a cross-source link (cascade steps first)");
+    root.put("model", model.name());
+    ObjectNode thresholds = root.putObject("thresholds");
+    thresholds.put("match_weight", model.thresholds().matchWeight());
+    thresholds.put("ambiguity_margin", model.thresholds().ambiguityMargin());
+    root.put("prior_match_probability", parameters.priorMatchProbability());
+    root.put("prior_source", parameters.priorSource());
+    root.set("records_by_rule", mapper.valueToTree(byKind.getOrDefault("rule", Map.of())));
+    long unlinked = byKind.getOrDefault("rule", Map.of()).entrySet().stream()
+        .filter(e -> e.getKey().endsWith("|" + DeterministicPersonLinker.RULE_UNLINKED))
+        .mapToLong(Map.Entry::getValue).sum();
+    root.put("unlinked_records", unlinked);
+    root.set("persons_after_deterministic_phase", mapper.valueToTree(byKind.getOrDefault("persons", Map.of())));
+    root.set("entities", mapper.valueToTree(byKind.getOrDefault("prior", Map.of())));
+    root.set("clients_by_council", mapper.valueToTree(byKind.getOrDefault("la", Map.of())));
+    root.set("candidate_pairs_by_blocking_rule", mapper.valueToTree(byKind.getOrDefault("pairs", Map.of())));
+    root.set("accepted_links_by_rule", mapper.valueToTree(byKind.getOrDefault("accepted", Map.of())));
+    root.set("ambiguous_entities", mapper.valueToTree(byKind.getOrDefault("ambiguous", Map.of())));
+    ObjectNode rateNode = root.putObject("cld_person_link_rate");
+    rates.forEach((dimension, values) -> {
+      ObjectNode d = rateNode.putObject(dimension);
+      values.forEach((value, c) -> {
+        ObjectNode v = d.putObject(value);
+        long all = c.getOrDefault("cld_persons", 0L);
+        long det = c.getOrDefault("linked_phase1", 0L);
+        long prob = c.getOrDefault("linked_phase2", 0L);
+        v.put("cld_persons", all);
+        v.put("linked_deterministic", det);
+        v.put("linked_probabilistic", prob);
+        v.put("link_rate", all == 0 ? 0 : round4((double) (det + prob) / all));
+      });
+    });
+    ObjectNode hist = root.putObject("match_weight_histogram");
+    histogram.forEach((bin, c) -> hist.put(Integer.toString(bin), c));
+    Files.write(json, (mapper.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
+    Files.writeString(html, html(model, parameters, root, histogram), StandardCharsets.UTF_8);
+  }
+
+  private static double round4(double x) {
+    return Math.round(x * 10000) / 10000.0;
+  }
+
+  private static String html(LinkageModel model, ModelParameters parameters, ObjectNode report,
+      Map<Integer, Long> histogram) throws IOException {
+    StringBuilder h = new StringBuilder();
+    h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>sdelink linkage report</title>")
+        .append("<style>body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;")
+        .append("margin:1em 0}td,th{border:1px solid #999;padding:2px 8px;text-align:right}th{background:#eee}")
+        .append("td:first-child,th:first-child{text-align:left}</style></head><body>\n")
+        .append("<h1>Linkage report</h1>\n<p>Model <b>").append(esc(model.name())).append("</b>. ")
+        .append(esc(report.get("method").asText())).append(".</p>\n");
+    h.append("<p>Prior match probability ").append(String.format(Locale.ROOT, "%.3g", parameters.priorMatchProbability()))
+        .append(" (").append(esc(parameters.priorSource())).append("); match-weight threshold ")
+        .append(model.thresholds().matchWeight()).append(", ambiguity margin ")
+        .append(model.thresholds().ambiguityMargin()).append(".</p>\n");
+    h.append("<h2>Records by rule (cascade step)</h2>");
+    table(h, List.of("source | rule", "records"), report.get("records_by_rule"));
+    h.append("<p>Unlinked records: ").append(report.get("unlinked_records").asLong()).append("</p>");
+    h.append("<h2>Probabilistic phase</h2><h3>Candidate pairs by blocking rule</h3>");
+    table(h, List.of("rule", "pairs"), report.get("candidate_pairs_by_blocking_rule"));
+    h.append("<h3>Accepted links by rule</h3>");
+    table(h, List.of("rule", "links"), report.get("accepted_links_by_rule"));
+    h.append("<h3>Ambiguous entities (left unlinked)</h3>");
+    table(h, List.of("side", "entities"), report.get("ambiguous_entities"));
+    h.append("<h2>Link rate of CLD persons to hospital records</h2>");
+    report.get("cld_person_link_rate").fields().forEachRemaining(dim -> {
+      h.append("<h3>by ").append(esc(dim.getKey())).append("</h3><table><tr><th>").append(esc(dim.getKey()))
+          .append("</th><th>CLD persons</th><th>linked (deterministic)</th><th>linked (probabilistic)</th>")
+          .append("<th>link rate</th></tr>");
+      dim.getValue().fields().forEachRemaining(v -> h.append("<tr><td>").append(esc(v.getKey())).append("</td><td>")
+          .append(v.getValue().get("cld_persons").asLong()).append("</td><td>")
+          .append(v.getValue().get("linked_deterministic").asLong()).append("</td><td>")
+          .append(v.getValue().get("linked_probabilistic").asLong()).append("</td><td>")
+          .append(String.format(Locale.ROOT, "%.3f", v.getValue().get("link_rate").asDouble()))
+          .append("</td></tr>"));
+      h.append("</table>");
+    });
+    h.append("<h2>m and u probabilities</h2><table><tr><th>comparison</th><th>level</th><th>m</th><th>u</th>")
+        .append("<th>partial weight</th></tr>");
+    List<String> names = new ArrayList<>(model.comparisonNames());
+    for (int k = 0; k < names.size(); k++) {
+      for (int l = 0; l < model.levelLabels().get(k).size(); l++) {
+        if (model.isMissingLevel(k, l)) {
+          continue;
+        }
+        double m = parameters.m().get(k, l);
+        double u = parameters.u().get(k, l);
+        h.append("<tr><td>").append(esc(names.get(k))).append("</td><td>")
+            .append(esc(model.levelLabels().get(k).get(l))).append("</td><td>")
+            .append(String.format(Locale.ROOT, "%.4g", m)).append("</td><td>")
+            .append(String.format(Locale.ROOT, "%.4g", u)).append("</td><td>")
+            .append(String.format(Locale.ROOT, "%+.2f", Math.log(Math.max(m, 1e-10) / Math.max(u, 1e-10))
+                / Math.log(2))).append("</td></tr>");
+      }
+    }
+    h.append("</table>");
+    h.append("<h2>Match weights of scored candidate pairs</h2>");
+    h.append("<img alt=\"histogram of match weights\" src=\"data:image/png;base64,")
+        .append(Base64.getEncoder().encodeToString(histogramPng(histogram))).append("\">\n");
+    h.append("</body></html>\n");
+    return h.toString();
+  }
+
+  private static void table(StringBuilder h, List<String> header, com.fasterxml.jackson.databind.JsonNode node) {
+    h.append("<table><tr><th>").append(esc(header.get(0))).append("</th><th>").append(esc(header.get(1)))
+        .append("</th></tr>");
+    node.fields().forEachRemaining(e -> h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>")
+        .append(e.getValue().asText()).append("</td></tr>"));
+    h.append("</table>");
+  }
+
+  static byte[] histogramPng(Map<Integer, Long> histogram) throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
+      data.addValue(e.getValue(), "pairs", e.getKey());
+    }
+    CategoryAxis x = new CategoryAxis("match weight (log2 odds, bin start)");
+    x.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+    NumberAxis y = new NumberAxis("candidate pairs");
+    BarRenderer renderer = new BarRenderer();
+    renderer.setBarPainter(new StandardBarPainter());
+    renderer.setShadowVisible(false);
+    renderer.setSeriesPaint(0, new Color(0x33, 0x66, 0x99));
+    CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    JFreeChart chart = new JFreeChart("Match-weight histogram", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ChartUtils.writeChartAsPNG(png, chart, 800, 400);
+    return png.toByteArray();
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,183 @@
+package org.sdelink.pipelines.link;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.sdelink.linkage.evaluation.EvaluationReport;
+import org.sdelink.linkage.evaluation.PairwiseCounts;
+import org.sdelink.linkage.evaluation.PairwiseEvaluation;
+import org.sdelink.linkage.evaluation.PairwiseEvaluation.EntityRecordLink;
+
+/**
+ * Evaluates a spine against the generator's {@code truth.csv} ({@code source,record_id,person_id}).
+ *
+ * <p>Links are scored as pairs (CLD person of a council, APC episode): every CLD record and APC record that the
+ * spine puts in one person predicts the link (council of the CLD record + its true person, APC episode); the truth
+ * holds the same pairs for true persons. So a predicted link is right exactly when the CLD record and the episode
+ * are the same true person. Reported overall, by council (the LA code that prefixes CLD record ids), and for the
+ * deterministic NHS-number rule alone (episodes whose {@code match_rule} is {@code nhs_number+dob}). Clusters are
+ * also scored record pair by record pair, by source.
+ */
+public final class SpineEvaluation {
+  public static final String TRUTH_FILE = "truth.csv";
+
+  private final EvaluationReport links;
+  private final EvaluationReport nhsOnly;
+  private final EvaluationReport clusters;
+
+  private SpineEvaluation(EvaluationReport links, EvaluationReport nhsOnly, EvaluationReport clusters) {
+    this.links = links;
+    this.nhsOnly = nhsOnly;
+    this.clusters = clusters;
+  }
+
+  public EvaluationReport links() {
+    return links;
+  }
+
+  public EvaluationReport nhsOnly() {
+    return nhsOnly;
+  }
+
+  public EvaluationReport clusters() {
+    return clusters;
+  }
+
+  /** Evaluates {@code spine} against {@code truth} (a {@code truth.csv} file or the folder holding it). */
+  public static SpineEvaluation evaluate(Path spine, Path truth) throws IOException {
+    Path truthFile = Files.isDirectory(truth) ? truth.resolve(TRUTH_FILE) : truth;
+    Map<String, String> truePerson = new HashMap<>();
+    for (Map<String, String> row : read(truthFile, List.of("source", "record_id", "person_id"))) {
+      truePerson.put(row.get("source") + ":" + row.get("record_id"), row.get("person_id"));
+    }
+    Map<String, String> predictedPerson = new HashMap<>();
+    Map<String, String> rule = new HashMap<>();
+    for (Map<String, String> row : read(spine, LinkStage.SPINE_COLUMNS)) {
+      String key = row.get("source") + ":" + row.get("record_id");
+      predictedPerson.put(key, row.get("person_id"));
+      rule.put(key, row.get("match_rule"));
+    }
+    Map<String, String> councilByEntity = new TreeMap<>();
+    List<EntityRecordLink> predicted = links(predictedPerson, truePerson, councilByEntity, k -> true);
+    List<EntityRecordLink> predictedNhs = links(predictedPerson, truePerson, councilByEntity,
+        k -> DeterministicPersonLinker.RULE_NHS.equals(rule.get(k)));
+    List<EntityRecordLink> actual = links(truePerson, truePerson, councilByEntity, k -> true);
+    Map<String, String> sourceByRecord = new HashMap<>();
+    for (String key : truePerson.keySet()) {
+      sourceByRecord.put(key, key.substring(0, key.indexOf(':')));
+    }
+    return new SpineEvaluation(
+        PairwiseEvaluation.ofLinks(predicted, actual, councilByEntity),
+        PairwiseEvaluation.ofLinks(predictedNhs, actual, councilByEntity),
+        PairwiseEvaluation.ofClusters(predictedPerson, truePerson, sourceByRecord));
+  }
+
+  private interface KeyFilter {
+    boolean keep(String recordKey);
+  }
+
+  /** (council|true person of a CLD record, APC record) for every CLD and APC record grouped by {@code group}. */
+  private static List<EntityRecordLink> links(Map<String, String> group, Map<String, String> truePerson,
+      Map<String, String> councilByEntity, KeyFilter apcFilter) {
+    Map<String, Set<String>> leftByGroup = new HashMap<>();
+    Map<String, List<String>> apcByGroup = new HashMap<>();
+    group.forEach((key, person) -> {
+      if (key.startsWith("cld:")) {
+        String recordId = key.substring(4);
+        String council = recordId.contains(":") ? recordId.substring(0, recordId.indexOf(':')) : "";
+        String entity = council + "|" + truePerson.getOrDefault(key, "?" + key);
+        councilByEntity.put(entity, council);
+        leftByGroup.computeIfAbsent(person, p -> new TreeSet<>()).add(entity);
+      } else if (key.startsWith("apc:") && apcFilter.keep(key)) {
+        apcByGroup.computeIfAbsent(person, p -> new ArrayList<>()).add(key);
+      }
+    });
+    List<EntityRecordLink> links = new ArrayList<>();
+    leftByGroup.forEach((person, entities) -> {
+      for (String apc : apcByGroup.getOrDefault(person, List.of())) {
+        for (String entity : entities) {
+          links.add(new EntityRecordLink(entity, apc));
+        }
+      }
+    });
+    return links;
+  }
+
+  private static List<Map<String, String>> read(Path file, List<String> required) throws IOException {
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
+      for (String column : required) {
+        if (!parser.getHeaderNames().contains(column)) {
+          throw new IllegalArgumentException("file " + file + " has no column '" + column + "'");
+        }
+      }
+      for (CSVRecord record : parser) {
+        rows.add(record.toMap());
+      }
+    }
+    return rows;
+  }
+
+  /** A plain-text table of the figures. */
+  public String table() {
+    StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%-44s %9s %7s %7s %9s %7s %7s%n",
+        "pairs", "TP", "FP", "FN", "precision", "recall", "F1"));
+    row(t, "links (CLD person of a council, APC episode)", links.overall());
+    row(t, "links, NHS-number rule only", nhsOnly.overall());
+    links.bySubgroup().forEach((council, counts) -> row(t, "  council " + council, counts));
+    row(t, "record pairs in clusters", clusters.overall());
+    clusters.bySubgroup().forEach((source, counts) -> row(t, "  source " + source, counts));
+    return t.toString();
+  }
+
+  private static void row(StringBuilder t, String label, PairwiseCounts c) {
+    t.append(String.format(Locale.ROOT, "%-44s %9d %7d %7d %9.4f %7.4f %7.4f%n", label, c.truePositives(),
+        c.falsePositives(), c.falseNegatives(), c.precision(), c.recall(), c.f1()));
+  }
+
+  /** The figures as JSON. */
+  public String toJson() throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.set("links", report(mapper, links, "by_council"));
+    root.set("links_nhs_number_rule_only", report(mapper, nhsOnly, "by_council"));
+    root.set("record_pairs", report(mapper, clusters, "by_source"));
+    return mapper.writeValueAsString(root) + "\n";
+  }
+
+  private static ObjectNode report(ObjectMapper mapper, EvaluationReport report, String groupName) {
+    ObjectNode node = mapper.createObjectNode();
+    node.set("overall", counts(mapper, report.overall()));
+    ObjectNode groups = node.putObject(groupName);
+    report.bySubgroup().forEach((g, c) -> groups.set(g, counts(mapper, c)));
+    return node;
+  }
+
+  private static ObjectNode counts(ObjectMapper mapper, PairwiseCounts c) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("true_positives", c.truePositives());
+    n.put("false_positives", c.falsePositives());
+    n.put("false_negatives", c.falseNegatives());
+    n.put("precision", c.precision());
+    n.put("recall", c.recall());
+    n.put("f1", c.f1());
+    return n;
+  }
+}

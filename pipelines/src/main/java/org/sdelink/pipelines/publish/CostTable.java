@@ -1,0 +1,63 @@
+package org.sdelink.pipelines.publish;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.sdelink.pipelines.io.CsvLines;
+import org.sdelink.policies.disclosure.AcroCellFlags;
+import org.sdelink.policies.disclosure.AcroOutput;
+import org.sdelink.policies.disclosure.MagnitudeCell;
+import org.sdelink.policies.disclosure.MagnitudeRules;
+import org.sdelink.policies.disclosure.MagnitudeTableCheck;
+
+/**
+ * The released magnitude table: planned weekly spend by council and service type, built from the per-person cost rows
+ * of the metrics stage. Every cell is checked with the ACRO rules (minimum threshold, p % dominance, n-k dominance);
+ * a cell that fails any of them is suppressed (people and cost blank) and its outcome says why.
+ */
+final class CostTable {
+  static final List<String> COLUMNS = List.of("la_code", "service_type", "people", "weekly_cost", "sdc_outcome");
+
+  private CostTable() {}
+
+  /** Writes {@code costs.csv} and returns the ACRO record of its checks. */
+  static AcroOutput write(Path serviceCosts, MagnitudeRules rules, Path target, String command) throws IOException {
+    Map<String, Map<String, List<BigDecimal>>> cells = new TreeMap<>();
+    try (Reader reader = Files.newBufferedReader(serviceCosts, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
+      for (CSVRecord row : parser) {
+        cells.computeIfAbsent(row.get("la_code"), k -> new TreeMap<>())
+            .computeIfAbsent(row.get("service_type"), k -> new ArrayList<>())
+            .add(new BigDecimal(row.get("weekly_cost")));
+      }
+    }
+    List<MagnitudeCell> magnitudes = new ArrayList<>();
+    cells.forEach((la, byType) -> byType.forEach((type, contributions) -> magnitudes.add(MagnitudeCell.of(la, type,
+        contributions.stream().mapToDouble(BigDecimal::doubleValue).toArray()))));
+    AcroCellFlags flags = MagnitudeTableCheck.checkTable(magnitudes, rules);
+    try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      out.write(CsvLines.format(COLUMNS) + "\n");
+      for (MagnitudeCell cell : magnitudes) {
+        int row = flags.rowLabels().indexOf(cell.row());
+        int column = flags.columnLabels().indexOf(cell.column());
+        boolean ok = flags.checks(row, column).isEmpty();
+        List<BigDecimal> contributions = cells.get(cell.row()).get(cell.column());
+        BigDecimal total = contributions.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        out.write(CsvLines.format(cell.row(), cell.column(), ok ? Integer.toString(contributions.size()) : "",
+            ok ? total.toPlainString() : "", ok ? "ok" : flags.outcomeText(row, column).trim()) + "\n");
+      }
+    }
+    return AcroOutput.table("costs", "pivot_table", target.getFileName().toString(), command, flags, true);
+  }
+}

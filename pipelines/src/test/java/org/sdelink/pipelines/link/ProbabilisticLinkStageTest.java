@@ -1,0 +1,142 @@
+package org.sdelink.pipelines.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdelink.linkage.model.LinkageModel;
+import org.sdelink.pipelines.cli.SdelinkCommand;
+import org.sdelink.pipelines.run.StageOptions;
+
+/**
+ * The link stage's deterministic then probabilistic phases on 2,500 generated people (seed 7_713_031, used by no
+ * other test), pseudonymised, on the DirectRunner.
+ */
+class ProbabilisticLinkStageTest {
+  @TempDir static Path root;
+  static LinkFixture fixture;
+  static Path linked;
+  static SpineEvaluation evaluation;
+
+  @BeforeAll
+  static void link() throws Exception {
+    fixture = LinkFixture.pseudonymised(root, 2500, 7_713_031L);
+    linked = LinkStage.of(fixture.cld(), fixture.apc()).run(StageOptions.fromArgs(List.of()), root.resolve("linked"));
+    evaluation = SpineEvaluation.evaluate(linked.resolve(LinkStage.SPINE), root.resolve("input"));
+    System.out.println(evaluation.table());
+  }
+
+  @Test
+  void probabilisticLinksArePreciseAndAddRecallOverTheDeterministicRule() {
+    var links = evaluation.links().overall();
+    var nhsOnly = evaluation.nhsOnly().overall();
+    assertTrue(links.precision() >= 0.99, "precision " + links);
+    assertTrue(links.recall() > nhsOnly.recall(),
+        "recall " + links.recall() + " not above the deterministic-only recall " + nhsOnly.recall());
+    assertTrue(nhsOnly.precision() >= 0.99, "deterministic precision " + nhsOnly);
+  }
+
+  @Test
+  void spineHasOneRowPerDistinctRecordAndProbabilisticWeights() throws Exception {
+    Set<String> spineKeys = new HashSet<>();
+    long probabilistic = 0;
+    for (Map<String, String> row : LinkFixture.readCsv(linked.resolve(LinkStage.SPINE))) {
+      assertTrue(spineKeys.add(row.get("source") + ":" + row.get("record_id")), "duplicate spine row");
+      if (row.get("match_rule").equals("probabilistic")) {
+        probabilistic++;
+        assertTrue(row.get("match_weight").matches("-?\\d+\\.\\d{4}"), "weight " + row.get("match_weight"));
+        assertTrue(Double.parseDouble(row.get("match_weight")) >= 8.0);
+      } else {
+        assertEquals("", row.get("match_weight"));
+      }
+    }
+    Set<String> truthKeys = new HashSet<>();
+    for (Map<String, String> row : LinkFixture.readCsv(fixture.input("truth.csv"))) {
+      truthKeys.add(row.get("source") + ":" + row.get("record_id"));
+    }
+    assertEquals(truthKeys, spineKeys);
+    assertTrue(probabilistic > 0, "no probabilistic links");
+  }
+
+  @Test
+  void twinsAreNeverMerged() throws Exception {
+    Map<String, String> truePerson = new HashMap<>();
+    for (Map<String, String> row : LinkFixture.readCsv(fixture.input("truth.csv"))) {
+      truePerson.put(row.get("source") + ":" + row.get("record_id"), row.get("person_id"));
+    }
+    Map<String, Set<String>> trueByPredicted = new HashMap<>();
+    for (Map<String, String> row : LinkFixture.readCsv(linked.resolve(LinkStage.SPINE))) {
+      trueByPredicted.computeIfAbsent(row.get("person_id"), k -> new HashSet<>())
+          .add(truePerson.get(row.get("source") + ":" + row.get("record_id")));
+    }
+    int twins = 0;
+    for (Map<String, String> person : LinkFixture.readCsv(fixture.input("people.csv"))) {
+      String twin = person.get("twin_of");
+      if (twin.isEmpty()) {
+        continue;
+      }
+      twins++;
+      for (Set<String> members : trueByPredicted.values()) {
+        assertFalse(members.contains(twin) && members.contains(person.get("person_id")),
+            "twins " + twin + " and " + person.get("person_id") + " merged");
+      }
+    }
+    assertTrue(twins > 0, "the data has no twins");
+  }
+
+  @Test
+  void writesPairsParametersAndSelfContainedReports() throws Exception {
+    List<Map<String, String>> pairs = LinkFixture.readCsv(linked.resolve(LinkStage.PAIRS));
+    assertFalse(pairs.isEmpty());
+    assertTrue(pairs.get(0).containsKey("dob_level") && pairs.get(0).containsKey("dob_weight"));
+    assertTrue(pairs.stream().allMatch(p -> Set.of("accepted", "ambiguous").contains(p.get("status"))));
+    String html = Files.readString(linked.resolve(LinkStage.HTML_REPORT));
+    assertTrue(html.contains("src=\"data:image/png;base64,"));
+    assertFalse(html.contains("http://") || html.contains("https://"), "the HTML report loads nothing");
+    String report = Files.readString(linked.resolve(LinkStage.REPORT));
+    assertTrue(report.contains("cld_person_link_rate") && report.contains("birth_year_band"));
+    String spine = Files.readString(linked.resolve(LinkStage.SPINE));
+    String records = Files.readString(fixture.apc().resolve("records.csv"));
+    assertTrue(records.contains("nhs_number_token"));
+    assertFalse(Files.readString(linked.resolve(LinkStage.PAIRS)).contains("nhs_number_token,"));
+    assertFalse(spine.isEmpty());
+  }
+
+  @Test
+  void suppliedParametersReproduceTheSpineExactly() throws Exception {
+    Path again = LinkStage.of(fixture.cld(), fixture.apc(), LinkageModel.defaultCldApc(),
+            Optional.of(linked.resolve(LinkStage.PARAMETERS)))
+        .run(StageOptions.fromArgs(List.of("--buckets=5", "--outputParts=2")), root.resolve("again"));
+    assertArrayEquals(Files.readAllBytes(linked.resolve(LinkStage.SPINE)), Files.readAllBytes(again.resolve(LinkStage.SPINE)));
+    assertArrayEquals(Files.readAllBytes(linked.resolve(LinkStage.PARAMETERS)),
+        Files.readAllBytes(again.resolve(LinkStage.PARAMETERS)));
+  }
+
+  @Test
+  void evaluateCommandPrintsTheTableAndWritesJson() throws Exception {
+    StringWriter out = new StringWriter();
+    Path json = root.resolve("evaluation.json");
+    int code = SdelinkCommand.execute(new String[] {"evaluate", "--spine", linked.resolve(LinkStage.SPINE).toString(),
+        "--truth", root.resolve("input").toString(), "--output", json.toString()},
+        new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+    assertEquals(0, code);
+    assertTrue(out.toString().contains("links, NHS-number rule only"));
+    String written = Files.readString(json);
+    assertTrue(written.contains("\"links_nhs_number_rule_only\"") && written.contains("\"by_council\""));
+    assertEquals(evaluation.toJson(), written);
+  }
+}
