@@ -37,6 +37,10 @@ public final class PseudonymiseCommand implements Callable<Integer> {
       description = "date against which a date of birth in the future is invalid (default: today)")
   LocalDate referenceDate;
 
+  @Option(names = "--max-reject-rate", defaultValue = "0.5", paramLabel = "RATE",
+      description = "stop when more than this share (0-1) of a file's rows is rejected (default ${DEFAULT-VALUE})")
+  double maxRejectRate;
+
   @Mixin BeamArgs beam;
 
   @Override
@@ -44,7 +48,7 @@ public final class PseudonymiseCommand implements Callable<Integer> {
     InputSource src = InputSource.fromId(source);
     var key = Stages.openPrimaryKey(keystore.keystore(), keystore.password(), false);
     PseudonymiseStage stage = Stages.pseudonymise(src, inputs, key,
-        referenceDate == null ? LocalDate.now() : referenceDate);
+        referenceDate == null ? LocalDate.now() : referenceDate).withMaxRejectRate(maxRejectRate);
     StageReport report = stage.run(beam.options(), output);
     spec.commandLine().getOut().printf(
         "pseudonymised %s: %,d rows in, %,d accepted, %,d rejected -> %s%n",

@@ -23,6 +23,7 @@ import org.apache.commons.io.input.BOMInputStream;
 import org.sdelink.pipelines.contract.ContractDates;
 import org.sdelink.pipelines.contract.InputContractException;
 import org.sdelink.pipelines.contract.InputSource;
+import org.sdelink.pipelines.contract.RowRules;
 
 /**
  * Reads one input file against its contract, streaming: UTF-8 with or without a byte-order mark, RFC 4180 quoting
@@ -33,6 +34,8 @@ import org.sdelink.pipelines.contract.InputSource;
 public final class ContractCsvReader {
   /** Longest value accepted in one field; longer ones are rejected (a 1 MB field is broken input, not data). */
   public static final int MAX_FIELD_CHARS = 32_768;
+  /** Stands in for bytes that are not UTF-8; a row holding it is rejected as {@code INVALID_ENCODING}. */
+  private static final char NOT_UTF8 = '\uFFFD';
 
   /** Receives the outcome of every data row. */
   public interface RowHandler {
@@ -84,9 +87,9 @@ public final class ContractCsvReader {
           rows++;
           handler.reject(
               RejectedRow.of(fileName, nextLine, "", "UNREADABLE",
-                  "the rest of the file from this line cannot be parsed ("
-                      + rootCause(e).getClass().getSimpleName()
-                      + "): check for an unbalanced quote or bytes that are not UTF-8"));
+                  "the rest of the file from this line to line " + parser.getCurrentLineNumber()
+                      + " cannot be parsed (" + rootCause(e).getClass().getSimpleName()
+                      + "): check for an unbalanced quote"));
           break;
         }
         rows++;
@@ -124,6 +127,11 @@ public final class ContractCsvReader {
     LinkedHashMap<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < header.size(); i++) {
       String value = record.get(i);
+      if (value.indexOf(NOT_UTF8) >= 0) {
+        tagged.reject(RejectedRow.of(fileName, line, header.get(i), "INVALID_ENCODING",
+            "bytes that are not UTF-8 (a Windows-1252 or Latin-1 file?): save the file as UTF-8"));
+        return;
+      }
       if (value.length() > MAX_FIELD_CHARS) {
         tagged.reject(RejectedRow.of(fileName, line, header.get(i), "FIELD_TOO_LONG",
             "value longer than " + MAX_FIELD_CHARS + " characters"));
@@ -145,6 +153,12 @@ public final class ContractCsvReader {
             "not a real date in yyyy-MM-dd or dd/MM/yyyy form"));
         return;
       }
+    }
+    java.util.Optional<RowRules.Failure> broken = RowRules.check(source, values);
+    if (broken.isPresent()) {
+      tagged.reject(RejectedRow.of(fileName, line, broken.get().column(), broken.get().reason(),
+          broken.get().message()));
+      return;
     }
     handler.accept(SourceRow.of(fileName, line, rowNumber, values));
   }
@@ -202,8 +216,9 @@ public final class ContractCsvReader {
 
   private static Reader utf8Reader(InputStream in) throws IOException {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .replaceWith(String.valueOf(NOT_UTF8));
     InputStream withoutBom = BOMInputStream.builder().setInputStream(in).get();
     return new InputStreamReader(withoutBom, decoder);
   }

@@ -50,17 +50,29 @@ public final class PseudonymiseStage {
   private final List<Path> inputs;
   private final RowPseudonymiser rows;
   private final String keyId;
+  private final double maxRejectRate;
 
-  private PseudonymiseStage(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId) {
+  private PseudonymiseStage(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId,
+      double maxRejectRate) {
     this.source = source;
     this.inputs = List.copyOf(inputs);
     this.rows = rows;
     this.keyId = keyId;
+    this.maxRejectRate = maxRejectRate;
+  }
+
+  /** The default share of a file's rows that may be rejected before the run stops: a half. */
+  public static final double DEFAULT_MAX_REJECT_RATE = 0.5;
+
+  /** The same stage, stopping when more than {@code rate} (0 to 1) of a file's rows are rejected. */
+  public PseudonymiseStage withMaxRejectRate(double rate) {
+    checkArgument(rate >= 0 && rate <= 1, "--max-reject-rate must be between 0 and 1");
+    return new PseudonymiseStage(source, inputs, rows, keyId, rate);
   }
 
   public static PseudonymiseStage of(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId) {
     checkArgument(!inputs.isEmpty(), "no input files given");
-    return new PseudonymiseStage(source, inputs, rows, keyId);
+    return new PseudonymiseStage(source, inputs, rows, keyId, DEFAULT_MAX_REJECT_RATE);
   }
 
   /** Checks every input's header against the contract before any pipeline starts (fail closed). */
@@ -134,6 +146,7 @@ public final class PseudonymiseStage {
     SortedCsvSink.merge(rejectParts, CsvLines.format(RejectedRow.COLUMNS), stage.work().resolve(REJECTS));
     StageReport report = StageReport.fromCounts(source, keyId, readCounts(countParts));
     report.reconcile(written);
+    report.checkRejectRate(maxRejectRate);
     report.write(stage.work().resolve(REPORT));
     stage.commit("pseudonymise", inputs);
     return report;

@@ -84,6 +84,24 @@ public final class StageReport {
     }
   }
 
+  /**
+   * Stops the run when a file is mostly garbage: more than {@code maxRate} of its rows rejected. The message names the
+   * file and the most common reasons, so the operator can go back to the council that sent it.
+   */
+  void checkRejectRate(double maxRate) {
+    files.forEach((name, f) -> {
+      long in = f.get("rows_in");
+      long rejected = f.get("rejected");
+      if (in > 0 && rejected > maxRate * in) {
+        throw new org.sdelink.pipelines.contract.InputContractException(String.format(java.util.Locale.ROOT,
+            "file %s: %d of its %d rows (%.1f%%) were rejected, more than --max-reject-rate %.1f%% (reasons: %s);"
+                + " no output was written. Ask the sender for a corrected file, or raise --max-reject-rate to accept"
+                + " it with its rejects",
+            name, rejected, in, 100.0 * rejected / in, 100.0 * maxRate, rejectReasons));
+      }
+    });
+  }
+
   void write(Path file) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);

@@ -9,6 +9,10 @@ import org.sdelink.pipelines.run.StageOptions;
 /** Manual measurement run: -Dlink.debug.people=N -Dlink.debug.root=DIR [-Dlink.debug.runner=FlinkRunner]. */
 @EnabledIfSystemProperty(named = "link.debug.people", matches = "\\d+")
 class LinkDebugMain {
+  public static void main(String[] args) throws Exception {
+    new LinkDebugMain().run();
+  }
+
   @Test
   void run() throws Exception {
     int people = Integer.getInteger("link.debug.people");

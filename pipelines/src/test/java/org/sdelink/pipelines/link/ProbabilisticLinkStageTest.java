@@ -139,4 +139,20 @@ class ProbabilisticLinkStageTest {
     assertTrue(written.contains("\"links_nhs_number_rule_only\"") && written.contains("\"by_council\""));
     assertEquals(evaluation.toJson(), written);
   }
+
+  @Test
+  void genericModeLinksTwoCsvFilesInMemory() throws Exception {
+    Path out = root.resolve("generic");
+    StringWriter err = new StringWriter();
+    int code = SdelinkCommand.execute(new String[] {"link", "--left", fixture.cld().resolve("records.csv").toString(),
+        "--right", fixture.apc().resolve("records.csv").toString(), "--output", out.toString()},
+        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    assertEquals(0, code, err.toString());
+    Set<String> keys = new HashSet<>();
+    for (Map<String, String> row : LinkFixture.readCsv(out.resolve(LinkStage.SPINE))) {
+      assertTrue(keys.add(row.get("source") + ":" + row.get("record_id")));
+    }
+    assertEquals(LinkFixture.readCsv(linked.resolve(LinkStage.SPINE)).size(), keys.size());
+    assertTrue(Files.exists(out.resolve(LinkStage.PARAMETERS)) && Files.exists(out.resolve(LinkStage.PAIRS)));
+  }
 }
