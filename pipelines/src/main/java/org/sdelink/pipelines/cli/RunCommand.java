@@ -40,6 +40,7 @@ public final class RunCommand implements Callable<Integer> {
         run.referenceDate == null ? LocalDate.now() : run.referenceDate, output,
         (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key)
             .run(options, releaseRoot.resolve(run.project)))
+        .withMaxRejectRate(run.maxRejectRate)
         .run(StageOptions.fromArgs(run.beamArgs()), spec.commandLine().getOut());
     RunSummary.print(outcome, spec.commandLine().getOut());
     return 0;

@@ -30,6 +30,7 @@ public final class FullRun {
   private final LocalDate referenceDate;
   private final Path output;
   private final ReleaseStep release;
+  private double maxRejectRate = org.sdelink.pipelines.pseudonymise.PseudonymiseStage.DEFAULT_MAX_REJECT_RATE;
 
   /** The publish step, given the metrics folder and the release folder to write. */
   public interface ReleaseStep {
@@ -47,6 +48,12 @@ public final class FullRun {
     this.release = release;
   }
 
+  /** Stop when more than {@code rate} of a file's rows are rejected (see {@code --max-reject-rate}). */
+  public FullRun withMaxRejectRate(double rate) {
+    this.maxRejectRate = rate;
+    return this;
+  }
+
   public Outcome run(SdelinkPipelineOptions options, PrintWriter progress) throws Exception {
     Map<String, Duration> times = new LinkedHashMap<>();
     Path cldDir = output.resolve("pseudonymised").resolve("cld");
@@ -56,12 +63,14 @@ public final class FullRun {
 
     long start = System.nanoTime();
     progress.println("[1/5] pseudonymise cld: " + cldFiles.size() + " file(s)");
-    StageReport cld = Stages.pseudonymise(InputSource.CLD, cldFiles, key, referenceDate).run(options, cldDir);
+    StageReport cld = Stages.pseudonymise(InputSource.CLD, cldFiles, key, referenceDate)
+        .withMaxRejectRate(maxRejectRate).run(options, cldDir);
     times.put("pseudonymise cld", Duration.ofNanos(System.nanoTime() - start));
 
     start = System.nanoTime();
     progress.println("[2/5] pseudonymise apc: " + apcFiles.size() + " file(s)");
-    StageReport apc = Stages.pseudonymise(InputSource.APC, apcFiles, key, referenceDate).run(options, apcDir);
+    StageReport apc = Stages.pseudonymise(InputSource.APC, apcFiles, key, referenceDate)
+        .withMaxRejectRate(maxRejectRate).run(options, apcDir);
     times.put("pseudonymise apc", Duration.ofNanos(System.nanoTime() - start));
 
     start = System.nanoTime();

@@ -40,6 +40,8 @@ public final class RunConfig {
   @JsonProperty public String runner = "DirectRunner";
   @JsonProperty("pipeline_options") public List<String> pipelineOptions = new ArrayList<>();
   @JsonProperty("reference_date") public LocalDate referenceDate;
+  @JsonProperty("max_reject_rate") public double maxRejectRate =
+      org.sdelink.pipelines.pseudonymise.PseudonymiseStage.DEFAULT_MAX_REJECT_RATE;
 
   private Path base = Path.of(".");
 
@@ -53,7 +55,7 @@ public final class RunConfig {
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
           + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, output, runner,"
-          + " pipeline_options, reference_date");
+          + " pipeline_options, reference_date, max_reject_rate");
     }
     config.base = file.toAbsolutePath().getParent();
     config.check(file);
