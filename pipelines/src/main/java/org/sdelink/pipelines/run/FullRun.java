@@ -87,8 +87,10 @@ public final class FullRun {
     progress.println("[5/5] publish");
     Path releaseDir = release.publish(options, metrics, output.resolve("release"));
     times.put("publish", Duration.ofNanos(System.nanoTime() - start));
+    Outcome outcome = new Outcome(cld, apc, linked.resolve(LinkStage.SPINE), metrics, releaseDir, times);
+    progress.println("run report: " + RunReport.write(outcome, output));
     progress.flush();
-    return new Outcome(cld, apc, linked.resolve(LinkStage.SPINE), metrics, releaseDir, times);
+    return outcome;
   }
 
 }

@@ -139,6 +139,13 @@ class CommandLineTest {
       assertTrue(Files.exists(out.resolve(file)), file);
     }
     assertTrue(result.out().contains("sdelink run summary"), result.out());
+    String report = Files.readString(out.resolve("run-report.html"));
+    var cldReport = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(out.resolve("pseudonymised/cld/report.json").toFile()).get("totals");
+    assertTrue(report.contains("<td class=\"n\">" + cldReport.get("rows_in").asLong() + "</td>"), report);
+    assertTrue(report.contains("request_after_discharge") && report.contains("SDE-PROJECT-0001"));
+    assertFalse(report.contains("<script") || report.contains("http://") || report.contains("https://"),
+        "the run report must be self-contained");
 
     Files.writeString(config, Files.readString(config) + "colour: blue\n");
     Result unknownKey = run("run", "--config", config.toString());
