@@ -144,6 +144,52 @@ class ReleasePropertiesTest {
     assertTrue(shared.isEmpty(), shared.size() + " person ids shared by two projects");
   }
 
+  /**
+   * An attacker with the release but not the key tries the classic attack on hashed NHS numbers: hash every candidate
+   * number without a key (SHA-256, and HMAC with an empty or guessed key, in the encodings tokens use) and look for
+   * matches. The candidates here are the true NHS numbers of every generated person, which contain every number an
+   * enumeration of all 10-digit numbers could match; none of their unkeyed hashes appears in the release.
+   */
+  @Test
+  void hashingEveryTrueNhsNumberWithoutTheKeyMatchesNothingInTheRelease() throws Exception {
+    Set<String> released = new HashSet<>();
+    try (Stream<Path> files = Files.list(releaseA)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
+        for (Map<String, String> row : FlowFixture.readCsv(file)) {
+          released.addAll(row.values());
+        }
+      }
+    }
+    List<String> people = FlowFixture.readCsv(fixture.input("people.csv")).stream()
+        .map(r -> r.get("nhs_number")).filter(n -> n != null && n.length() == 10).toList();
+    assertTrue(people.size() > 1000);
+    java.util.Base64.Encoder base64url = java.util.Base64.getUrlEncoder().withoutPadding();
+    java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+    List<javax.crypto.Mac> guessedKeys = new java.util.ArrayList<>();
+    for (String guess : List.of("\0", "sdelink", "sdelink/v1", "PROJECT-A", "link/nhs_number")) {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(guess.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      guessedKeys.add(mac);
+    }
+    int tried = 0;
+    for (String nhs : people) {
+      byte[] input = nhs.getBytes(StandardCharsets.UTF_8);
+      List<byte[]> digests = new java.util.ArrayList<>();
+      digests.add(sha256.digest(input));
+      for (javax.crypto.Mac mac : guessedKeys) {
+        digests.add(mac.doFinal(input));
+      }
+      for (byte[] digest : digests) {
+        for (String candidate : List.of(java.util.HexFormat.of().formatHex(digest), base64url.encodeToString(digest),
+            base64url.encodeToString(java.util.Arrays.copyOf(digest, 16)))) {
+          tried++;
+          assertFalse(released.contains(candidate), "an unkeyed hash of an NHS number is in the release");
+        }
+      }
+    }
+    assertTrue(tried >= people.size() * 18);
+  }
+
   @Test
   void manifestHashesMatchTheFiles() throws Exception {
     JsonNode manifest = new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST).toFile());
