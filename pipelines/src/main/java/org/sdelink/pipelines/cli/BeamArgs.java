@@ -1,16 +1,27 @@
 package org.sdelink.pipelines.cli;
 
-import java.util.ArrayList;
+import org.sdelink.pipelines.run.UserError;
 import java.util.List;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 import org.sdelink.pipelines.run.StageOptions;
-import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The Beam pipeline options a stage command passes through ({@code --runner=FlinkRunner}, {@code --buckets=256}). */
+/**
+ * The Beam pipeline options a stage command passes through ({@code --runner=FlinkRunner}, {@code --buckets=256}):
+ * the arguments picocli did not match to the command's own options. {@link SdelinkCommand} allows unmatched arguments
+ * exactly on the commands that carry this mixin.
+ */
+@picocli.CommandLine.Command(footer = {"", "Beam pipeline options pass through as --name=value, e.g."
+    + " --runner=FlinkRunner --parallelism=2 --buckets=256 (docs/operations.md)."})
 public final class BeamArgs {
-  @Unmatched List<String> args = new ArrayList<>();
+  /** The name of the mixin field on every command that takes Beam options. */
+  static final String MIXIN_NAME = "beam";
+
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
   public SdelinkPipelineOptions options() {
+    List<String> args = raw();
     for (String arg : args) {
       if (!arg.startsWith("--") || !arg.contains("=")) {
         throw new UserError("unknown argument '" + arg + "': sdelink options are listed by --help; Beam options"
@@ -21,6 +32,6 @@ public final class BeamArgs {
   }
 
   public List<String> raw() {
-    return List.copyOf(args);
+    return List.copyOf(mixee.commandLine().getUnmatchedArguments());
   }
 }

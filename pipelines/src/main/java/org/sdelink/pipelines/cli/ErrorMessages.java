@@ -1,5 +1,6 @@
 package org.sdelink.pipelines.cli;
 
+import org.sdelink.pipelines.run.UserError;
 import java.io.FileNotFoundException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;

@@ -1,5 +1,6 @@
 package org.sdelink.pipelines.cli;
 
+import org.sdelink.pipelines.run.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.sdelink.pipelines.cli;
 
+import org.sdelink.pipelines.run.UserError;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.sdelink.pipelines.cli;
 
+import org.sdelink.pipelines.run.UserError;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package org.sdelink.pipelines.cli;
 
+import org.sdelink.pipelines.run.UserError;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -35,6 +36,8 @@ public final class RunCommand implements Callable<Integer> {
     var key = Stages.openPrimaryKey(run.resolve(run.keystore), password, false);
     Path output = run.resolve(run.output);
     Path policy = run.resolve(run.policy);
+    // Fail before any stage runs: the release policy must be valid and approved for this project.
+    PublishStage.of(run.project, policy, output, key).checkPolicy(org.sdelink.policies.Policy.load(policy));
     FullRun.Outcome outcome = new FullRun(run.cldFiles(), run.apcFiles(), key,
         ReportingPeriod.of(run.period.start, run.period.end),
         run.referenceDate == null ? LocalDate.now() : run.referenceDate, output,

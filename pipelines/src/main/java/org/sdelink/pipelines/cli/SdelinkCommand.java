@@ -44,6 +44,7 @@ public final class SdelinkCommand implements Runnable {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     args = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
     CommandLine cli = new CommandLine(new SdelinkCommand());
+    allowBeamOptions(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -57,6 +58,16 @@ public final class SdelinkCommand implements Runnable {
       return ErrorMessages.exitCode(e);
     });
     return cli.execute(args);
+  }
+
+  /** Commands that carry the {@link BeamArgs} mixin take the Beam options they do not know as pass-through. */
+  private static void allowBeamOptions(CommandLine command) {
+    if (command.getMixins().containsKey(BeamArgs.MIXIN_NAME)) {
+      command.setUnmatchedArgumentsAllowed(true);
+    }
+    for (CommandLine sub : command.getSubcommands().values()) {
+      allowBeamOptions(sub);
+    }
   }
 
   /** Reads the version from the jar manifest. */

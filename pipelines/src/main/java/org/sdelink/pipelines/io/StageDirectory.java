@@ -92,6 +92,17 @@ public final class StageDirectory {
     committed = true;
   }
 
+  /** Removes the work folder of a stage that failed, so nothing half-written is left behind. */
+  public void abandon() {
+    if (!committed) {
+      try {
+        deleteRecursively(work);
+      } catch (IOException e) {
+        // Best effort: the next run of the stage removes it anyway (see begin).
+      }
+    }
+  }
+
   /** SHA-256 of a file, or of every file below a folder in name order, as lower-case hex. */
   public static String sha256(Path path) {
     try {

@@ -105,84 +105,89 @@ public final class MetricsStage {
     List<String> apcColumns = neededColumns(header(apcRecords), ApcEpisode.READ_COLUMNS, PersonProfile.APC_COLUMNS);
     ReadCsvColumns.checkColumns(spine, LinkStage.SPINE_COLUMNS.subList(0, 3));
     StageDirectory stage = StageDirectory.begin(output);
-    Path journeyParts = stage.scratch("journeys");
-    Path dischargeParts = stage.scratch("discharges");
-    Path summaryParts = stage.scratch("summary");
-    Path countParts = stage.scratch("counts");
-    int buckets = options.getBuckets();
-    int parts = options.getOutputParts();
-    var entryCoder = KvCoder.of(StringUtf8Coder.of(),
-        KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+    try {
+      Path journeyParts = stage.scratch("journeys");
+      Path dischargeParts = stage.scratch("discharges");
+      Path summaryParts = stage.scratch("summary");
+      Path countParts = stage.scratch("counts");
+      int buckets = options.getBuckets();
+      int parts = options.getOutputParts();
+      var entryCoder = KvCoder.of(StringUtf8Coder.of(),
+          KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
 
-    Pipeline pipeline = Pipeline.create(options);
-    PCollection<KV<String, KV<String, Map<String, String>>>> spineEntries = pipeline
-        .apply("ReadSpine", ReadCsvColumns.of(spine, LinkStage.SPINE_COLUMNS.subList(0, 3)))
-        .apply("KeySpine", MapElements.into(entryType())
-            .via((List<String> v) -> KV.of(v.get(0) + ":" + v.get(1), KV.of(SPINE, Map.of("person_id", v.get(2))))))
-        .setCoder(entryCoder);
-    PCollection<KV<String, KV<String, Map<String, String>>>> cld = pipeline
-        .apply("ReadCld", ReadCsvColumns.of(cldRecords, cldColumns))
-        .apply("KeyCld", MapElements.into(entryType()).via(keyRecord(CLD, cldColumns)))
-        .setCoder(entryCoder);
-    PCollection<KV<String, KV<String, Map<String, String>>>> apc = pipeline
-        .apply("ReadApc", ReadCsvColumns.of(apcRecords, apcColumns))
-        .apply("KeyApc", MapElements.into(entryType()).via(keyRecord(APC, apcColumns)))
-        .setCoder(entryCoder);
+      Pipeline pipeline = Pipeline.create(options);
+      PCollection<KV<String, KV<String, Map<String, String>>>> spineEntries = pipeline
+          .apply("ReadSpine", ReadCsvColumns.of(spine, LinkStage.SPINE_COLUMNS.subList(0, 3)))
+          .apply("KeySpine", MapElements.into(entryType())
+              .via((List<String> v) -> KV.of(v.get(0) + ":" + v.get(1), KV.of(SPINE, Map.of("person_id", v.get(2))))))
+          .setCoder(entryCoder);
+      PCollection<KV<String, KV<String, Map<String, String>>>> cld = pipeline
+          .apply("ReadCld", ReadCsvColumns.of(cldRecords, cldColumns))
+          .apply("KeyCld", MapElements.into(entryType()).via(keyRecord(CLD, cldColumns)))
+          .setCoder(entryCoder);
+      PCollection<KV<String, KV<String, Map<String, String>>>> apc = pipeline
+          .apply("ReadApc", ReadCsvColumns.of(apcRecords, apcColumns))
+          .apply("KeyApc", MapElements.into(entryType()).via(keyRecord(APC, apcColumns)))
+          .setCoder(entryCoder);
 
-    PCollectionTuple joined = PCollectionList.of(spineEntries).and(cld).and(apc)
-        .apply("AllEntries", Flatten.pCollections())
-        .apply("GroupByRecord", GroupIntoBuckets.of(buckets))
-        .apply("JoinRecordsToPersons", ParDo.of(new JoinToPersonFn()).withOutputTags(JOINED,
-            TupleTagList.of(COUNTS)));
-    joined.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    PCollectionTuple evaluated = joined.get(JOINED)
-        .setCoder(entryCoder)
-        .apply("GroupByPerson", GroupIntoBuckets.of(buckets))
-        .apply("EvaluatePersons", ParDo.of(new EvaluateFn(PersonEvaluator.forPeriod(period)))
-            .withOutputTags(JOURNEY_LINES,
-                TupleTagList.of(DISCHARGE_LINES).and(PERSON_LINES).and(COST_LINES).and(TALLIES).and(COUNTS)));
+      PCollectionTuple joined = PCollectionList.of(spineEntries).and(cld).and(apc)
+          .apply("AllEntries", Flatten.pCollections())
+          .apply("GroupByRecord", GroupIntoBuckets.of(buckets))
+          .apply("JoinRecordsToPersons", ParDo.of(new JoinToPersonFn()).withOutputTags(JOINED,
+              TupleTagList.of(COUNTS)));
+      joined.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+      PCollectionTuple evaluated = joined.get(JOINED)
+          .setCoder(entryCoder)
+          .apply("GroupByPerson", GroupIntoBuckets.of(buckets))
+          .apply("EvaluatePersons", ParDo.of(new EvaluateFn(PersonEvaluator.forPeriod(period)))
+              .withOutputTags(JOURNEY_LINES,
+                  TupleTagList.of(DISCHARGE_LINES).and(PERSON_LINES).and(COST_LINES).and(TALLIES).and(COUNTS)));
 
-    evaluated.get(JOURNEY_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("WriteJourneys", SortedCsvSink.to(journeyParts.toString(), parts));
-    evaluated.get(DISCHARGE_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("WriteDischarges", SortedCsvSink.to(dischargeParts.toString(), parts));
-    Path personParts = stage.scratch("persons");
-    evaluated.get(PERSON_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("WritePersons", SortedCsvSink.to(personParts.toString(), parts));
-    Path costParts = stage.scratch("costs");
-    evaluated.get(COST_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("WriteServiceCosts", SortedCsvSink.to(costParts.toString(), parts));
-    evaluated.get(TALLIES).setCoder(SerializableCoder.of(MetricTally.class))
-        .apply("SumTallies", Combine.globally((SerializableFunction<Iterable<MetricTally>, MetricTally>)
-            MetricTally::sum).withoutDefaults())
-        .apply("SummaryRows", ParDo.of(new SummaryRowsFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("WriteSummary", SortedCsvSink.to(summaryParts.toString(), 1));
-    evaluated.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    PCollectionList.of(joined.get(COUNTS)).and(evaluated.get(COUNTS))
-        .apply("AllCounts", Flatten.pCollections())
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("SumCounts", SumInBuckets.of(options.getBuckets()))
-        .apply("FormatCounts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.strings()))
-            .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
-        .apply("WriteCounts", SortedCsvSink.to(countParts.toString(), 1));
+      evaluated.get(JOURNEY_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+          .apply("WriteJourneys", SortedCsvSink.to(journeyParts.toString(), parts));
+      evaluated.get(DISCHARGE_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+          .apply("WriteDischarges", SortedCsvSink.to(dischargeParts.toString(), parts));
+      Path personParts = stage.scratch("persons");
+      evaluated.get(PERSON_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+          .apply("WritePersons", SortedCsvSink.to(personParts.toString(), parts));
+      Path costParts = stage.scratch("costs");
+      evaluated.get(COST_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+          .apply("WriteServiceCosts", SortedCsvSink.to(costParts.toString(), parts));
+      evaluated.get(TALLIES).setCoder(SerializableCoder.of(MetricTally.class))
+          .apply("SumTallies", Combine.globally((SerializableFunction<Iterable<MetricTally>, MetricTally>)
+              MetricTally::sum).withoutDefaults())
+          .apply("SummaryRows", ParDo.of(new SummaryRowsFn()))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+          .apply("WriteSummary", SortedCsvSink.to(summaryParts.toString(), 1));
+      evaluated.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+      PCollectionList.of(joined.get(COUNTS)).and(evaluated.get(COUNTS))
+          .apply("AllCounts", Flatten.pCollections())
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+          .apply("SumCounts", SumInBuckets.of(options.getBuckets()))
+          .apply("FormatCounts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                  TypeDescriptors.strings()))
+              .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
+          .apply("WriteCounts", SortedCsvSink.to(countParts.toString(), 1));
 
-    PipelineResult.State state = pipeline.run().waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the metrics pipeline ended in state " + state);
+      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the metrics pipeline ended in state " + state);
+      }
+      SortedCsvSink.merge(journeyParts, CsvLines.format(JourneyRow.HEADER),
+          stage.work().resolve(JOURNEYS));
+      SortedCsvSink.merge(dischargeParts, CsvLines.format(DischargeRow.HEADER),
+          stage.work().resolve(DISCHARGES));
+      SortedCsvSink.merge(personParts, CsvLines.format(PersonProfile.COLUMNS),
+          stage.work().resolve(PERSONS));
+      SortedCsvSink.merge(costParts, CsvLines.format(PersonServiceCosts.HEADER), stage.work().resolve(SERVICE_COSTS));
+      SortedCsvSink.merge(summaryParts, CsvLines.format(SummaryRow.HEADER), stage.work().resolve(SUMMARY));
+      writeReport(countParts, stage.work().resolve(REPORT));
+      stage.commit("metrics", List.of(cldRecords, apcRecords, spine));
+      return stage.target();
+    } catch (Exception | Error e) {
+      stage.abandon();
+      throw e;
     }
-    SortedCsvSink.merge(journeyParts, CsvLines.format(JourneyRow.HEADER),
-        stage.work().resolve(JOURNEYS));
-    SortedCsvSink.merge(dischargeParts, CsvLines.format(DischargeRow.HEADER),
-        stage.work().resolve(DISCHARGES));
-    SortedCsvSink.merge(personParts, CsvLines.format(PersonProfile.COLUMNS),
-        stage.work().resolve(PERSONS));
-    SortedCsvSink.merge(costParts, CsvLines.format(PersonServiceCosts.HEADER), stage.work().resolve(SERVICE_COSTS));
-    SortedCsvSink.merge(summaryParts, CsvLines.format(SummaryRow.HEADER), stage.work().resolve(SUMMARY));
-    writeReport(countParts, stage.work().resolve(REPORT));
-    stage.commit("metrics", List.of(cldRecords, apcRecords, spine));
-    return stage.target();
   }
 
   private void writeReport(Path counts, Path target) throws IOException {

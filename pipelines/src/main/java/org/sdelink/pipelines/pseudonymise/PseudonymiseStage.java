@@ -91,65 +91,70 @@ public final class PseudonymiseStage {
   public StageReport run(SdelinkPipelineOptions options, Path output) throws IOException {
     checkInputs();
     StageDirectory stage = StageDirectory.begin(output);
-    Path recordParts = stage.scratch("records");
-    Path rejectParts = stage.scratch("rejects");
-    Path countParts = stage.scratch("counts");
-    int parts = options.getOutputParts();
+    try {
+      Path recordParts = stage.scratch("records");
+      Path rejectParts = stage.scratch("rejects");
+      Path countParts = stage.scratch("counts");
+      int parts = options.getOutputParts();
 
-    Pipeline pipeline = Pipeline.create(options);
-    List<String> files = inputs.stream().map(p -> p.toAbsolutePath().toString()).toList();
-    PCollectionTuple read = pipeline.apply("Read" + source.name(), ReadContractRows.of(source, files));
+      Pipeline pipeline = Pipeline.create(options);
+      List<String> files = inputs.stream().map(p -> p.toAbsolutePath().toString()).toList();
+      PCollectionTuple read = pipeline.apply("Read" + source.name(), ReadContractRows.of(source, files));
 
-    PCollection<RowPseudonymiser.PseudonymisedRow> pseudonymised = read.get(ReadContractRows.ROWS)
-        .apply("Pseudonymise", ParDo.of(new PseudonymiseFn(rows)));
+      PCollection<RowPseudonymiser.PseudonymisedRow> pseudonymised = read.get(ReadContractRows.ROWS)
+          .apply("Pseudonymise", ParDo.of(new PseudonymiseFn(rows)));
 
-    pseudonymised
-        .apply("FormatRecords", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.strings()))
-            .via((RowPseudonymiser.PseudonymisedRow r) -> KV.of(
-                r.recordId() + "\u0000" + r.values().get(1) + "\u0000" + String.format("%012d",
-                    Long.parseLong(r.values().get(2))),
-                CsvLines.format(r.values()))))
-        .apply("WriteRecords", SortedCsvSink.to(recordParts.toString(), parts));
+      pseudonymised
+          .apply("FormatRecords", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                  TypeDescriptors.strings()))
+              .via((RowPseudonymiser.PseudonymisedRow r) -> KV.of(
+                  r.recordId() + "\u0000" + r.values().get(1) + "\u0000" + String.format("%012d",
+                      Long.parseLong(r.values().get(2))),
+                  CsvLines.format(r.values()))))
+          .apply("WriteRecords", SortedCsvSink.to(recordParts.toString(), parts));
 
-    PCollection<RejectedRow> rejects = read.get(ReadContractRows.REJECTS);
-    rejects
-        .apply("FormatRejects", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.strings()))
-            .via((RejectedRow r) -> KV.of(r.fileName() + "\u0000" + String.format("%012d", r.line()),
-                CsvLines.format(r.csvValues()))))
-        .apply("WriteRejects", SortedCsvSink.to(rejectParts.toString(), parts));
+      PCollection<RejectedRow> rejects = read.get(ReadContractRows.REJECTS);
+      rejects
+          .apply("FormatRejects", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                  TypeDescriptors.strings()))
+              .via((RejectedRow r) -> KV.of(r.fileName() + "\u0000" + String.format("%012d", r.line()),
+                  CsvLines.format(r.csvValues()))))
+          .apply("WriteRejects", SortedCsvSink.to(rejectParts.toString(), parts));
 
-    int identityOffset = rows.columns().size() - IdentityColumns.ALL.size();
-    PCollection<KV<String, Long>> acceptedCounts =
-        pseudonymised.apply("CountAccepted", ParDo.of(new CountAcceptedFn(identityOffset)));
-    PCollection<KV<String, Long>> rejectCounts = rejects.apply("CountRejected", ParDo.of(new CountRejectedFn()));
-    PCollection<KV<String, Long>> seen = read.get(ReadContractRows.ROWS_SEEN)
-        .apply("CountSeen", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-            .via((KV<String, Long> kv) -> KV.of("file\t" + kv.getKey() + "\trows_in", kv.getValue())));
-    PCollectionList.of(acceptedCounts).and(rejectCounts).and(seen)
-        .apply("AllCounts", Flatten.pCollections())
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("SumCounts", SumInBuckets.of(options.getBuckets()))
-        .apply("FormatCounts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.strings()))
-            .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
-        .apply("WriteCounts", SortedCsvSink.to(countParts.toString(), 1));
+      int identityOffset = rows.columns().size() - IdentityColumns.ALL.size();
+      PCollection<KV<String, Long>> acceptedCounts =
+          pseudonymised.apply("CountAccepted", ParDo.of(new CountAcceptedFn(identityOffset)));
+      PCollection<KV<String, Long>> rejectCounts = rejects.apply("CountRejected", ParDo.of(new CountRejectedFn()));
+      PCollection<KV<String, Long>> seen = read.get(ReadContractRows.ROWS_SEEN)
+          .apply("CountSeen", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
+              .via((KV<String, Long> kv) -> KV.of("file\t" + kv.getKey() + "\trows_in", kv.getValue())));
+      PCollectionList.of(acceptedCounts).and(rejectCounts).and(seen)
+          .apply("AllCounts", Flatten.pCollections())
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+          .apply("SumCounts", SumInBuckets.of(options.getBuckets()))
+          .apply("FormatCounts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                  TypeDescriptors.strings()))
+              .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
+          .apply("WriteCounts", SortedCsvSink.to(countParts.toString(), 1));
 
-    PipelineResult.State state = pipeline.run().waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the pseudonymise pipeline ended in state " + state);
+      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pseudonymise pipeline ended in state " + state);
+      }
+
+      long written = SortedCsvSink.merge(recordParts, CsvLines.format(rows.columns()),
+          stage.work().resolve(RECORDS));
+      SortedCsvSink.merge(rejectParts, CsvLines.format(RejectedRow.COLUMNS), stage.work().resolve(REJECTS));
+      StageReport report = StageReport.fromCounts(source, keyId, readCounts(countParts));
+      report.reconcile(written);
+      report.checkRejectRate(maxRejectRate);
+      report.write(stage.work().resolve(REPORT));
+      stage.commit("pseudonymise", inputs);
+      return report;
+    } catch (Exception | Error e) {
+      stage.abandon();
+      throw e;
     }
-
-    long written = SortedCsvSink.merge(recordParts, CsvLines.format(rows.columns()),
-        stage.work().resolve(RECORDS));
-    SortedCsvSink.merge(rejectParts, CsvLines.format(RejectedRow.COLUMNS), stage.work().resolve(REJECTS));
-    StageReport report = StageReport.fromCounts(source, keyId, readCounts(countParts));
-    report.reconcile(written);
-    report.checkRejectRate(maxRejectRate);
-    report.write(stage.work().resolve(REPORT));
-    stage.commit("pseudonymise", inputs);
-    return report;
   }
 
   private static Map<String, Long> readCounts(Path dir) throws IOException {

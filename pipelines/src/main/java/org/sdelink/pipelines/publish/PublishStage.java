@@ -106,8 +106,8 @@ public final class PublishStage {
     PolicyValidator.requireValid(policy);
     Approval approval = new PolicyApprovals(clock).requireApproved(policyFile);
     if (!policy.project().id().equals(projectId)) {
-      throw new IllegalArgumentException("policy " + policyFile + " is for project " + policy.project().id()
-          + ", not " + projectId + ": use the project's own approved policy");
+      throw new org.sdelink.pipelines.run.UserError("policy " + policyFile + " is for project "
+          + policy.project().id() + ", not " + projectId + ": use the project's own approved policy");
     }
     return approval;
   }
@@ -116,83 +116,88 @@ public final class PublishStage {
     Policy policy = Policy.load(policyFile);
     Approval approval = checkPolicy(policy);
     StageDirectory stage = StageDirectory.begin(releaseDir);
-    int parts = options.getOutputParts();
-    Treated treatedPass = treat(policy, options, stage, key);
-    List<String> datasets = treatedPass.datasets;
-    Map<String, RecordTreatment> treatments = treatedPass.treatments;
-    Map<String, Path> treatedParts = treatedPass.treatedParts;
-    Map<String, KAnonymityResult> gateResults = new LinkedHashMap<>();
-    Map<String, QuasiIdentifierGeneraliser> generalisers = new LinkedHashMap<>();
-    for (Map.Entry<String, KAnonymityGate> gate : treatedPass.gates.entrySet()) {
-      KAnonymityResult result = gate.getValue().decide(
-          treatedPass.classCounts.getOrDefault(gate.getKey(), Map.of()));
-      gateResults.put(gate.getKey(), result);
-      generalisers.put(gate.getKey(), result.generaliser());
-    }
-
-    // Pass 2: apply the gate's generalisation and suppression, and write the released records.
-    Map<String, Path> treatedFiles = new LinkedHashMap<>();
-    for (String dataset : datasets) {
-      Path file = stage.scratch("treated-files").resolve(dataset + ".csv");
-      SortedCsvSink.merge(treatedParts.get(dataset), CsvLines.format(treatments.get(dataset).releasedColumns()),
-          file);
-      treatedFiles.put(dataset, file);
-    }
-    Pipeline gatePipeline = Pipeline.create(options);
-    Map<String, Path> finalParts = new LinkedHashMap<>();
-    for (String dataset : datasets) {
-      List<String> columns = treatments.get(dataset).releasedColumns();
-      Path out = stage.scratch("final-" + dataset);
-      finalParts.put(dataset, out);
-      gatePipeline
-          .apply("Read treated " + dataset, ReadCsvColumns.of(treatedFiles.get(dataset), columns))
-          .apply("Gate " + dataset, ParDo.of(new GateFn(columns, Optional.ofNullable(generalisers.get(dataset)))))
-          .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-          .apply("Write " + dataset, SortedCsvSink.to(out.toString(), parts));
-    }
-    requireDone(gatePipeline.run().waitUntilFinish(), "publish (k-anonymity)");
-
-    Map<String, Long> rowsOut = new LinkedHashMap<>();
-    for (String dataset : datasets) {
-      Path csv = stage.work().resolve(dataset + ".csv");
-      rowsOut.put(dataset, SortedCsvSink.merge(finalParts.get(dataset),
-          CsvLines.format(treatments.get(dataset).releasedColumns()), csv));
-      ParquetCopies.write(csv, dataset, stage.work().resolve(dataset + ".parquet"));
-    }
-
-    // The aggregate table: HES small-number rule with secondary suppression, recorded as ACRO results.
-    List<org.sdelink.policies.disclosure.AcroOutput> acro = new ArrayList<>();
-    if (policy.datasets().containsKey(SUMMARY_DATASET)) {
-      SmallNumberRule rule = policy.countTableRule().orElse(SmallNumberRule.hes());
-      ProtectedSummaryTable table = SummaryTableProtection.protect(
-          summaryRows(metricsDir.resolve(MetricsStage.SUMMARY)), rule);
-      try (Writer writer = Files.newBufferedWriter(stage.work().resolve("summary.csv"), StandardCharsets.UTF_8)) {
-        table.writeCsv(writer);
+    try {
+      int parts = options.getOutputParts();
+      Treated treatedPass = treat(policy, options, stage, key);
+      List<String> datasets = treatedPass.datasets;
+      Map<String, RecordTreatment> treatments = treatedPass.treatments;
+      Map<String, Path> treatedParts = treatedPass.treatedParts;
+      Map<String, KAnonymityResult> gateResults = new LinkedHashMap<>();
+      Map<String, QuasiIdentifierGeneraliser> generalisers = new LinkedHashMap<>();
+      for (Map.Entry<String, KAnonymityGate> gate : treatedPass.gates.entrySet()) {
+        KAnonymityResult result = gate.getValue().decide(
+            treatedPass.classCounts.getOrDefault(gate.getKey(), Map.of()));
+        gateResults.put(gate.getKey(), result);
+        generalisers.put(gate.getKey(), result.generaliser());
       }
-      rowsOut.put(SUMMARY_DATASET, (long) table.rows().size());
-      ParquetCopies.write(stage.work().resolve("summary.csv"), SUMMARY_DATASET,
-          stage.work().resolve("summary.parquet"));
-      acro.add(table.toAcroOutput("summary", "summary.csv", "sdelink publish --project " + projectId));
-    }
-    if (policy.datasets().containsKey(COSTS_DATASET)) {
-      Path costs = stage.work().resolve("costs.csv");
-      acro.add(CostTable.write(metricsDir.resolve(MetricsStage.SERVICE_COSTS),
-          policy.magnitudeRules().orElse(MagnitudeRules.acroDefaults()), costs,
-          "sdelink publish --project " + projectId));
-      rowsOut.put(COSTS_DATASET, countRows(costs));
-      ParquetCopies.write(costs, COSTS_DATASET, stage.work().resolve("costs.parquet"));
-    }
-    AcroResults.of(acro).writeTo(stage.work());
 
-    Map<String, Long> rowsIn = new LinkedHashMap<>();
-    for (String dataset : datasets) {
-      rowsIn.put(dataset, countRows(metricsDir.resolve(SOURCE_FILES.get(dataset))));
+      // Pass 2: apply the gate's generalisation and suppression, and write the released records.
+      Map<String, Path> treatedFiles = new LinkedHashMap<>();
+      for (String dataset : datasets) {
+        Path file = stage.scratch("treated-files").resolve(dataset + ".csv");
+        SortedCsvSink.merge(treatedParts.get(dataset), CsvLines.format(treatments.get(dataset).releasedColumns()),
+            file);
+        treatedFiles.put(dataset, file);
+      }
+      Pipeline gatePipeline = Pipeline.create(options);
+      Map<String, Path> finalParts = new LinkedHashMap<>();
+      for (String dataset : datasets) {
+        List<String> columns = treatments.get(dataset).releasedColumns();
+        Path out = stage.scratch("final-" + dataset);
+        finalParts.put(dataset, out);
+        gatePipeline
+            .apply("Read treated " + dataset, ReadCsvColumns.of(treatedFiles.get(dataset), columns))
+            .apply("Gate " + dataset, ParDo.of(new GateFn(columns, Optional.ofNullable(generalisers.get(dataset)))))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+            .apply("Write " + dataset, SortedCsvSink.to(out.toString(), parts));
+      }
+      requireDone(gatePipeline.run().waitUntilFinish(), "publish (k-anonymity)");
+
+      Map<String, Long> rowsOut = new LinkedHashMap<>();
+      for (String dataset : datasets) {
+        Path csv = stage.work().resolve(dataset + ".csv");
+        rowsOut.put(dataset, SortedCsvSink.merge(finalParts.get(dataset),
+            CsvLines.format(treatments.get(dataset).releasedColumns()), csv));
+        ParquetCopies.write(csv, dataset, stage.work().resolve(dataset + ".parquet"));
+      }
+
+      // The aggregate table: HES small-number rule with secondary suppression, recorded as ACRO results.
+      List<org.sdelink.policies.disclosure.AcroOutput> acro = new ArrayList<>();
+      if (policy.datasets().containsKey(SUMMARY_DATASET)) {
+        SmallNumberRule rule = policy.countTableRule().orElse(SmallNumberRule.hes());
+        ProtectedSummaryTable table = SummaryTableProtection.protect(
+            summaryRows(metricsDir.resolve(MetricsStage.SUMMARY)), rule);
+        try (Writer writer = Files.newBufferedWriter(stage.work().resolve("summary.csv"), StandardCharsets.UTF_8)) {
+          table.writeCsv(writer);
+        }
+        rowsOut.put(SUMMARY_DATASET, (long) table.rows().size());
+        ParquetCopies.write(stage.work().resolve("summary.csv"), SUMMARY_DATASET,
+            stage.work().resolve("summary.parquet"));
+        acro.add(table.toAcroOutput("summary", "summary.csv", "sdelink publish --project " + projectId));
+      }
+      if (policy.datasets().containsKey(COSTS_DATASET)) {
+        Path costs = stage.work().resolve("costs.csv");
+        acro.add(CostTable.write(metricsDir.resolve(MetricsStage.SERVICE_COSTS),
+            policy.magnitudeRules().orElse(MagnitudeRules.acroDefaults()), costs,
+            "sdelink publish --project " + projectId));
+        rowsOut.put(COSTS_DATASET, countRows(costs));
+        ParquetCopies.write(costs, COSTS_DATASET, stage.work().resolve("costs.parquet"));
+      }
+      AcroResults.of(acro).writeTo(stage.work());
+
+      Map<String, Long> rowsIn = new LinkedHashMap<>();
+      for (String dataset : datasets) {
+        rowsIn.put(dataset, countRows(metricsDir.resolve(SOURCE_FILES.get(dataset))));
+      }
+      ReleaseDocuments.writeDataDictionary(policy, treatments, gateResults, stage.work().resolve(DICTIONARY));
+      ReleaseDocuments.writeManifest(stage.work(), policy, approval, projectId, key.id(), rowsIn, rowsOut,
+          gateResults, stage.work().resolve(MANIFEST));
+      stage.commit("publish", List.of(policyFile, metricsDir));
+      return stage.target();
+    } catch (Exception | Error e) {
+      stage.abandon();
+      throw e;
     }
-    ReleaseDocuments.writeDataDictionary(policy, treatments, stage.work().resolve(DICTIONARY));
-    ReleaseDocuments.writeManifest(stage.work(), policy, approval, projectId, key.id(), rowsIn, rowsOut,
-        gateResults, stage.work().resolve(MANIFEST));
-    stage.commit("publish", List.of(policyFile, metricsDir));
-    return stage.target();
   }
 
   /** What the treatment pass produced: treated rows (as sorted runs) and quasi-identifier class counts. */

@@ -30,8 +30,8 @@ import org.sdelink.policies.treatments.RecordTreatment;
 final class ReleaseDocuments {
   private ReleaseDocuments() {}
 
-  static void writeDataDictionary(Policy policy, Map<String, RecordTreatment> treatments, Path target)
-      throws IOException {
+  static void writeDataDictionary(Policy policy, Map<String, RecordTreatment> treatments,
+      Map<String, KAnonymityResult> gates, Path target) throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# Data dictionary: release for project ").append(policy.project().id()).append("\n\n");
     md.append("Policy `").append(policy.name()).append("` (SHA-256 `").append(policy.sha256()).append("`).\n\n");
@@ -41,18 +41,19 @@ final class ReleaseDocuments {
         + " nearest 5, with further cells suppressed where a total would reveal one.\n\n");
     DatasetCatalogue catalogue = DatasetCatalogue.standard();
     for (Map.Entry<String, RecordTreatment> entry : treatments.entrySet()) {
-      appendDataset(md, policy, catalogue, entry.getKey(), entry.getValue().releasedColumns());
+      appendDataset(md, policy, catalogue, entry.getKey(), entry.getValue().releasedColumns(),
+          gates.containsKey(entry.getKey()) ? gates.get(entry.getKey()).levelNames() : Map.of());
     }
     for (String table : List.of(PublishStage.SUMMARY_DATASET, PublishStage.COSTS_DATASET)) {
       if (policy.datasets().containsKey(table)) {
-        appendDataset(md, policy, catalogue, table, List.copyOf(policy.datasets().get(table).keySet()));
+        appendDataset(md, policy, catalogue, table, List.copyOf(policy.datasets().get(table).keySet()), Map.of());
       }
     }
     Files.writeString(target, md.toString(), StandardCharsets.UTF_8);
   }
 
   private static void appendDataset(StringBuilder md, Policy policy, DatasetCatalogue catalogue, String dataset,
-      List<String> columns) {
+      List<String> columns, Map<String, String> kAnonymityLevels) {
     md.append("## ").append(dataset).append(" (`").append(dataset).append(".csv`)\n\n");
     md.append("| column | meaning | treatment |\n|---|---|---|\n");
     for (String column : columns) {
@@ -61,8 +62,13 @@ final class ReleaseDocuments {
         continue;
       }
       String meaning = catalogue.field(dataset, column).map(CatalogueField::meaning).orElse("");
+      String treatment = TreatmentDescriptions.describe(rule, policy);
+      String level = kAnonymityLevels.get(column);
+      if (level != null && !level.equals("as released")) {
+        treatment += " Then, to reach k-anonymity in this release, coarsened to: " + level + ".";
+      }
       md.append("| `").append(column).append("` | ").append(escape(meaning)).append(" | ")
-          .append(escape(TreatmentDescriptions.describe(rule, policy))).append(" |\n");
+          .append(escape(treatment)).append(" |\n");
     }
     md.append('\n');
   }

@@ -25,8 +25,14 @@ public final class StageOptions {
       addDefault(args, "--flinkMaster", "[local]");
     }
     PipelineOptionsFactory.register(SdelinkPipelineOptions.class);
-    return PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation()
-        .as(SdelinkPipelineOptions.class);
+    try {
+      return PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).withValidation()
+          .as(SdelinkPipelineOptions.class);
+    } catch (IllegalArgumentException e) {
+      // Beam's own messages about options name the option and the allowed values, never data.
+      throw new UserError("pipeline option error: " + e.getMessage()
+          + " (the runners available are DirectRunner and FlinkRunner; see docs/operations.md)");
+    }
   }
 
   private static void addDefault(List<String> args, String name, String value) {

@@ -55,6 +55,23 @@ class CommandLineTest {
   }
 
   @Test
+  void beamOptionsPassThroughAndABadRunnerIsOneActionableLine() {
+    Result flink = run("pseudonymise", "--source", "apc", "--input", input.resolve("apc_episodes.csv").toString(),
+        "--keystore", keystore.toString(), "--keystore-password-file", passwordFile.toString(), "--output",
+        root.resolve("flink-out").toString(), "--runner=FlinkRunner", "--parallelism=2", "--buckets=32");
+    assertEquals(0, flink.code(), flink.err());
+    Result spark = run("pseudonymise", "--source", "apc", "--input", input.resolve("apc_episodes.csv").toString(),
+        "--keystore", keystore.toString(), "--keystore-password-file", passwordFile.toString(), "--output",
+        root.resolve("spark-out").toString(), "--runner=SparkRunner");
+    assertEquals(2, spark.code());
+    assertTrue(spark.err().contains("SparkRunner") && spark.err().contains("DirectRunner"), spark.err());
+    Result stray = run("metrics", "--cld", "a", "--apc", "b", "--spine", "c", "--period-start", "2024-04-01",
+        "--period-end", "2025-03-31", "--output", "d", "stray");
+    assertEquals(2, stray.code());
+    assertTrue(stray.err().contains("stray"), stray.err());
+  }
+
+  @Test
   void unknownColumnStopsTheRunWithOneLineNamingIt() throws Exception {
     Path bad = root.resolve("bad.csv");
     Files.writeString(bad, "EPIKEY,ADMIDATE,PROCODE3,PATIENT_SURNAME\n1,2024-01-01,RXX,SMITH\n");

@@ -1,4 +1,4 @@
-package org.sdelink.pipelines.cli;
+package org.sdelink.pipelines.run;
 
 /** A failure the user can fix (bad option, missing file, wrong password); its message says what to do. */
 public final class UserError extends RuntimeException {
