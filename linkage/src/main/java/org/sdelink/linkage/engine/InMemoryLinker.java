@@ -127,6 +127,9 @@ public final class InMemoryLinker {
     Map<List<String>, Candidate> best = new LinkedHashMap<>();
     for (int i = 0; i < pairs.size(); i++) {
       RecordPair pair = pairs.get(i);
+      if (steps[i] == null && model.vetoesProbabilisticLink(pair.left(), pair.right())) {
+        continue;
+      }
       ScoredPair scored = scorer.score(pair.left(), pair.right());
       boolean leftIsFrom = pair.left().source().equals(fromSource);
       String fromRecord = leftIsFrom ? pair.left().key() : pair.right().key();

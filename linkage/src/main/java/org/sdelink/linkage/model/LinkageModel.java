@@ -166,6 +166,7 @@ public final class LinkageModel implements Serializable {
           step.dobCheck(),
           dates.keySet());
     }
+    thresholds.mustNotDiffer().forEach(field -> checkField(layout, field, "thresholds.must_not_differ"));
     assignment
         .entities()
         .forEach(
@@ -274,6 +275,20 @@ public final class LinkageModel implements Serializable {
 
   public ImmutableList<BlockingRule> blockingRules() {
     return blockingRules;
+  }
+
+  /**
+   * Whether {@code thresholds.must_not_differ} vetoes a probabilistic link of {@code a} and {@code b}: some listed
+   * field is present on both with different values. Cascade links are not vetoed by it.
+   */
+  public boolean vetoesProbabilisticLink(LinkRecord a, LinkRecord b) {
+    for (String field : thresholds.mustNotDiffer()) {
+      int index = layout().indexOf(field);
+      if (a.has(index) && b.has(index) && !a.sameValue(b, index)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The blocking rules that train m by EM: those named in {@code training_blocking}, else all. */

@@ -3,7 +3,10 @@ package org.sdelink.linkage.model;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.google.common.collect.ImmutableList;
 import java.io.Serializable;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The decision thresholds of a model.
@@ -13,11 +16,14 @@ import java.io.Serializable;
  * @param ambiguityMargin an entity whose best and second-best candidates differ by less than this (in match
  *     weight) is left unlinked and reported as ambiguous
  * @param maxClusterSize the largest cluster (person) allowed; larger components are split at their weakest links
+ * @param mustNotDiffer fields that veto a probabilistic link (not a cascade link) when present on both sides with
+ *     different values, whatever its weight (e.g. valid NHS numbers: twins at one address agree on everything else)
  */
 public record Thresholds(
     @JsonProperty(value = "match_weight", required = true) double matchWeight,
     @JsonProperty(value = "ambiguity_margin", required = true) double ambiguityMargin,
-    @JsonProperty(value = "max_cluster_size", required = true) int maxClusterSize)
+    @JsonProperty(value = "max_cluster_size", required = true) int maxClusterSize,
+    @JsonProperty("must_not_differ") @Nullable List<String> mustNotDiffer)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -26,5 +32,11 @@ public record Thresholds(
     checkArgument(Double.isFinite(matchWeight), "thresholds.match_weight must be a finite number");
     checkArgument(ambiguityMargin >= 0, "thresholds.ambiguity_margin must be >= 0");
     checkArgument(maxClusterSize >= 2, "thresholds.max_cluster_size must be >= 2");
+    mustNotDiffer = mustNotDiffer == null ? ImmutableList.of() : ImmutableList.copyOf(mustNotDiffer);
+  }
+
+  /** Thresholds without probabilistic-link vetoes. */
+  public Thresholds(double matchWeight, double ambiguityMargin, int maxClusterSize) {
+    this(matchWeight, ambiguityMargin, maxClusterSize, null);
   }
 }

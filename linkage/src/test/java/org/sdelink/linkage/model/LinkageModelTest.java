@@ -1,12 +1,15 @@
 package org.sdelink.linkage.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sdelink.linkage.TestModels;
+import org.sdelink.linkage.record.LinkRecord;
 
 class LinkageModelTest {
   private static final String VALID = """
@@ -71,8 +74,25 @@ class LinkageModelTest {
     assertRefused(VALID.replace("name: tiny", "name: tiny\nunknown_key: 1"), "unknown_key");
     assertRefused(VALID.replace("{type: exact, field: a}", "{type: exactly, field: a}"), "exactly");
     assertRefused(VALID.replace("thresholds: {match_weight: 5, ", "thresholds: {"), "match_weight");
+    assertRefused(VALID.replace("max_cluster_size: 10}", "max_cluster_size: 10, must_not_differ: [zz]}"), "zz");
     assertRefused(VALID.replace("      - {type: missing, fields: [a]}\n", "")
         .replace("- {type: else}", "- {type: missing, fields: [a]}\n      - {type: else}"), "first");
+  }
+
+  @Test
+  void mustNotDifferVetoesProbabilisticLinksOnlyWhenBothSidesHoldDifferentValues() {
+    LinkageModel model = TestModels.fromYaml(
+        VALID.replace("max_cluster_size: 10}", "max_cluster_size: 10, must_not_differ: [a]}"));
+    assertEquals(List.of("a"), model.thresholds().mustNotDiffer());
+    LinkRecord one = LinkRecord.of(model.layout(), "1", "x", Map.of("a", "p"));
+    LinkRecord same = LinkRecord.of(model.layout(), "2", "y", Map.of("a", "p"));
+    LinkRecord other = LinkRecord.of(model.layout(), "3", "y", Map.of("a", "q"));
+    LinkRecord none = LinkRecord.of(model.layout(), "4", "y", Map.of());
+    assertTrue(model.vetoesProbabilisticLink(one, other));
+    assertFalse(model.vetoesProbabilisticLink(one, same));
+    assertFalse(model.vetoesProbabilisticLink(one, none));
+    assertFalse(TestModels.fromYaml(VALID).vetoesProbabilisticLink(one, other));
+    assertEquals(List.of("nhs_number_token"), LinkageModel.defaultCldApc().thresholds().mustNotDiffer());
   }
 
   private static void assertRefused(String yaml, String expectedInMessage) {

@@ -17,13 +17,26 @@ import org.sdelink.linkage.record.RecordLayout;
 /**
  * Entities of the probabilistic phase: one per deterministic person and source, holding per model field the most
  * frequent value among the person's distinct records of that source (ties: the smallest value). Encoded as a list
- * of strings {@code [source, person_id, residual, value per layout field ("" = missing)]}; {@code residual} is
- * {@code 1} when the person has records of one source only (it goes on to the probabilistic phase), {@code 0} when
- * the deterministic phase already linked it across sources (it still trains the parameters).
+ * of strings {@code [source, person_id, residual, variant, linked_councils, value per layout field ("" = missing)]};
+ * {@code residual} is {@code 1} when the person has records of one source only (it goes on to the probabilistic
+ * phase), {@code 0} when the deterministic phase already linked it across sources (it still trains the parameters;
+ * an APC entity of such a person may still link to a CLD client of another council, see {@link PairFns});
+ * {@code linked_councils} lists ({@code |}-separated, sorted) the councils of the person's records of the other
+ * source.
+ *
+ * <p>{@code variant} {@code 0} is the representative above. A person whose records hold several addresses (a move:
+ * another postcode, perhaps another council) has up to {@link #MAX_ADDRESS_VARIANTS} more rows, variants {@code 1..},
+ * each the representative with one of the other addresses (the fields of {@link #ADDRESS_FIELDS} taken together from
+ * one record), most frequent first. Variants are blocked and scored like the representative; an entity link keeps
+ * its strongest variant pair. Term frequencies, EM and the u sample read variant 0 only.
  */
 final class Entities implements Serializable {
   private static final long serialVersionUID = 1L;
-  static final int VALUES_FROM = 3;
+  static final int VALUES_FROM = 5;
+  /** The fields that change together when a person moves; each other address of a person gives a variant. */
+  static final List<String> ADDRESS_FIELDS =
+      List.of("postcode_token", "postcode_sector_token", "postcode_district_token", "council");
+  static final int MAX_ADDRESS_VARIANTS = 3;
 
   private Entities() {}
 
@@ -58,13 +71,89 @@ final class Entities implements Serializable {
     return model.record(source, row);
   }
 
-  /** The entity of a person's records of one source (already distinct by record id). */
+  /**
+   * The entity rows of a person's records of one source (already distinct by record id): the representative
+   * (variant 0), then one row per other address, most frequent first (ties: smallest values), at most
+   * {@link #MAX_ADDRESS_VARIANTS}.
+   */
+  static List<List<String>> entities(RecordLayout layout, String source, String personId, boolean residual,
+      List<LinkRecord> records, List<LinkRecord> otherSourceRecords) {
+    List<String> primary = entity(layout, source, personId, residual, records);
+    primary.set(4, councils(layout, otherSourceRecords));
+    List<List<String>> out = new ArrayList<>();
+    out.add(primary);
+    List<Integer> address = new ArrayList<>();
+    for (String field : ADDRESS_FIELDS) {
+      if (layout.contains(field)) {
+        address.add(layout.indexOf(field));
+      }
+    }
+    if (address.isEmpty() || records.size() < 2) {
+      return out;
+    }
+    List<String> primaryAddress = new ArrayList<>();
+    for (int i : address) {
+      primaryAddress.add(primary.get(VALUES_FROM + i));
+    }
+    Map<List<String>, Integer> counts = new TreeMap<>(Entities::compareLists);
+    for (LinkRecord record : records) {
+      List<String> values = new ArrayList<>();
+      for (int i : address) {
+        String v = record.value(i);
+        values.add(v == null ? "" : v);
+      }
+      if (!values.equals(primaryAddress) && values.stream().anyMatch(v -> !v.isEmpty())) {
+        counts.merge(values, 1, Integer::sum);
+      }
+    }
+    List<Map.Entry<List<String>, Integer>> ordered = new ArrayList<>(counts.entrySet());
+    ordered.sort(Comparator.<Map.Entry<List<String>, Integer>>comparingInt(Map.Entry::getValue).reversed()
+        .thenComparing(Map.Entry::getKey, Entities::compareLists));
+    for (int v = 0; v < Math.min(MAX_ADDRESS_VARIANTS, ordered.size()); v++) {
+      List<String> variant = new ArrayList<>(primary);
+      variant.set(3, Integer.toString(v + 1));
+      List<String> values = ordered.get(v).getKey();
+      for (int j = 0; j < address.size(); j++) {
+        variant.set(VALUES_FROM + address.get(j), values.get(j));
+      }
+      out.add(variant);
+    }
+    return out;
+  }
+
+  /** The distinct council values of {@code records}, sorted, {@code |}-separated. */
+  static String councils(RecordLayout layout, List<LinkRecord> records) {
+    if (!layout.contains("council")) {
+      return "";
+    }
+    java.util.TreeSet<String> councils = new java.util.TreeSet<>();
+    for (LinkRecord record : records) {
+      String value = record.value(layout.indexOf("council"));
+      if (value != null) {
+        councils.add(value);
+      }
+    }
+    return String.join("|", councils);
+  }
+
+  /** Whether the person of {@code entity} already has records of the other source in {@code council}. */
+  static boolean linkedIn(List<String> entity, String council) {
+    return council != null && !entity.get(4).isEmpty() && List.of(entity.get(4).split("\\|")).contains(council);
+  }
+
+  private static int compareLists(List<String> a, List<String> b) {
+    return String.join("\u0000", a).compareTo(String.join("\u0000", b));
+  }
+
+  /** The representative entity (variant 0) of a person's records of one source. */
   static List<String> entity(RecordLayout layout, String source, String personId, boolean residual,
       List<LinkRecord> records) {
     List<String> out = new ArrayList<>(VALUES_FROM + layout.size());
     out.add(source);
     out.add(personId);
     out.add(residual ? "1" : "0");
+    out.add("0");
+    out.add("");
     for (int i = 0; i < layout.size(); i++) {
       Map<String, Integer> counts = new TreeMap<>();
       for (LinkRecord record : records) {
@@ -83,6 +172,15 @@ final class Entities implements Serializable {
 
   static String key(List<String> entity) {
     return entity.get(0) + ":" + entity.get(1);
+  }
+
+  /** The key of one entity row: the entity's key and its variant. */
+  static String rowKey(List<String> entity) {
+    return key(entity) + "#" + entity.get(3);
+  }
+
+  static boolean primary(List<String> entity) {
+    return "0".equals(entity.get(3));
   }
 
   static boolean residual(List<String> entity) {

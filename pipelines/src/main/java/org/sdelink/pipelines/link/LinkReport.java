@@ -57,7 +57,7 @@ final class LinkReport {
       String[] p = key.split("\t", -1);
       switch (p[0]) {
         case "rule", "la" -> byKind.computeIfAbsent(p[0], k -> new TreeMap<>()).put(p[1] + "|" + p[2], count);
-        case "persons", "pairs", "accepted", "ambiguous" ->
+        case "persons", "pairs", "accepted", "ambiguous", "vetoed" ->
             byKind.computeIfAbsent(p[0], k -> new TreeMap<>()).put(p[1], count);
         case "prior" -> byKind.computeIfAbsent(p[0], k -> new TreeMap<>())
             .put(String.join("|", List.of(p).subList(1, p.length)), count);
@@ -88,6 +88,7 @@ final class LinkReport {
     root.set("candidate_pairs_by_blocking_rule", mapper.valueToTree(byKind.getOrDefault("pairs", Map.of())));
     root.set("accepted_links_by_rule", mapper.valueToTree(byKind.getOrDefault("accepted", Map.of())));
     root.set("ambiguous_entities", mapper.valueToTree(byKind.getOrDefault("ambiguous", Map.of())));
+    root.set("candidate_pairs_vetoed_by_field", mapper.valueToTree(byKind.getOrDefault("vetoed", Map.of())));
     ObjectNode rateNode = root.putObject("cld_person_link_rate");
     rates.forEach((dimension, values) -> {
       ObjectNode d = rateNode.putObject(dimension);

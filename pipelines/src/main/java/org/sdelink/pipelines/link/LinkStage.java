@@ -52,7 +52,9 @@ import org.sdelink.pipelines.run.SdelinkPipelineOptions;
  * entity per source (representative identity values); entities of persons with one source only are
  * <em>residual</em>. Unless parameters are supplied, the same pipeline counts comparison vectors of the training
  * blocking rules' pairs (EM) and of a hash sample of cross pairs (u), and term frequencies. The driver then runs EM.
- * Pipeline 2, probabilistic: residual entities are blocked per rule in hash buckets, each cross pair scored once
+ * Entities carry address variants ({@link Entities}). Pipeline 2, probabilistic: first APC episodes without a valid
+ * NHS number join the patient who has one ({@link ApcJoins}, rule {@code probabilistic_apc}); then residual entities
+ * are blocked per rule in hash buckets, each cross pair scored once
  * (first rule that blocks it), the cascade and the threshold select candidate links, the library's assignment
  * accepts or declares them ambiguous per entity, and accepted links merge the two persons (the CLD person's id).
  * Every grouping runs over a bounded number of buckets.
@@ -171,8 +173,7 @@ public final class LinkStage {
             .via((KV<String, List<String>> kv) -> KV.of(kv.getKey(), CsvLines.format(kv.getValue()))))
         .apply("WriteEntities", SortedCsvSink.to(entityParts.toString(), parts).withDistinctKeys());
     PCollection<List<String>> entities = entityKvs
-        .apply("EntityValues", MapElements.into(TypeDescriptors.lists(TypeDescriptors.strings()))
-            .via((KV<String, List<String>> kv) -> kv.getValue()))
+        .apply("EntityValues", ParDo.of(new PrimaryEntitiesFn()))
         .setCoder(ListCoder.of(StringUtf8Coder.of()));
     List<PCollection<KV<String, Long>>> counts1 = new ArrayList<>();
     counts1.add(resolved.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())));
@@ -204,7 +205,8 @@ public final class LinkStage {
     Path members = data.resolve("members.csv");
     SortedCsvSink.merge(memberParts, CsvLines.format(MEMBER_COLUMNS), members, true);
     Path entitiesFile = data.resolve("entities.csv");
-    List<String> entityColumns = new ArrayList<>(List.of("source", "entity_id", "residual"));
+    List<String> entityColumns = new ArrayList<>(List.of("source", "entity_id", "residual", "variant",
+        "linked_councils"));
     entityColumns.addAll(model.layout().fields());
     SortedCsvSink.merge(entityParts, CsvLines.format(entityColumns), entitiesFile, true);
     Map<String, Long> firstCounts = readCounts(countParts1);
@@ -219,8 +221,58 @@ public final class LinkStage {
     Path pairParts = stage.scratch("pairs");
     Path countParts2 = stage.scratch("counts2");
     Pipeline second = Pipeline.create(options);
-    PCollectionTuple scored = second
-        .apply("ReadEntities", ReadCsvColumns.of(entitiesFile, entityColumns))
+    PCollection<List<String>> allEntities = second
+        .apply("ReadEntities", ReadCsvColumns.of(entitiesFile, entityColumns));
+    PCollection<List<String>> memberRows = second
+        .apply("ReadMembers", ReadCsvColumns.of(members, MEMBER_COLUMNS));
+    PCollection<List<String>> linkedEntities;
+    PCollection<KV<String, List<String>>> memberMessages;
+    List<PCollection<KV<String, Long>>> apcCounts = new ArrayList<>();
+    if (ApcJoins.enabled(model)) {
+      // APC episodes without a valid NHS number join the patient who has one (ApcJoins).
+      PCollectionTuple apcScored = allEntities
+          .apply("ApcKeys", ParDo.of(new ApcJoins.KeysFn(model)))
+          .setCoder(listKv)
+          .apply("GroupApcBlocks", GroupIntoBuckets.of(buckets))
+          .apply("ScoreApcPairs", ParDo.of(new ApcJoins.ScoreFn(model, parameters, frequencies))
+              .withOutputTags(ApcJoins.CANDIDATES, TupleTagList.of(PairFns.COUNTS)));
+      PCollectionTuple apcAssigned = apcScored.get(ApcJoins.CANDIDATES).setCoder(listKv)
+          .apply("GroupApcCandidates", GroupIntoBuckets.of(buckets))
+          .apply("AssignApc", ParDo.of(new ApcJoins.AssignFn(model))
+              .withOutputTags(ApcJoins.REDIRECTS, TupleTagList.of(PairFns.COUNTS)));
+      PCollectionTuple splitEntities = allEntities
+          .apply("SplitEntities", ParDo.of(new ApcJoins.SplitEntitiesFn(model.layout()))
+              .withOutputTags(ApcJoins.PASS_ENTITIES, TupleTagList.of(ApcJoins.JOINABLE)));
+      PCollectionTuple splitMembers = memberRows
+          .apply("SplitMembers", ParDo.of(new ApcJoins.SplitMembersFn())
+              .withOutputTags(ApcJoins.PASS_MEMBERS, TupleTagList.of(ApcJoins.JOINABLE)));
+      PCollectionTuple joined = PCollectionList.of(splitEntities.get(ApcJoins.JOINABLE).setCoder(listKv))
+          .and(splitMembers.get(ApcJoins.JOINABLE).setCoder(listKv))
+          .and(apcAssigned.get(ApcJoins.REDIRECTS).setCoder(listKv))
+          .apply("ApcJoinMessages", Flatten.pCollections())
+          .apply("GroupApcJoins", GroupIntoBuckets.of(buckets))
+          .apply("ApplyApcJoins", ParDo.of(new ApcJoins.ApplyFn())
+              .withOutputTags(ApcJoins.ENTITIES_OUT, TupleTagList.of(ApcJoins.MEMBERS_OUT).and(PairFns.COUNTS)));
+      linkedEntities = PCollectionList.of(splitEntities.get(ApcJoins.PASS_ENTITIES)
+              .setCoder(ListCoder.of(StringUtf8Coder.of())))
+          .and(joined.get(ApcJoins.ENTITIES_OUT).setCoder(ListCoder.of(StringUtf8Coder.of())))
+          .apply("EntitiesAfterApcJoins", Flatten.pCollections());
+      memberMessages = PCollectionList.of(splitMembers.get(ApcJoins.PASS_MEMBERS).setCoder(listKv))
+          .and(joined.get(ApcJoins.MEMBERS_OUT).setCoder(listKv))
+          .apply("MembersAfterApcJoins", Flatten.pCollections());
+      KvCoder<String, Long> countCoder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+      apcCounts.add(apcScored.get(PairFns.COUNTS).setCoder(countCoder));
+      apcCounts.add(apcAssigned.get(PairFns.COUNTS).setCoder(countCoder));
+      apcCounts.add(joined.get(PairFns.COUNTS).setCoder(countCoder));
+    } else {
+      linkedEntities = allEntities;
+      memberMessages = memberRows
+          .apply("MemberMessages", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                  TypeDescriptors.lists(TypeDescriptors.strings())))
+              .via((List<String> v) -> KV.of(v.get(0), List.of("m", v.get(1), v.get(2), v.get(3), ""))))
+          .setCoder(listKv);
+    }
+    PCollectionTuple scored = linkedEntities
         .apply("BlockingKeys", ParDo.of(new PairFns.BlockingKeysFn(model, false, true)))
         .setCoder(listKv)
         .apply("GroupBlocks", GroupIntoBuckets.of(buckets))
@@ -232,12 +284,6 @@ public final class LinkStage {
             .withOutputTags(PairFns.PAIR_LINES, TupleTagList.of(PairFns.JOIN).and(PairFns.COUNTS)));
     assigned.get(PairFns.PAIR_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("WritePairs", SortedCsvSink.to(pairParts.toString(), parts).withDistinctKeys());
-    PCollection<KV<String, List<String>>> memberMessages = second
-        .apply("ReadMembers", ReadCsvColumns.of(members, MEMBER_COLUMNS))
-        .apply("MemberMessages", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.lists(TypeDescriptors.strings())))
-            .via((List<String> v) -> KV.of(v.get(0), List.of("m", v.get(1), v.get(2), v.get(3)))))
-        .setCoder(listKv);
     PCollectionTuple applied = PCollectionList.of(memberMessages).and(assigned.get(PairFns.JOIN).setCoder(listKv))
         .apply("MembersAndLinks", Flatten.pCollections())
         .apply("GroupPersons", GroupIntoBuckets.of(buckets))
@@ -249,6 +295,7 @@ public final class LinkStage {
         .of(scored.get(PairFns.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
         .and(assigned.get(PairFns.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
         .and(applied.get(PairFns.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+        .and(apcCounts)
         .apply("AllCounts2", Flatten.pCollections());
     writeCounts(counts2, "2", buckets, countParts2);
     run(second, "probabilistic");
@@ -392,8 +439,17 @@ public final class LinkStage {
             out.get(COUNTS).output(KV.of("prior\tlinked_persons", 1L));
           }
           bySource.forEach((source, records) -> {
-            List<String> entity = Entities.entity(model.layout(), source, person, !both, records);
-            out.get(ENTITIES).output(KV.of(Entities.key(entity), entity));
+            List<LinkRecord> others = new ArrayList<>();
+            bySource.forEach((s, r) -> {
+              if (!s.equals(source)) {
+                others.addAll(r);
+              }
+            });
+            List<List<String>> rows = Entities.entities(model.layout(), source, person, !both, records, others);
+            for (List<String> row : rows) {
+              out.get(ENTITIES).output(KV.of(Entities.rowKey(row), row));
+            }
+            List<String> entity = rows.get(0);
             out.get(COUNTS).output(KV.of("prior\tentities\t" + source, 1L));
             if (source.equals("cld")) {
               List<String> groups = Entities.subgroups(model.layout(), entity);
@@ -420,6 +476,16 @@ public final class LinkStage {
           }
         });
       });
+    }
+  }
+
+  /** The representative (variant 0) of each entity: what term frequencies, EM and the u sample read. */
+  private static final class PrimaryEntitiesFn extends DoFn<KV<String, List<String>>, List<String>> {
+    @ProcessElement
+    public void process(@Element KV<String, List<String>> kv, OutputReceiver<List<String>> out) {
+      if (Entities.primary(kv.getValue())) {
+        out.output(kv.getValue());
+      }
     }
   }
 

@@ -60,7 +60,7 @@ final class PairFns {
 
     @ProcessElement
     public void process(@Element List<String> entity, OutputReceiver<KV<String, List<String>>> out) {
-      if (residualOnly && !Entities.residual(entity)) {
+      if (residualOnly && !Entities.residual(entity) && !entity.get(0).equals(model.assignment().each())) {
         return;
       }
       LinkRecord record = Entities.decode(model.layout(), entity);
@@ -145,10 +145,10 @@ final class PairFns {
     elements.forEach(sorted::add);
     sorted.sort((a, b) -> {
       int byKey = a.getKey().compareTo(b.getKey());
-      return byKey != 0 ? byKey : Entities.key(a.getValue()).compareTo(Entities.key(b.getValue()));
+      return byKey != 0 ? byKey : Entities.rowKey(a.getValue()).compareTo(Entities.rowKey(b.getValue()));
     });
     for (KV<String, List<String>> kv : sorted) {
-      LinkRecord record = decoded.computeIfAbsent(Entities.key(kv.getValue()),
+      LinkRecord record = decoded.computeIfAbsent(Entities.rowKey(kv.getValue()),
           k -> Entities.decode(layout, kv.getValue()));
       List<List<LinkRecord>> sides = groups.computeIfAbsent(kv.getKey(),
           k -> List.of(new ArrayList<>(), new ArrayList<>()));
@@ -159,7 +159,9 @@ final class PairFns {
 
   /**
    * Scores each cross-source pair of a blocking bucket once (under the first rule that blocks it) and emits the
-   * candidate entity links (cascade links and links at or above the threshold) keyed by their {@code from}
+   * candidate entity links (an entity of the {@code each} source whose person the deterministic phase already
+   * linked is paired only with entities of councils where that person has no records: a client known to a second
+   * council without an NHS number) (cascade links and links at or above the threshold) keyed by their {@code from}
    * entity, with the pair's waterfall; counts pairs per rule and the match-weight histogram.
    */
   static final class ScorePairsFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, List<String>>> {
@@ -190,19 +192,42 @@ final class PairFns {
       String left = model.sources().get(0);
       String each = model.assignment().each() == null ? left : model.assignment().each();
       double threshold = model.thresholds().matchWeight();
+      int council = model.layout().contains("council") ? model.layout().indexOf("council") : -1;
       Map<String, Long> counts = new TreeMap<>();
-      group(model.layout(), left, bucket.getValue()).forEach((key, sides) -> {
+      List<KV<String, List<String>>> elements = new ArrayList<>();
+      Map<String, List<String>> entityByKey = new HashMap<>();
+      for (KV<String, List<String>> kv : bucket.getValue()) {
+        elements.add(kv);
+        entityByKey.putIfAbsent(Entities.key(kv.getValue()), kv.getValue());
+      }
+      group(model.layout(), left, elements).forEach((key, sides) -> {
         int rule = Integer.parseInt(key.substring(0, key.indexOf(SEP)));
         for (LinkRecord l : sides.get(0)) {
           for (LinkRecord r : sides.get(1)) {
             if (!Blocking.isFirstRuleFor(l, r, rules, rule)) {
               continue;
             }
+            boolean leftIsEach = l.source().equals(each);
+            List<String> eachEntity = entityByKey.get((leftIsEach ? l : r).key());
+            boolean alreadyLinked = !Entities.residual(eachEntity);
+            if (alreadyLinked) {
+              // A person already linked across sources may link to a client of another council only.
+              LinkRecord other = leftIsEach ? r : l;
+              String otherCouncil = council < 0 ? null : other.value(council);
+              if (otherCouncil == null || eachEntity.get(4).isEmpty()
+                  || Entities.linkedIn(eachEntity, otherCouncil)) {
+                continue;
+              }
+            }
             ScoredPair scored = scorer.score(l, r);
             String step = cascade.firstMatchingStepOrNull(l, r);
             counts.merge("pairs\t" + rules.get(rule).name(), 1L, Long::sum);
             counts.merge("hist\t" + histogramBin(scored.matchWeight()), 1L, Long::sum);
             if (step == null && scored.matchWeight() < threshold) {
+              continue;
+            }
+            if (step == null && model.vetoesProbabilisticLink(l, r)) {
+              counts.merge("vetoed\t" + String.join("+", model.thresholds().mustNotDiffer()), 1L, Long::sum);
               continue;
             }
             boolean leftIsFrom = l.source().equals(each);
@@ -223,6 +248,7 @@ final class PairFns {
             }
             LinkRecord cld = l;
             link.addAll(Entities.subgroups(model.layout(), encode(cld)));
+            link.add(alreadyLinked ? "1" : "0");
             out.get(CANDIDATES).output(KV.of(from.key(), link));
           }
         }
@@ -235,6 +261,8 @@ final class PairFns {
       entity.add(record.source());
       entity.add(record.id());
       entity.add("1");
+      entity.add("0");
+      entity.add("");
       for (int i = 0; i < record.layout().size(); i++) {
         String v = record.value(i);
         entity.add(v == null ? "" : v);
@@ -268,8 +296,19 @@ final class PairFns {
       List<ScoredLink> links = new ArrayList<>();
       List<KV<String, List<String>>> sorted = new ArrayList<>();
       bucket.getValue().forEach(sorted::add);
-      sorted.sort((a, b) -> (a.getValue().get(0) + SEP + a.getValue().get(1))
-          .compareTo(b.getValue().get(0) + SEP + b.getValue().get(1)));
+      // Strongest candidate of each entity pair first (several address variants may score one pair).
+      sorted.sort((a, b) -> {
+        List<String> x = a.getValue();
+        List<String> y = b.getValue();
+        int c = (x.get(0) + SEP + x.get(1)).compareTo(y.get(0) + SEP + y.get(1));
+        if (c == 0) {
+          c = y.get(4).compareTo(x.get(4));
+        }
+        if (c == 0) {
+          c = Double.compare(Double.parseDouble(y.get(2)), Double.parseDouble(x.get(2)));
+        }
+        return c != 0 ? c : String.join(String.valueOf(SEP), x).compareTo(String.join(String.valueOf(SEP), y));
+      });
       for (KV<String, List<String>> kv : sorted) {
         List<String> v = kv.getValue();
         if (byPair.putIfAbsent(List.of(v.get(0), v.get(1)), v) != null) {
@@ -286,10 +325,11 @@ final class PairFns {
         out.get(PAIR_LINES).output(pairLine("accepted", v));
         out.get(COUNTS).output(KV.of("accepted\t" + link.matchRule(), 1L));
         String weight = link.deterministic() ? "" : weight4(link.matchWeight());
-        out.get(JOIN).output(KV.of(person(link.from()), List.of("to", person(link.to()), link.matchRule(), weight)));
+        out.get(JOIN).output(KV.of(person(link.from()),
+            List.of("to", person(link.to()), link.matchRule(), weight, v.get(v.size() - 1))));
         List<String> toMessage = new ArrayList<>(List.of("from", link.matchRule(), weight, v.get(2),
             link.deterministic() ? "1" : "0"));
-        toMessage.addAll(v.subList(v.size() - 3, v.size()));
+        toMessage.addAll(v.subList(v.size() - 4, v.size() - 1));
         out.get(JOIN).output(KV.of(person(link.to()), toMessage));
       }
       for (AmbiguousLink ambiguous : assignment.ambiguous()) {
@@ -307,7 +347,7 @@ final class PairFns {
       line.add(status);
       line.add(v.get(3));
       line.add(weight4(Double.parseDouble(v.get(2))));
-      line.addAll(v.subList(WATERFALL_FROM, v.size() - 3));
+      line.addAll(v.subList(WATERFALL_FROM, v.size() - 4));
       return KV.of(v.get(5) + SEP + v.get(6) + SEP + status, CsvLines.format(line));
     }
   }
@@ -357,8 +397,15 @@ final class PairFns {
           String recordId = m.get(2);
           String personId = person;
           String rule = m.get(3);
-          String weight = "";
-          if (to != null) {
+          String weight = m.size() > 4 ? m.get(4) : "";
+          if (to != null && to.size() > 4 && "1".equals(to.get(4))) {
+            // The person was already linked across sources: its records keep their rules.
+            personId = to.get(1);
+            if (DeterministicPersonLinker.RULE_UNLINKED.equals(rule)) {
+              rule = to.get(2);
+              weight = to.get(3);
+            }
+          } else if (to != null) {
             personId = to.get(1);
             rule = to.get(2);
             weight = to.get(3);

@@ -191,6 +191,20 @@ class ReleasePropertiesTest {
   }
 
   @Test
+  void publishingAgainGivesByteIdenticalFilesParquetIncluded() throws Exception {
+    Path again = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key)
+        .run(StageOptions.fromArgs(List.of("--buckets=5", "--outputParts=2")), root.resolve("release-a-again"));
+    try (Stream<Path> files = Files.list(releaseA)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String name = file.getFileName().toString();
+        if (!name.equals(StageDirectory.SUCCESS)) {
+          assertEquals(StageDirectory.sha256(file), StageDirectory.sha256(again.resolve(name)), name);
+        }
+      }
+    }
+  }
+
+  @Test
   void manifestHashesMatchTheFiles() throws Exception {
     JsonNode manifest = new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST).toFile());
     JsonNode hashes = manifest.get("files_sha256");

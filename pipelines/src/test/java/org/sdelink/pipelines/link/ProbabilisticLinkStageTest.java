@@ -56,7 +56,7 @@ class ProbabilisticLinkStageTest {
     long probabilistic = 0;
     for (Map<String, String> row : LinkFixture.readCsv(linked.resolve(LinkStage.SPINE))) {
       assertTrue(spineKeys.add(row.get("source") + ":" + row.get("record_id")), "duplicate spine row");
-      if (row.get("match_rule").equals("probabilistic")) {
+      if (row.get("match_rule").startsWith("probabilistic")) {
         probabilistic++;
         assertTrue(row.get("match_weight").matches("-?\\d+\\.\\d{4}"), "weight " + row.get("match_weight"));
         assertTrue(Double.parseDouble(row.get("match_weight")) >= 8.0);
@@ -70,6 +70,50 @@ class ProbabilisticLinkStageTest {
     }
     assertEquals(truthKeys, spineKeys);
     assertTrue(probabilistic > 0, "no probabilistic links");
+  }
+
+  @Test
+  void episodesWithoutAnNhsNumberJoinTheirPatientsOtherEpisodes() throws Exception {
+    Map<String, String> truePerson = new HashMap<>();
+    for (Map<String, String> row : LinkFixture.readCsv(fixture.input("truth.csv"))) {
+      if (row.get("source").equals("apc")) {
+        truePerson.put(row.get("record_id"), row.get("person_id"));
+      }
+    }
+    Set<String> withoutNhs = new HashSet<>();
+    Map<String, Set<String>> withNhsByTruePerson = new HashMap<>();
+    for (Map<String, String> row : LinkFixture.readCsv(fixture.input("apc_episodes.csv"))) {
+      if (row.get("NEWNHSNO").isEmpty()) {
+        withoutNhs.add(row.get("EPIKEY"));
+      } else {
+        withNhsByTruePerson.computeIfAbsent(truePerson.get(row.get("EPIKEY")), k -> new HashSet<>())
+            .add(row.get("EPIKEY"));
+      }
+    }
+    Map<String, String> predicted = new HashMap<>();
+    Map<String, Set<String>> truePersonsByPredicted = new HashMap<>();
+    long joinedRows = 0;
+    for (Map<String, String> row : LinkFixture.readCsv(linked.resolve(LinkStage.SPINE))) {
+      if (row.get("source").equals("apc")) {
+        predicted.put(row.get("record_id"), row.get("person_id"));
+        truePersonsByPredicted.computeIfAbsent(row.get("person_id"), k -> new HashSet<>())
+            .add(truePerson.get(row.get("record_id")));
+        joinedRows += row.get("match_rule").equals(ApcJoins.RULE) ? 1 : 0;
+      }
+    }
+    int joinable = 0;
+    int joined = 0;
+    for (String episode : withoutNhs) {
+      Set<String> others = withNhsByTruePerson.getOrDefault(truePerson.get(episode), Set.of());
+      if (!others.isEmpty()) {
+        joinable++;
+        joined += others.stream().anyMatch(o -> predicted.get(o).equals(predicted.get(episode))) ? 1 : 0;
+      }
+      assertEquals(1, truePersonsByPredicted.get(predicted.get(episode)).size(),
+          "episode " + episode + " joined to another person");
+    }
+    assertTrue(joinedRows > 0 && joinable > 0, "no episode without an NHS number to join");
+    assertTrue(joined >= 0.9 * joinable, joined + " of " + joinable + " episodes without an NHS number joined");
   }
 
   @Test

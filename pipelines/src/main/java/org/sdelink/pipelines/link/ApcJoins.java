@@ -1,0 +1,290 @@
+package org.sdelink.pipelines.link;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
+import org.sdelink.linkage.blocking.Blocking;
+import org.sdelink.linkage.blocking.BlockingRule;
+import org.sdelink.linkage.cluster.AmbiguousLink;
+import org.sdelink.linkage.cluster.Assignment;
+import org.sdelink.linkage.cluster.OneToOneAssignment;
+import org.sdelink.linkage.cluster.ScoredLink;
+import org.sdelink.linkage.model.LinkageModel;
+import org.sdelink.linkage.model.ModelParameters;
+import org.sdelink.linkage.record.LinkRecord;
+import org.sdelink.linkage.record.RecordLayout;
+import org.sdelink.linkage.scoring.PairScorer;
+import org.sdelink.linkage.scoring.TermFrequencies;
+
+/**
+ * APC-to-APC linkage of episodes without a valid NHS number ("orphans") into the patient who has one, at the start
+ * of the probabilistic phase. An orphan is an APC person of the deterministic phase that is residual (no CLD record)
+ * and whose entity has no valid NHS-number token; a patient is an APC person whose entity has one. Orphans and
+ * patients are blocked under the model's blocking rules that the APC source can fill and that do not read the NHS
+ * number, each pair scored once (first rule that blocks it) with the model's comparisons and parameters (HES holds
+ * no names, so date of birth, postcode, council and sex carry the decision), and each orphan assigned with the
+ * library's assignment to at most one patient: at or above {@code thresholds.match_weight}, and ahead of the
+ * runner-up by {@code thresholds.ambiguity_margin} (twins at one address are left apart). A joined orphan's records
+ * take the patient's person id and rule {@value #RULE}; its entity no longer takes part in CLD-APC linkage (the
+ * patient's does). A single-record patient that receives an orphan takes the same rule.
+ */
+final class ApcJoins {
+  static final String RULE = "probabilistic_apc";
+  static final String SOURCE = "apc";
+  static final String IDENTIFIER = "nhs_number_token";
+
+  static final TupleTag<KV<String, List<String>>> JOINABLE = new TupleTag<>("apcJoinable") {};
+  static final TupleTag<List<String>> PASS_ENTITIES = new TupleTag<>("apcPassEntities") {};
+  static final TupleTag<KV<String, List<String>>> PASS_MEMBERS = new TupleTag<>("apcPassMembers") {};
+  static final TupleTag<List<String>> ENTITIES_OUT = new TupleTag<>("apcEntitiesOut") {};
+  static final TupleTag<KV<String, List<String>>> MEMBERS_OUT = new TupleTag<>("apcMembersOut") {};
+  static final TupleTag<KV<String, List<String>>> CANDIDATES = new TupleTag<>("apcCandidates") {};
+  static final TupleTag<KV<String, List<String>>> REDIRECTS = new TupleTag<>("apcRedirects") {};
+
+  private ApcJoins() {}
+
+  /** Whether the model can run the APC joins: it has the NHS-number field and reads the APC source. */
+  static boolean enabled(LinkageModel model) {
+    return model.layout().contains(IDENTIFIER) && model.sources().contains(SOURCE) && !rules(model).isEmpty();
+  }
+
+  /** The model's blocking rules usable between APC persons: every field has an APC column; no NHS number. */
+  static List<BlockingRule> rules(LinkageModel model) {
+    List<BlockingRule> rules = new ArrayList<>();
+    for (BlockingRule rule : model.blockingRules()) {
+      boolean usable = !rule.fields().contains(IDENTIFIER);
+      for (String field : rule.fields()) {
+        usable &= model.fields().stream().anyMatch(f -> f.name().equals(field) && !f.columnFor(SOURCE).isEmpty());
+      }
+      if (usable) {
+        rules.add(rule);
+      }
+    }
+    return rules;
+  }
+
+  static boolean isApc(List<String> entity) {
+    return SOURCE.equals(entity.get(0));
+  }
+
+  static boolean hasIdentifier(RecordLayout layout, List<String> entity) {
+    return !entity.get(Entities.VALUES_FROM + layout.indexOf(IDENTIFIER)).isEmpty();
+  }
+
+  static boolean isOrphan(RecordLayout layout, List<String> entity) {
+    return isApc(entity) && Entities.residual(entity) && !hasIdentifier(layout, entity);
+  }
+
+  /** Keys APC orphans and patients by {@code ruleIndex SEP key} under the APC rules. */
+  static final class KeysFn extends DoFn<List<String>, KV<String, List<String>>> {
+    private final LinkageModel model;
+    private transient List<BlockingRule> rules;
+
+    KeysFn(LinkageModel model) {
+      this.model = model;
+    }
+
+    @Setup
+    public void setup() {
+      rules = rules(model);
+    }
+
+    @ProcessElement
+    public void process(@Element List<String> entity, OutputReceiver<KV<String, List<String>>> out) {
+      if (!isApc(entity) || !(isOrphan(model.layout(), entity) || hasIdentifier(model.layout(), entity))) {
+        return;
+      }
+      LinkRecord record = Entities.decode(model.layout(), entity);
+      for (int i = 0; i < rules.size(); i++) {
+        String key = rules.get(i).keyOrNull(record);
+        if (key != null) {
+          out.output(KV.of(i + String.valueOf(PairFns.SEP) + key, entity));
+        }
+      }
+    }
+  }
+
+  /**
+   * Scores each (orphan, patient) pair of a bucket once and emits candidates at or above the threshold keyed by the
+   * orphan: {@code [orphan key, patient key, weight]}; counts pairs per rule.
+   */
+  static final class ScoreFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, List<String>>> {
+    private final LinkageModel model;
+    private final ModelParameters parameters;
+    private final TermFrequencies frequencies;
+    private transient PairScorer scorer;
+
+    ScoreFn(LinkageModel model, ModelParameters parameters, TermFrequencies frequencies) {
+      this.model = model;
+      this.parameters = parameters;
+      this.frequencies = frequencies;
+    }
+
+    @Setup
+    public void setup() {
+      scorer = PairScorer.create(model, parameters, frequencies);
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket, MultiOutputReceiver out) {
+      List<BlockingRule> rules = rules(model);
+      RecordLayout layout = model.layout();
+      double threshold = model.thresholds().matchWeight();
+      List<KV<String, List<String>>> sorted = new ArrayList<>();
+      bucket.getValue().forEach(sorted::add);
+      sorted.sort((a, b) -> {
+        int byKey = a.getKey().compareTo(b.getKey());
+        return byKey != 0 ? byKey : Entities.rowKey(a.getValue()).compareTo(Entities.rowKey(b.getValue()));
+      });
+      Map<String, List<List<LinkRecord>>> groups = new TreeMap<>();
+      Map<String, LinkRecord> decoded = new HashMap<>();
+      for (KV<String, List<String>> kv : sorted) {
+        LinkRecord record = decoded.computeIfAbsent(Entities.rowKey(kv.getValue()),
+            k -> Entities.decode(layout, kv.getValue()));
+        List<List<LinkRecord>> sides = groups.computeIfAbsent(kv.getKey(),
+            k -> List.of(new ArrayList<>(), new ArrayList<>()));
+        sides.get(hasIdentifier(layout, kv.getValue()) ? 1 : 0).add(record);
+      }
+      Map<String, Long> counts = new TreeMap<>();
+      groups.forEach((key, sides) -> {
+        int rule = Integer.parseInt(key.substring(0, key.indexOf(PairFns.SEP)));
+        for (LinkRecord orphan : sides.get(0)) {
+          for (LinkRecord patient : sides.get(1)) {
+            if (!Blocking.isFirstRuleFor(orphan, patient, rules, rule)) {
+              continue;
+            }
+            double weight = scorer.matchWeight(orphan, patient);
+            counts.merge("pairs\tapc-apc " + rules.get(rule).name(), 1L, Long::sum);
+            if (weight >= threshold && !model.vetoesProbabilisticLink(orphan, patient)) {
+              out.get(CANDIDATES).output(KV.of(orphan.key(),
+                  List.of(orphan.key(), patient.key(), Double.toString(weight))));
+            }
+          }
+        }
+      });
+      counts.forEach((k, v) -> out.get(PairFns.COUNTS).output(KV.of(k, v)));
+    }
+  }
+
+  /**
+   * Assigns each orphan of a bucket to at most one patient; emits {@code [r, patient person, weight]} to the orphan
+   * person and {@code [t]} to the patient person, keyed by person id.
+   */
+  static final class AssignFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, List<String>>> {
+    private final LinkageModel model;
+
+    AssignFn(LinkageModel model) {
+      this.model = model;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket, MultiOutputReceiver out) {
+      List<ScoredLink> links = new ArrayList<>();
+      for (KV<String, List<String>> kv : bucket.getValue()) {
+        List<String> v = kv.getValue();
+        links.add(ScoredLink.probabilistic(v.get(0), v.get(1), Double.parseDouble(v.get(2))));
+      }
+      links.sort(ScoredLink.STRONGEST_FIRST);
+      Assignment assignment = OneToOneAssignment.create(model.thresholds().matchWeight(),
+          model.thresholds().ambiguityMargin(), false).assign(links);
+      for (ScoredLink link : assignment.accepted()) {
+        out.get(REDIRECTS).output(KV.of(PairFns.person(link.from()),
+            List.of("r", PairFns.person(link.to()), PairFns.weight4(link.matchWeight()))));
+        out.get(REDIRECTS).output(KV.of(PairFns.person(link.to()),
+            List.of("t", PairFns.weight4(link.matchWeight()))));
+        out.get(PairFns.COUNTS).output(KV.of("accepted\t" + RULE, 1L));
+      }
+      for (AmbiguousLink ambiguous : assignment.ambiguous()) {
+        out.get(PairFns.COUNTS).output(KV.of("ambiguous\tapc_episode_" + ambiguous.side().name()
+            .toLowerCase(Locale.ROOT), 1L));
+      }
+    }
+  }
+
+  /** Sends orphan entities to the join ({@code [e, entity...]} by person), the rest on. */
+  static final class SplitEntitiesFn extends DoFn<List<String>, List<String>> {
+    private final RecordLayout layout;
+
+    SplitEntitiesFn(RecordLayout layout) {
+      this.layout = layout;
+    }
+
+    @ProcessElement
+    public void process(@Element List<String> entity, MultiOutputReceiver out) {
+      if (isOrphan(layout, entity)) {
+        List<String> message = new ArrayList<>(entity.size() + 1);
+        message.add("e");
+        message.addAll(entity);
+        out.get(JOINABLE).output(KV.of(entity.get(1), message));
+      } else {
+        out.get(PASS_ENTITIES).output(entity);
+      }
+    }
+  }
+
+  /**
+   * Member rows {@code [person, source, record, rule]} as messages {@code [m, source, record, rule, weight]} by
+   * person: unlinked ones to the join, the rest on.
+   */
+  static final class SplitMembersFn extends DoFn<List<String>, KV<String, List<String>>> {
+    @ProcessElement
+    public void process(@Element List<String> v, MultiOutputReceiver out) {
+      KV<String, List<String>> message = KV.of(v.get(0), List.of("m", v.get(1), v.get(2), v.get(3), ""));
+      if (DeterministicPersonLinker.RULE_UNLINKED.equals(v.get(3))) {
+        out.get(JOINABLE).output(message);
+      } else {
+        out.get(PASS_MEMBERS).output(message);
+      }
+    }
+  }
+
+  /**
+   * Applies the joins to a bucket of persons: a joined orphan's members move to the patient's person with rule
+   * {@value #RULE} and the weight, and its entity is dropped; a patient's unlinked members take rule {@value #RULE}.
+   */
+  static final class ApplyFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, List<String>> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket, MultiOutputReceiver out) {
+      Map<String, List<List<String>>> byPerson = new TreeMap<>();
+      for (KV<String, List<String>> kv : bucket.getValue()) {
+        byPerson.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue());
+      }
+      byPerson.forEach((person, messages) -> {
+        messages.sort((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+        List<String> redirect = null;
+        String targetWeight = null;
+        for (List<String> m : messages) {
+          if (m.get(0).equals("r")) {
+            redirect = m;
+          } else if (m.get(0).equals("t") && (targetWeight == null
+              || Double.parseDouble(m.get(1)) > Double.parseDouble(targetWeight))) {
+            targetWeight = m.get(1);
+          }
+        }
+        for (List<String> m : messages) {
+          if (m.get(0).equals("e")) {
+            if (redirect == null) {
+              out.get(ENTITIES_OUT).output(m.subList(1, m.size()));
+            }
+          } else if (m.get(0).equals("m")) {
+            if (redirect != null) {
+              out.get(MEMBERS_OUT).output(KV.of(redirect.get(1), List.of("m", m.get(1), m.get(2), RULE,
+                  redirect.get(2))));
+              out.get(PairFns.COUNTS).output(KV.of("joined\t" + m.get(1), 1L));
+            } else if (targetWeight != null) {
+              out.get(MEMBERS_OUT).output(KV.of(person, List.of("m", m.get(1), m.get(2), RULE, targetWeight)));
+            } else {
+              out.get(MEMBERS_OUT).output(KV.of(person, m));
+            }
+          }
+        }
+      });
+    }
+  }
+}
