@@ -19,10 +19,9 @@ import org.sdelink.pipelines.run.Stages;
 /**
  * Linkage error, measured where it matters: on 100,000 generated people, every {@code all} figure computed with the
  * spine of the project's own link stage is within 1 % of the same figure computed with the truth spine. Runs on
- * embedded Flink (the DirectRunner is too slow at this size); prints every deviation. An acceptance check of the
- * linkage (about 100 s on 2 cores): run it with {@code mvn -B -ntp verify -Pacceptance}; not part of the default run.
+ * embedded Flink (the DirectRunner is too slow at this size); prints every deviation. The largest test of the suite
+ * (about 100-150 s on 2 cores).
  */
-@org.junit.jupiter.api.Tag("acceptance")
 class MetricsWithLinkedSpineTest {
   static final int PEOPLE = 100_000;
   @TempDir Path root;
