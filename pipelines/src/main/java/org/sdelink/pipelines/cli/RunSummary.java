@@ -8,6 +8,32 @@ import org.sdelink.pipelines.run.FullRun;
 final class RunSummary {
   private RunSummary() {}
 
+  /** Records placed with another record (not {@code unlinked}) and the first metric's overall value. */
+  private static void printLinkAndMetric(FullRun.Outcome outcome, PrintWriter out) {
+    try {
+      var report = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(outcome.spine().resolveSibling("link-report.json").toFile()).path("records_by_rule");
+      long all = 0;
+      long unlinked = 0;
+      for (var it = report.fields(); it.hasNext(); ) {
+        var rule = it.next();
+        all += rule.getValue().asLong();
+        unlinked += rule.getKey().endsWith("|unlinked") ? rule.getValue().asLong() : 0;
+      }
+      out.printf("linked:   %,d of %,d distinct records placed with others (%,d unlinked); report %s%n",
+          all - unlinked, all, unlinked, outcome.spine().resolveSibling("linkage-report.html"));
+      for (String line : java.nio.file.Files.readAllLines(outcome.metrics().resolve("summary.csv"))) {
+        if (line.startsWith("request_after_discharge,all,all,")) {
+          String[] f = line.split(",");
+          out.printf("metric:   request_after_discharge (alive discharges of people 65+ with a hospital-route request between"
+              + " admission and 14 days after discharge) = %s (%s of %s discharges)%n", f[5], f[3], f[4]);
+        }
+      }
+    } catch (java.io.IOException e) {
+      out.println("linked:   (link report not readable)");
+    }
+  }
+
   static void print(FullRun.Outcome outcome, PrintWriter out) {
     out.println();
     out.println("== sdelink run summary ==");
@@ -15,6 +41,7 @@ final class RunSummary {
         outcome.cld().accepted(), outcome.cld().rejected(), outcome.cld().rejectReasons());
     out.printf("APC rows in %,d: accepted %,d, rejected %,d  (%s)%n", outcome.apc().rowsIn(),
         outcome.apc().accepted(), outcome.apc().rejected(), outcome.apc().rejectReasons());
+    printLinkAndMetric(outcome, out);
     out.println("spine:    " + outcome.spine());
     out.println("metrics:  " + outcome.metrics());
     out.println("release:  " + outcome.release());
