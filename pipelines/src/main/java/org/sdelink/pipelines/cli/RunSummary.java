@@ -25,8 +25,9 @@ final class RunSummary {
       for (String line : java.nio.file.Files.readAllLines(outcome.metrics().resolve("summary.csv"))) {
         if (line.startsWith("request_after_discharge,all,all,")) {
           String[] f = line.split(",");
-          out.printf("metric:   request_after_discharge (alive discharges of people 65+ with a hospital-route request between"
-              + " admission and 14 days after discharge) = %s (%s of %s discharges)%n", f[5], f[3], f[4]);
+          out.printf("metric:   request_after_discharge (alive discharges of people 65+ with a hospital-route"
+              + " request between admission and 14 days after discharge) = %s (%s of %s discharges)%n",
+              f[5], f[3], f[4]);
         }
       }
     } catch (java.io.IOException e) {
