@@ -23,6 +23,16 @@ public final class KeysCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** Runs {@code action} with the keystore password and zeroes the password afterwards. */
+  static <T> T withPassword(KeystoreOptions keystore, java.util.function.Function<char[], T> action) {
+    char[] password = keystore.password();
+    try {
+      return action.apply(password);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
   /** {@code sdelink keys init}. */
   @Command(name = "init", mixinStandardHelpOptions = true,
       description = "Create a keystore (mode 0600) with a fresh random 256-bit master key.")
@@ -32,13 +42,8 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      char[] password = keystore.password();
-      try {
-        String id = KeyStoreFile.init(keystore.keystore(), password);
-        spec.commandLine().getOut().printf("created %s with master key %s%n", keystore.keystore(), id);
-      } finally {
-        Arrays.fill(password, '\0');
-      }
+      String id = withPassword(keystore, password -> KeyStoreFile.init(keystore.keystore(), password));
+      spec.commandLine().getOut().printf("created %s with master key %s%n", keystore.keystore(), id);
       return 0;
     }
   }
@@ -52,13 +57,8 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      char[] password = keystore.password();
-      try {
-        String id = KeyStoreFile.rotate(keystore.keystore(), password);
-        spec.commandLine().getOut().printf("new primary key %s in %s%n", id, keystore.keystore());
-      } finally {
-        Arrays.fill(password, '\0');
-      }
+      String id = withPassword(keystore, password -> KeyStoreFile.rotate(keystore.keystore(), password));
+      spec.commandLine().getOut().printf("new primary key %s in %s%n", id, keystore.keystore());
       return 0;
     }
   }
@@ -71,14 +71,10 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      char[] password = keystore.password();
-      try {
-        KeyRing ring = KeyStoreFile.open(keystore.keystore(), password, KeyPolicy.ALLOW_DEMO);
-        for (String id : ring.keyIds()) {
-          spec.commandLine().getOut().printf("%s%s%n", id, id.equals(ring.primary().id()) ? "  (primary)" : "");
-        }
-      } finally {
-        Arrays.fill(password, '\0');
+      KeyRing ring = withPassword(keystore,
+          password -> KeyStoreFile.open(keystore.keystore(), password, KeyPolicy.ALLOW_DEMO));
+      for (String id : ring.keyIds()) {
+        spec.commandLine().getOut().printf("%s%s%n", id, id.equals(ring.primary().id()) ? "  (primary)" : "");
       }
       return 0;
     }

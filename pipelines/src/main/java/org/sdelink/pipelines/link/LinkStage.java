@@ -34,7 +34,7 @@ import org.sdelink.linkage.model.ModelParameters;
 import org.sdelink.linkage.record.LinkRecord;
 import org.sdelink.linkage.scoring.TermFrequencies;
 import org.sdelink.pipelines.grouping.GroupIntoBuckets;
-import org.sdelink.pipelines.grouping.SumInBuckets;
+import org.sdelink.pipelines.io.CountsSink;
 import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
@@ -320,21 +320,12 @@ public final class LinkStage {
   }
 
   private static void writeCounts(PCollection<KV<String, Long>> counts, String suffix, int buckets, Path parts) {
-    counts.apply("SumCounts" + suffix, SumInBuckets.of(buckets))
-        .apply("FormatCounts" + suffix, MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.strings()))
-            .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
-        .apply("WriteCounts" + suffix, SortedCsvSink.to(parts.toString(), 1));
+    counts.apply("Counts" + suffix, CountsSink.to(parts, buckets));
   }
 
   /** Counts written as {@code key<TAB>count} lines, by key. */
   static Map<String, Long> readCounts(Path parts) throws IOException {
-    Map<String, Long> counts = new TreeMap<>();
-    for (String line : SortedCsvSink.readLines(parts)) {
-      int tab = line.lastIndexOf('\t');
-      counts.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
-    }
-    return counts;
+    return CountsSink.read(parts);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -25,14 +25,12 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.sdelink.pipelines.grouping.SumInBuckets;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.sdelink.metrics.costs.PersonServiceCosts;
@@ -47,6 +45,7 @@ import org.sdelink.metrics.tables.JourneyRow;
 import org.sdelink.metrics.tables.SummaryRow;
 import org.sdelink.metrics.tables.SummaryTable;
 import org.sdelink.pipelines.grouping.GroupIntoBuckets;
+import org.sdelink.pipelines.io.CountsSink;
 import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
@@ -163,11 +162,7 @@ public final class MetricsStage {
       PCollectionList.of(joined.get(COUNTS)).and(evaluated.get(COUNTS))
           .apply("AllCounts", Flatten.pCollections())
           .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-          .apply("SumCounts", SumInBuckets.of(options.getBuckets()))
-          .apply("FormatCounts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                  TypeDescriptors.strings()))
-              .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
-          .apply("WriteCounts", SortedCsvSink.to(countParts.toString(), 1));
+          .apply("Counts", CountsSink.to(countParts, options.getBuckets()));
 
       PipelineResult.State state = pipeline.run().waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
@@ -191,11 +186,7 @@ public final class MetricsStage {
   }
 
   private void writeReport(Path counts, Path target) throws IOException {
-    Map<String, Long> values = new TreeMap<>();
-    for (String line : SortedCsvSink.readLines(counts)) {
-      int tab = line.lastIndexOf('\t');
-      values.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
-    }
+    Map<String, Long> values = CountsSink.read(counts);
     var mapper = new com.fasterxml.jackson.databind.ObjectMapper()
         .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     var root = mapper.createObjectNode();

@@ -4,12 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -19,7 +16,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.sdelink.pipelines.grouping.SumInBuckets;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -27,6 +23,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.io.ContractCsvReader;
+import org.sdelink.pipelines.io.CountsSink;
 import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.ReadContractRows;
 import org.sdelink.pipelines.io.RejectedRow;
@@ -131,11 +128,7 @@ public final class PseudonymiseStage {
       PCollectionList.of(acceptedCounts).and(rejectCounts).and(seen)
           .apply("AllCounts", Flatten.pCollections())
           .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-          .apply("SumCounts", SumInBuckets.of(options.getBuckets()))
-          .apply("FormatCounts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                  TypeDescriptors.strings()))
-              .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
-          .apply("WriteCounts", SortedCsvSink.to(countParts.toString(), 1));
+          .apply("Counts", CountsSink.to(countParts, options.getBuckets()));
 
       PipelineResult.State state = pipeline.run().waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
@@ -145,7 +138,7 @@ public final class PseudonymiseStage {
       long written = SortedCsvSink.merge(recordParts, CsvLines.format(rows.columns()),
           stage.work().resolve(RECORDS));
       SortedCsvSink.merge(rejectParts, CsvLines.format(RejectedRow.COLUMNS), stage.work().resolve(REJECTS));
-      StageReport report = StageReport.fromCounts(source, keyId, readCounts(countParts));
+      StageReport report = StageReport.fromCounts(source, keyId, CountsSink.read(countParts));
       report.reconcile(written);
       report.checkRejectRate(maxRejectRate);
       report.write(stage.work().resolve(REPORT));
@@ -155,15 +148,6 @@ public final class PseudonymiseStage {
       stage.abandon();
       throw e;
     }
-  }
-
-  private static Map<String, Long> readCounts(Path dir) throws IOException {
-    Map<String, Long> counts = new TreeMap<>();
-    for (String line : SortedCsvSink.readLines(dir)) {
-      int tab = line.lastIndexOf('\t');
-      counts.put(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)));
-    }
-    return counts;
   }
 
   private static final class PseudonymiseFn extends DoFn<SourceRow, RowPseudonymiser.PseudonymisedRow> {
