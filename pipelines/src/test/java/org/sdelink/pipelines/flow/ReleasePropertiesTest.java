@@ -50,9 +50,14 @@ class ReleasePropertiesTest {
   }
 
   static Path approvedPolicy(String project) throws Exception {
+    return approvedPolicyIn(root, project);
+  }
+
+  /** A copy of the shipped policy for {@code project}, approved by a test reviewer, in a folder under {@code dir}. */
+  static Path approvedPolicyIn(Path dir0, String project) throws Exception {
     Path shipped = Path.of(System.getProperty("user.dir")).resolve("../policies/researcher-linked-journeys.yaml");
     String text = Files.readString(shipped).replaceFirst("(?m)^(\\s*id:\\s*).*$", "$1" + project);
-    Path dir = root.resolve("policy-" + project);
+    Path dir = dir0.resolve("policy-" + project);
     Files.createDirectories(dir);
     Path policy = dir.resolve("researcher-linked-journeys.yaml");
     Files.writeString(policy, text);

@@ -23,14 +23,25 @@ class RunnerEquivalenceTest {
   @Test
   void flinkAndDirectRunnerGiveByteIdenticalOutputsAndRerunsToo() throws Exception {
     FlowFixture fixture = FlowFixture.generate(root, 150, 5501);
-    Path direct = fixture.runStages(root.resolve("direct"), List.of());
-    Path again = fixture.runStages(root.resolve("direct-again"), List.of("--buckets=7", "--outputParts=3"));
-    Path flink = fixture.runStages(root.resolve("flink"), List.of("--runner=FlinkRunner", "--parallelism=2"));
+    Path policy = ReleasePropertiesTest.approvedPolicyIn(root, "EQUIVALENCE-1");
+    Path direct = runAndPublish(fixture, policy, root.resolve("direct"), List.of());
+    Path again = runAndPublish(fixture, policy, root.resolve("direct-again"), List.of("--buckets=7",
+        "--outputParts=3"));
+    Path flink = runAndPublish(fixture, policy, root.resolve("flink"), List.of("--runner=FlinkRunner",
+        "--parallelism=2"));
 
     Map<String, String> directHashes = hashes(direct);
-    assertTrue(directHashes.size() >= 10, "expected every stage's outputs, got " + directHashes.keySet());
+    assertTrue(directHashes.size() >= 20 && directHashes.containsKey("release/persons.parquet"),
+        "expected every stage's outputs, got " + directHashes.keySet());
     assertEquals(directHashes, hashes(flink), "Flink outputs differ from the DirectRunner's");
     assertEquals(directHashes, hashes(again), "a rerun with other bucket counts differs");
+  }
+
+  private static Path runAndPublish(FlowFixture fixture, Path policy, Path out, List<String> args) throws Exception {
+    fixture.runStages(out, args);
+    org.sdelink.pipelines.publish.PublishStage.of("EQUIVALENCE-1", policy, out.resolve("metrics"), fixture.key)
+        .run(org.sdelink.pipelines.run.StageOptions.fromArgs(args), out.resolve("release"));
+    return out;
   }
 
   private static Map<String, String> hashes(Path dir) throws Exception {
