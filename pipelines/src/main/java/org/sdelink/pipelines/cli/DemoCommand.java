@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
         key, ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
         LocalDate.of(2025, 6, 30), output,
         (options, metricsDir, releaseRoot) -> PublishStage.of(DEMO_PROJECT, policy, metricsDir, key)
-            .run(options, releaseRoot.resolve(DEMO_PROJECT)))
+            .runOrKeep(options, releaseRoot.resolve(DEMO_PROJECT)))
         .run(beam.options(), out);
     RunSummary.print(outcome, out);
     return 0;

@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
         ReportingPeriod.of(run.period.start, run.period.end),
         run.referenceDate == null ? LocalDate.now() : run.referenceDate, output,
         (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key)
-            .run(options, releaseRoot.resolve(run.project)))
+            .runOrKeep(options, releaseRoot.resolve(run.project)))
         .withMaxRejectRate(run.maxRejectRate)
         .run(StageOptions.fromArgs(run.beamArgs()), spec.commandLine().getOut());
     RunSummary.print(outcome, spec.commandLine().getOut());

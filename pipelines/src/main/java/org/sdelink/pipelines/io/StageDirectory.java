@@ -63,11 +63,20 @@ public final class StageDirectory {
 
   /** Writes {@code _SUCCESS} and moves the work folder into place, replacing an earlier complete output. */
   public void commit(String stage, List<Path> inputs) throws IOException {
+    commit(stage, inputs, "");
+  }
+
+  /**
+   * Commits, recording {@code settings} (the options that change the output, e.g. the key id and period) beside the
+   * inputs' hashes, so that {@link #isUpToDate} can tell a rerun with unchanged inputs and settings.
+   */
+  public void commit(String stage, List<Path> inputs, String settings) throws IOException {
     checkState(!committed, "already committed");
     deleteRecursively(work.resolve("_scratch"));
     ObjectNode marker = new ObjectMapper().createObjectNode();
     marker.put("stage", stage);
     marker.put("tool_version", Version.current());
+    marker.put("settings", settings);
     ObjectNode hashes = marker.putObject("inputs");
     Map<String, String> sorted = new TreeMap<>();
     for (Path input : inputs) {
@@ -90,6 +99,48 @@ public final class StageDirectory {
       Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
     }
     committed = true;
+  }
+
+  /**
+   * Whether {@code target} holds a complete output of {@code stage}, made by this tool version from inputs with the
+   * same bytes and the same settings, and not changed since (every output file still has its recorded hash). A rerun
+   * may then skip the stage.
+   */
+  public static boolean isUpToDate(Path target, String stage, List<Path> inputs, String settings) {
+    Path marker = target.resolve(SUCCESS);
+    if (!Files.isRegularFile(marker)) {
+      return false;
+    }
+    try {
+      var node = new ObjectMapper().readTree(marker.toFile());
+      if (!stage.equals(node.path("stage").asText()) || !Version.current().equals(node.path("tool_version").asText())
+          || !settings.equals(node.path("settings").asText())) {
+        return false;
+      }
+      Map<String, String> recorded = new TreeMap<>();
+      node.path("inputs").fields().forEachRemaining(e -> recorded.put(e.getKey(), e.getValue().asText()));
+      Map<String, String> current = new TreeMap<>();
+      for (Path input : inputs) {
+        if (!Files.exists(input)) {
+          return false;
+        }
+        current.put(input.toAbsolutePath().normalize().toString(), sha256(input));
+      }
+      if (!recorded.equals(current)) {
+        return false;
+      }
+      var outputs = node.path("outputs").fields();
+      while (outputs.hasNext()) {
+        var output = outputs.next();
+        Path file = target.resolve(output.getKey());
+        if (!Files.isRegularFile(file) || !sha256(file).equals(output.getValue().asText())) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
   }
 
   /** Removes the work folder of a stage that failed, so nothing half-written is left behind. */

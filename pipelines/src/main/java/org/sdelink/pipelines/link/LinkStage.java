@@ -98,6 +98,21 @@ public final class LinkStage {
   }
 
   /** A link stage over the outputs of two pseudonymise runs (folders holding {@code records.csv}). */
+  private List<Path> inputs() {
+    List<Path> inputs = new ArrayList<>(List.of(cldRecords, apcRecords));
+    parametersFile.ifPresent(inputs::add);
+    return inputs;
+  }
+
+  private String settings() {
+    return "model=" + model.name();
+  }
+
+  /** Whether {@code output} already holds this stage's output for the same input bytes, model and parameters. */
+  public boolean isUpToDate(Path output) {
+    return StageDirectory.isUpToDate(output, "link", inputs(), settings());
+  }
+
   public static LinkStage of(Path cldDir, Path apcDir) {
     return of(cldDir, apcDir, LinkageModel.defaultCldApc(), Optional.empty());
   }
@@ -306,9 +321,7 @@ public final class LinkStage {
     Map<String, Long> allCounts = new TreeMap<>(firstCounts);
     allCounts.putAll(readCounts(countParts2));
     LinkReport.write(model, parameters, allCounts, stage.work().resolve(REPORT), stage.work().resolve(HTML_REPORT));
-    List<Path> inputs = new ArrayList<>(List.of(cldRecords, apcRecords));
-    parametersFile.ifPresent(inputs::add);
-    stage.commit("link", inputs);
+    stage.commit("link", inputs(), settings());
     return stage.target();
   }
 

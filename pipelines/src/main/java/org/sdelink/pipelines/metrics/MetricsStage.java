@@ -98,6 +98,19 @@ public final class MetricsStage {
         spine, period);
   }
 
+  private List<Path> inputs() {
+    return List.of(cldRecords, apcRecords, spine);
+  }
+
+  private String settings() {
+    return "period=" + period.start() + ".." + period.end();
+  }
+
+  /** Whether {@code output} already holds this stage's output for the same input bytes and period. */
+  public boolean isUpToDate(Path output) {
+    return StageDirectory.isUpToDate(output, "metrics", inputs(), settings());
+  }
+
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
     List<String> cldColumns = neededColumns(header(cldRecords), CldEvent.READ_COLUMNS,
         concat(PersonProfile.CLD_COLUMNS, COST_COLUMNS));
@@ -177,7 +190,7 @@ public final class MetricsStage {
       SortedCsvSink.merge(costParts, CsvLines.format(PersonServiceCosts.HEADER), stage.work().resolve(SERVICE_COSTS));
       SortedCsvSink.merge(summaryParts, CsvLines.format(SummaryRow.HEADER), stage.work().resolve(SUMMARY));
       writeReport(countParts, stage.work().resolve(REPORT));
-      stage.commit("metrics", List.of(cldRecords, apcRecords, spine));
+      stage.commit("metrics", inputs(), settings());
       return stage.target();
     } catch (Exception | Error e) {
       stage.abandon();

@@ -48,14 +48,26 @@ public final class PseudonymiseStage {
   private final RowPseudonymiser rows;
   private final String keyId;
   private final double maxRejectRate;
+  private final String settings;
 
   private PseudonymiseStage(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId,
-      double maxRejectRate) {
+      double maxRejectRate, String settings) {
     this.source = source;
     this.inputs = List.copyOf(inputs);
     this.rows = rows;
     this.keyId = keyId;
     this.maxRejectRate = maxRejectRate;
+    this.settings = settings;
+  }
+
+  /** Whether {@code output} already holds this stage's output for the same input bytes and settings. */
+  public boolean isUpToDate(Path output) {
+    return StageDirectory.isUpToDate(output, "pseudonymise", inputs, settings());
+  }
+
+  /** The options that change the output: source, key id and the settings the caller gave (reference date). */
+  String settings() {
+    return "source=" + source.id() + ";key_id=" + keyId + ";" + settings;
   }
 
   /** The default share of a file's rows that may be rejected before the run stops: a half. */
@@ -64,12 +76,13 @@ public final class PseudonymiseStage {
   /** The same stage, stopping when more than {@code rate} (0 to 1) of a file's rows are rejected. */
   public PseudonymiseStage withMaxRejectRate(double rate) {
     checkArgument(rate >= 0 && rate <= 1, "--max-reject-rate must be between 0 and 1");
-    return new PseudonymiseStage(source, inputs, rows, keyId, rate);
+    return new PseudonymiseStage(source, inputs, rows, keyId, rate, settings);
   }
 
-  public static PseudonymiseStage of(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId) {
+  public static PseudonymiseStage of(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId,
+      String settings) {
     checkArgument(!inputs.isEmpty(), "no input files given");
-    return new PseudonymiseStage(source, inputs, rows, keyId, DEFAULT_MAX_REJECT_RATE);
+    return new PseudonymiseStage(source, inputs, rows, keyId, DEFAULT_MAX_REJECT_RATE, settings);
   }
 
   /** Checks every input's header against the contract before any pipeline starts (fail closed). */
@@ -142,7 +155,7 @@ public final class PseudonymiseStage {
       report.reconcile(written);
       report.checkRejectRate(maxRejectRate);
       report.write(stage.work().resolve(REPORT));
-      stage.commit("pseudonymise", inputs);
+      stage.commit("pseudonymise", inputs, settings());
       return report;
     } catch (Exception | Error e) {
       stage.abandon();

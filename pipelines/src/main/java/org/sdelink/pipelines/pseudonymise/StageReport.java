@@ -45,6 +45,26 @@ public final class StageReport {
     return report;
   }
 
+  /** The report a completed run wrote as {@code report.json}. */
+  public static StageReport read(Path file) throws IOException {
+    var root = new ObjectMapper().readTree(file.toFile());
+    StageReport report = new StageReport(InputSource.fromId(root.path("source").asText()),
+        root.path("key_id").asText());
+    root.path("files").fields().forEachRemaining(f -> {
+      Map<String, Long> counts = new TreeMap<>();
+      f.getValue().fields().forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
+      report.files.put(f.getKey(), counts);
+    });
+    root.path("councils").fields().forEachRemaining(f -> {
+      Map<String, Long> counts = new TreeMap<>();
+      f.getValue().fields().forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
+      report.councils.put(f.getKey(), counts);
+    });
+    root.path("reject_reasons").fields().forEachRemaining(r -> report.rejectReasons.put(r.getKey(),
+        r.getValue().asLong()));
+    return report;
+  }
+
   public long rowsIn() {
     return files.values().stream().mapToLong(f -> f.get("rows_in")).sum();
   }

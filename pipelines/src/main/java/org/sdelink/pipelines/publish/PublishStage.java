@@ -112,6 +112,28 @@ public final class PublishStage {
     return approval;
   }
 
+  private List<Path> inputs() {
+    return List.of(policyFile, metricsDir);
+  }
+
+  private String settings() {
+    return "project=" + projectId + ";key_id=" + key.id();
+  }
+
+  /**
+   * Whether {@code releaseDir} already holds this release for the same policy bytes, metrics outputs, project and key.
+   * The approval is checked again on every run, skipped or not.
+   */
+  public boolean isUpToDate(Path releaseDir) {
+    return StageDirectory.isUpToDate(releaseDir, "publish", inputs(), settings());
+  }
+
+  /** Runs the stage unless {@code releaseDir} is up to date; the policy's approval is checked either way. */
+  public Path runOrKeep(SdelinkPipelineOptions options, Path releaseDir) throws Exception {
+    checkPolicy(Policy.load(policyFile));
+    return isUpToDate(releaseDir) ? releaseDir.toAbsolutePath().normalize() : run(options, releaseDir);
+  }
+
   public Path run(SdelinkPipelineOptions options, Path releaseDir) throws Exception {
     Policy policy = Policy.load(policyFile);
     Approval approval = checkPolicy(policy);
@@ -192,7 +214,7 @@ public final class PublishStage {
       ReleaseDocuments.writeDataDictionary(policy, treatments, gateResults, stage.work().resolve(DICTIONARY));
       ReleaseDocuments.writeManifest(stage.work(), policy, approval, projectId, key.id(), rowsIn, rowsOut,
           gateResults, stage.work().resolve(MANIFEST));
-      stage.commit("publish", List.of(policyFile, metricsDir));
+      stage.commit("publish", inputs(), settings());
       return stage.target();
     } catch (Exception | Error e) {
       stage.abandon();

@@ -11,6 +11,7 @@ import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.link.LinkStage;
 import org.sdelink.pipelines.metrics.MetricsStage;
+import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.pseudonymise.StageReport;
 import org.sdelink.pseudonymisation.keys.MasterKey;
 
@@ -62,25 +63,49 @@ public final class FullRun {
     Path metricsDir = output.resolve("metrics");
 
     long start = System.nanoTime();
-    progress.println("[1/5] pseudonymise cld: " + cldFiles.size() + " file(s)");
-    StageReport cld = Stages.pseudonymise(InputSource.CLD, cldFiles, key, referenceDate)
-        .withMaxRejectRate(maxRejectRate).run(options, cldDir);
+    var cldStage = Stages.pseudonymise(InputSource.CLD, cldFiles, key, referenceDate).withMaxRejectRate(maxRejectRate);
+    StageReport cld;
+    if (cldStage.isUpToDate(cldDir)) {
+      progress.println("[1/5] pseudonymise cld: inputs and settings unchanged since the last run, kept");
+      cld = StageReport.read(cldDir.resolve(PseudonymiseStage.REPORT));
+    } else {
+      progress.println("[1/5] pseudonymise cld: " + cldFiles.size() + " file(s)");
+      cld = cldStage.run(options, cldDir);
+    }
     times.put("pseudonymise cld", Duration.ofNanos(System.nanoTime() - start));
 
     start = System.nanoTime();
-    progress.println("[2/5] pseudonymise apc: " + apcFiles.size() + " file(s)");
-    StageReport apc = Stages.pseudonymise(InputSource.APC, apcFiles, key, referenceDate)
-        .withMaxRejectRate(maxRejectRate).run(options, apcDir);
+    var apcStage = Stages.pseudonymise(InputSource.APC, apcFiles, key, referenceDate).withMaxRejectRate(maxRejectRate);
+    StageReport apc;
+    if (apcStage.isUpToDate(apcDir)) {
+      progress.println("[2/5] pseudonymise apc: inputs and settings unchanged since the last run, kept");
+      apc = StageReport.read(apcDir.resolve(PseudonymiseStage.REPORT));
+    } else {
+      progress.println("[2/5] pseudonymise apc: " + apcFiles.size() + " file(s)");
+      apc = apcStage.run(options, apcDir);
+    }
     times.put("pseudonymise apc", Duration.ofNanos(System.nanoTime() - start));
 
     start = System.nanoTime();
-    progress.println("[3/5] link");
-    Path linked = LinkStage.of(cldDir, apcDir).run(options, linkedDir);
+    LinkStage linkStage = LinkStage.of(cldDir, apcDir);
+    if (linkStage.isUpToDate(linkedDir)) {
+      progress.println("[3/5] link: inputs unchanged since the last run, kept");
+    } else {
+      progress.println("[3/5] link");
+      linkStage.run(options, linkedDir);
+    }
+    Path linked = linkedDir.toAbsolutePath().normalize();
     times.put("link", Duration.ofNanos(System.nanoTime() - start));
 
     start = System.nanoTime();
-    progress.println("[4/5] metrics " + period.start() + " to " + period.end());
-    Path metrics = MetricsStage.of(cldDir, apcDir, linked.resolve(LinkStage.SPINE), period).run(options, metricsDir);
+    MetricsStage metricsStage = MetricsStage.of(cldDir, apcDir, linked.resolve(LinkStage.SPINE), period);
+    if (metricsStage.isUpToDate(metricsDir)) {
+      progress.println("[4/5] metrics: inputs and period unchanged since the last run, kept");
+    } else {
+      progress.println("[4/5] metrics " + period.start() + " to " + period.end());
+      metricsStage.run(options, metricsDir);
+    }
+    Path metrics = metricsDir.toAbsolutePath().normalize();
     times.put("metrics", Duration.ofNanos(System.nanoTime() - start));
 
     start = System.nanoTime();

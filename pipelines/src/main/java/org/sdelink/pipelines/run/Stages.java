@@ -32,6 +32,6 @@ public final class Stages {
       InputSource source, List<Path> inputs, MasterKey key, LocalDate referenceDate) {
     IdentityPseudonymiser identity = IdentityPseudonymiser.create(key, referenceDate);
     RowPseudonymiser rows = RowPseudonymiser.create(source, identity, LocalIdTokens.create(key));
-    return PseudonymiseStage.of(source, inputs, rows, key.id());
+    return PseudonymiseStage.of(source, inputs, rows, key.id(), "reference_date=" + referenceDate);
   }
 }

@@ -164,6 +164,22 @@ class CommandLineTest {
     assertFalse(report.contains("<script") || report.contains("http://") || report.contains("https://"),
         "the run report must be self-contained");
 
+    String manifest = Files.readString(out.resolve("release/SDE-PROJECT-0001/manifest.json"));
+    Result rerun = run("run", "--config", config.toString());
+    assertEquals(0, rerun.code(), rerun.err());
+    assertEquals(4, rerun.out().split("since the last run, kept", -1).length - 1, rerun.out());
+    assertEquals(manifest, Files.readString(out.resolve("release/SDE-PROJECT-0001/manifest.json")));
+
+    List<String> apcLines = Files.readAllLines(input.resolve("apc_episodes.csv"));
+    Files.write(input.resolve("apc_episodes.csv"), apcLines.subList(0, apcLines.size() - 1));
+    Result changed = run("run", "--config", config.toString());
+    assertEquals(0, changed.code(), changed.err());
+    assertTrue(changed.out().contains("[1/5] pseudonymise cld: inputs and settings unchanged"), changed.out());
+    assertTrue(changed.out().contains("[2/5] pseudonymise apc: 1 file(s)"), changed.out());
+    assertTrue(changed.out().contains("[3/5] link\n") || changed.out().contains("[3/5] link" + System.lineSeparator()),
+        changed.out());
+    Files.write(input.resolve("apc_episodes.csv"), apcLines);
+
     Files.writeString(config, Files.readString(config) + "colour: blue\n");
     Result unknownKey = run("run", "--config", config.toString());
     assertEquals(1, unknownKey.code());
