@@ -43,18 +43,23 @@ public final class ReadCsvColumns extends PTransform<PBegin, PCollection<List<St
 
   /** Fails unless {@code file} exists and its header holds every column in {@code columns}. */
   public static void checkColumns(Path file, List<String> columns) throws IOException {
+    List<String> header = header(file);
+    for (String column : columns) {
+      if (!header.contains(column)) {
+        throw new IllegalArgumentException("file " + file + " has no column '" + column
+            + "': is it the output of the right sdelink stage (and of this sdelink version)?");
+      }
+    }
+  }
+
+  /** The header of a stage output; a missing file is a {@link java.nio.file.NoSuchFileException}. */
+  public static List<String> header(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new java.nio.file.NoSuchFileException(file.toString());
     }
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
-      List<String> header = parser.getHeaderNames();
-      for (String column : columns) {
-        if (!header.contains(column)) {
-          throw new IllegalArgumentException("file " + file + " has no column '" + column
-              + "': is it the output of the right sdelink stage (and of this sdelink version)?");
-        }
-      }
+      return parser.getHeaderNames();
     }
   }
 

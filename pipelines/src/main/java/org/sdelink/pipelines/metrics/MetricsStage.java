@@ -1,7 +1,6 @@
 package org.sdelink.pipelines.metrics;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +30,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.sdelink.metrics.costs.PersonServiceCosts;
 import org.sdelink.metrics.evaluation.PersonEvaluator;
 import org.sdelink.metrics.evaluation.PersonResult;
@@ -226,18 +223,12 @@ public final class MetricsStage {
   }
 
   private static List<String> header(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new java.nio.file.NoSuchFileException(file.toString());
+    List<String> header = ReadCsvColumns.header(file);
+    if (!header.contains("record_id")) {
+      throw new IllegalArgumentException("file " + file + " has no record_id column: give the folder written by"
+          + " sdelink pseudonymise");
     }
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
-      List<String> header = parser.getHeaderNames();
-      if (!header.contains("record_id")) {
-        throw new IllegalArgumentException("file " + file + " has no record_id column: give the folder written by"
-            + " sdelink pseudonymise");
-      }
-      return header;
-    }
+    return header;
   }
 
   private static org.apache.beam.sdk.values.TypeDescriptor<KV<String, KV<String, Map<String, String>>>> entryType() {

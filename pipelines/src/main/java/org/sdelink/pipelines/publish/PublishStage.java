@@ -406,10 +406,7 @@ public final class PublishStage {
     if (!Files.isRegularFile(file)) {
       throw new java.nio.file.NoSuchFileException(file + " (give the folder written by sdelink metrics)");
     }
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
-      return parser.getHeaderNames();
-    }
+    return ReadCsvColumns.header(file);
   }
 
   private static TypeDescriptor<KV<String, KV<String, Map<String, String>>>> entryType() {
