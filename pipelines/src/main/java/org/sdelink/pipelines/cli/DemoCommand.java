@@ -1,13 +1,8 @@
 package org.sdelink.pipelines.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sdelink.fixtures.generator.GenerationSummary;
@@ -17,7 +12,6 @@ import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.publish.PublishStage;
 import org.sdelink.pipelines.run.FullRun;
-import org.sdelink.pseudonymisation.keys.KeyStoreFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,40 +42,29 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputMode mode = OutputMode.current();
     var out = spec.commandLine().getOut();
+    var progress = mode.progress(out);
     StageDirectory.deleteRecursively(output);
     Files.createDirectories(output);
     Path data = output.resolve("input");
     GenerationSummary generated = SyntheticDataGenerator.generate(GeneratorConfig.of(people, seed, data));
-    out.printf("generated %,d synthetic people: %,d CLD rows, %,d APC episodes -> %s%n", generated.people(),
-        generated.cldRows(), generated.apcRows(), data);
+    if (progress != null) {
+      progress.printf("generated %,d synthetic people: %,d CLD rows, %,d APC episodes -> %s%n", generated.people(),
+          generated.cldRows(), generated.apcRows(), data);
+    }
 
-    Path keystore = output.resolve("demo-keystore.p12");
-    char[] password = randomPassword();
-    Path passwordFile = output.resolve("demo-keystore.password");
-    Files.writeString(passwordFile, new String(password) + "\n", StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-    String keyId = KeyStoreFile.initDemo(keystore, password.clone());
-    out.printf("created throwaway demo key %s in %s (refused by every command but demo)%n", keyId, keystore);
-    var key = org.sdelink.pipelines.run.Stages.openPrimaryKey(keystore, password, true);
+    var key = DemoKeys.create(output, progress);
 
     Path policy = DemoPolicy.approvedCopy(output, DEMO_PROJECT);
-    FullRun.Outcome outcome = new FullRun(
+    FullRun run = new FullRun(
         List.of(generated.files().get("cld_events.csv")), List.of(generated.files().get("apc_episodes.csv")),
         key, ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
         LocalDate.of(2025, 6, 30), output,
         (options, metricsDir, releaseRoot) -> PublishStage.of(DEMO_PROJECT, policy, metricsDir, key)
-            .runOrKeep(options, releaseRoot.resolve(DEMO_PROJECT)))
-        .run(beam.options(), out);
-    RunSummary.print(outcome, out);
+            .runOrKeep(options, releaseRoot.resolve(DEMO_PROJECT)));
+    FullRun.Outcome outcome = run.run(beam.options(), progress);
+    RunSummary.print(mode, run, outcome, out);
     return 0;
-  }
-
-  private static char[] randomPassword() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
-    Arrays.fill(bytes, (byte) 0);
-    return password;
   }
 }

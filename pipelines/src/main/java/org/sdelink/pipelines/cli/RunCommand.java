@@ -38,14 +38,16 @@ public final class RunCommand implements Callable<Integer> {
     Path policy = run.resolve(run.policy);
     // Fail before any stage runs: the release policy must be valid and approved for this project.
     PublishStage.of(run.project, policy, output, key).checkPolicy(org.sdelink.policies.Policy.load(policy));
-    FullRun.Outcome outcome = new FullRun(run.cldFiles(), run.apcFiles(), key,
+    OutputMode mode = OutputMode.current();
+    var out = spec.commandLine().getOut();
+    FullRun fullRun = new FullRun(run.cldFiles(), run.apcFiles(), key,
         ReportingPeriod.of(run.period.start, run.period.end),
         run.referenceDate == null ? LocalDate.now() : run.referenceDate, output,
         (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key)
             .runOrKeep(options, releaseRoot.resolve(run.project)))
-        .withMaxRejectRate(run.maxRejectRate)
-        .run(StageOptions.fromArgs(run.beamArgs()), spec.commandLine().getOut());
-    RunSummary.print(outcome, spec.commandLine().getOut());
+        .withMaxRejectRate(run.maxRejectRate);
+    FullRun.Outcome outcome = fullRun.run(StageOptions.fromArgs(run.beamArgs()), mode.progress(out));
+    RunSummary.print(mode, fullRun, outcome, out);
     return 0;
   }
 

@@ -2,6 +2,7 @@ package org.sdelink.pipelines.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
+import org.sdelink.pipelines.progress.StageMeasurement;
 import org.sdelink.pipelines.run.FullRun;
 
 /** The one-screen summary printed at the end of {@code run} and {@code demo}: counts and where everything went. */
@@ -52,5 +53,49 @@ final class RunSummary {
     }
     out.println();
     out.flush();
+  }
+
+  /** The run's results as one JSON document: counts, link summary, where outputs went, and each stage's cost. */
+  static void printJson(FullRun.Outcome outcome, java.util.List<StageMeasurement> stages, PrintWriter out)
+      throws java.io.IOException {
+    Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("cld", counts(outcome.cld()));
+    json.put("apc", counts(outcome.apc()));
+    json.put("spine", outcome.spine().toString());
+    json.put("link_report", outcome.spine().resolveSibling("linkage-report.html").toString());
+    json.put("metrics", outcome.metrics().toString());
+    json.put("release", outcome.release().toString());
+    java.util.List<Map<String, Object>> costs = new java.util.ArrayList<>();
+    for (StageMeasurement stage : stages) {
+      Map<String, Object> cost = new java.util.LinkedHashMap<>();
+      cost.put("stage", stage.stage());
+      cost.put("wall_seconds", Math.round(stage.seconds() * 1000) / 1000.0);
+      cost.put("rows_read", stage.rowsRead());
+      cost.put("peak_heap_mb", Math.round(stage.peakHeapBytes() / (1024.0 * 1024.0)));
+      costs.add(cost);
+    }
+    json.put("stages", costs);
+    out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+        .writeValueAsString(json));
+    out.flush();
+  }
+
+  private static Map<String, Object> counts(org.sdelink.pipelines.pseudonymise.StageReport report) {
+    Map<String, Object> counts = new java.util.LinkedHashMap<>();
+    counts.put("rows_in", report.rowsIn());
+    counts.put("accepted", report.accepted());
+    counts.put("rejected", report.rejected());
+    counts.put("reject_reasons", report.rejectReasons());
+    return counts;
+  }
+
+  /** The summary in the form the output mode asks for: the screen, JSON, or nothing. */
+  static void print(OutputMode mode, FullRun run, FullRun.Outcome outcome, PrintWriter out)
+      throws java.io.IOException {
+    switch (mode) {
+      case NORMAL -> print(outcome, out);
+      case JSON -> printJson(outcome, run.measurements(), out);
+      case QUIET -> { }
+    }
   }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     description = {
       "Pseudonymise, link and publish adult social care CLD with NHS hospital episodes (HES/SUS APC).",
       "Beam pipeline options pass through to the stages, e.g. --runner=FlinkRunner --parallelism=2.",
-      "Add --debug to any command to see a stack trace (never with data values)."
+      "Add --debug to any command to see a stack trace (never with data values).",
+      "Add --quiet to print nothing on success, or --json to print the results as one JSON document."
     },
     subcommands = {
       GenerateCommand.class,
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
       PolicyCommand.class,
       RunCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SdelinkCommand implements Runnable {
@@ -43,6 +45,14 @@ public final class SdelinkCommand implements Runnable {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
     args = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+    try {
+      OutputMode.set(OutputMode.fromArgs(args));
+    } catch (IllegalArgumentException e) {
+      err.println("sdelink: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    args = OutputMode.withoutFlags(args);
     CommandLine cli = new CommandLine(new SdelinkCommand());
     allowBeamOptions(cli);
     cli.setOut(out);

@@ -1,5 +1,8 @@
 package org.sdelink.pipelines.io;
 
+import java.util.concurrent.atomic.LongAdder;
+import org.sdelink.pipelines.progress.RowCounters;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -78,6 +81,13 @@ public final class ReadCsvColumns extends PTransform<PBegin, PCollection<List<St
       this.columns = columns;
     }
 
+    private transient LongAdder rowsRead;
+
+    @Setup
+    public void setup() {
+      rowsRead = RowCounters.counter(RowCounters.ROWS_READ);
+    }
+
     @ProcessElement
     public void process(@Element String path, OutputReceiver<List<String>> out) throws IOException {
       var resource = FileSystems.matchSingleFileSpec(path).resourceId();
@@ -91,6 +101,7 @@ public final class ReadCsvColumns extends PTransform<PBegin, PCollection<List<St
             values.add(record.get(i));
           }
           out.output(values);
+          rowsRead.increment();
         }
       }
     }

@@ -22,6 +22,7 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.sdelink.pipelines.contract.InputSource;
+import org.sdelink.pipelines.grouping.CountingFn;
 import org.sdelink.pipelines.io.ContractCsvReader;
 import org.sdelink.pipelines.io.CountsSink;
 import org.sdelink.pipelines.io.CsvLines;
@@ -112,7 +113,8 @@ public final class PseudonymiseStage {
       PCollectionTuple read = pipeline.apply("Read" + source.name(), ReadContractRows.of(source, files));
 
       PCollection<RowPseudonymiser.PseudonymisedRow> pseudonymised = read.get(ReadContractRows.ROWS)
-          .apply("Pseudonymise", ParDo.of(new PseudonymiseFn(rows)));
+          .apply("Pseudonymise", ParDo.of(new PseudonymiseFn(rows)))
+          .setCoder(PseudonymisedRowCoder.of());
 
       pseudonymised
           .apply("FormatRecords", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
@@ -177,7 +179,7 @@ public final class PseudonymiseStage {
   }
 
   /** Counts each accepted row per file and per council, with the status of each identifier. */
-  private static final class CountAcceptedFn extends DoFn<RowPseudonymiser.PseudonymisedRow, KV<String, Long>> {
+  private static final class CountAcceptedFn extends CountingFn<RowPseudonymiser.PseudonymisedRow> {
     private final int offset;
     private final int nhs = IdentityColumns.ALL.indexOf("nhs_number_status");
     private final int dob = IdentityColumns.ALL.indexOf("dob_status");
@@ -190,30 +192,30 @@ public final class PseudonymiseStage {
     }
 
     @ProcessElement
-    public void process(@Element RowPseudonymiser.PseudonymisedRow r, OutputReceiver<KV<String, Long>> out) {
+    public void process(@Element RowPseudonymiser.PseudonymisedRow r) {
       List<String> v = r.values();
-      out.output(KV.of("file\t" + v.get(1) + "\taccepted", 1L));
+      count("file\t" + v.get(1) + "\taccepted");
       String la = "la\t" + (r.laCode().isEmpty() ? "(blank)" : r.laCode()) + "\t";
-      out.output(KV.of(la + "rows", 1L));
-      out.output(KV.of(la + "nhs_number_status:" + v.get(offset + nhs), 1L));
-      out.output(KV.of(la + "dob_status:" + v.get(offset + dob), 1L));
-      out.output(KV.of(la + "postcode_status:" + v.get(offset + postcode), 1L));
+      count(la + "rows");
+      count(la + "nhs_number_status:" + v.get(offset + nhs));
+      count(la + "dob_status:" + v.get(offset + dob));
+      count(la + "postcode_status:" + v.get(offset + postcode));
       if (!v.get(offset + given).isEmpty()) {
-        out.output(KV.of(la + "given_name_present", 1L));
+        count(la + "given_name_present");
       }
       if (!v.get(offset + family).isEmpty()) {
-        out.output(KV.of(la + "family_name_present", 1L));
+        count(la + "family_name_present");
       }
     }
   }
 
   /** Counts each rejected row per file, per reason and per council. */
-  private static final class CountRejectedFn extends DoFn<RejectedRow, KV<String, Long>> {
+  private static final class CountRejectedFn extends CountingFn<RejectedRow> {
     @ProcessElement
-    public void process(@Element RejectedRow r, OutputReceiver<KV<String, Long>> out) {
-      out.output(KV.of("file\t" + r.fileName() + "\trejected", 1L));
-      out.output(KV.of("reason\t" + r.reason() + "\trejected", 1L));
-      out.output(KV.of("la\t" + (r.laCode().isEmpty() ? "(blank)" : r.laCode()) + "\trejected", 1L));
+    public void process(@Element RejectedRow r) {
+      count("file\t" + r.fileName() + "\trejected");
+      count("reason\t" + r.reason() + "\trejected");
+      count("la\t" + (r.laCode().isEmpty() ? "(blank)" : r.laCode()) + "\trejected");
     }
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.link.LinkStage;
 import org.sdelink.pipelines.metrics.MetricsStage;
+import org.sdelink.pipelines.progress.ProgressMonitor;
+import org.sdelink.pipelines.progress.StageMeasurement;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.pseudonymise.StageReport;
 import org.sdelink.pseudonymisation.keys.MasterKey;
@@ -32,6 +35,8 @@ public final class FullRun {
   private final Path output;
   private final ReleaseStep release;
   private double maxRejectRate = org.sdelink.pipelines.pseudonymise.PseudonymiseStage.DEFAULT_MAX_REJECT_RATE;
+  private Duration progressInterval = ProgressMonitor.DEFAULT_INTERVAL;
+  private final List<StageMeasurement> measurements = new ArrayList<>();
 
   /** The publish step, given the metrics folder and the release folder to write. */
   public interface ReleaseStep {
@@ -55,67 +60,104 @@ public final class FullRun {
     return this;
   }
 
+  /** Prints progress lines every {@code interval} while a stage runs (default 10 s). */
+  public FullRun withProgressInterval(Duration interval) {
+    this.progressInterval = interval;
+    return this;
+  }
+
+  /** What each stage cost in the last {@link #run}: wall time, rows read and peak heap, in stage order. */
+  public List<StageMeasurement> measurements() {
+    return List.copyOf(measurements);
+  }
+
+  /** One step of the run, which may throw. */
+  private interface Step<T> {
+    T run() throws Exception;
+  }
+
+  /**
+   * Runs every stage in order. Stage lines and progress lines go to {@code progress}; pass null for none (scripts).
+   */
   public Outcome run(SdelinkPipelineOptions options, PrintWriter progress) throws Exception {
+    measurements.clear();
     Map<String, Duration> times = new LinkedHashMap<>();
     Path cldDir = output.resolve("pseudonymised").resolve("cld");
     Path apcDir = output.resolve("pseudonymised").resolve("apc");
     Path linkedDir = output.resolve("linked");
     Path metricsDir = output.resolve("metrics");
 
-    long start = System.nanoTime();
     var cldStage = Stages.pseudonymise(InputSource.CLD, cldFiles, key, referenceDate).withMaxRejectRate(maxRejectRate);
-    StageReport cld;
-    if (cldStage.isUpToDate(cldDir)) {
-      progress.println("[1/5] pseudonymise cld: inputs and settings unchanged since the last run, kept");
-      cld = StageReport.read(cldDir.resolve(PseudonymiseStage.REPORT));
-    } else {
-      progress.println("[1/5] pseudonymise cld: " + cldFiles.size() + " file(s)");
-      cld = cldStage.run(options, cldDir);
-    }
-    times.put("pseudonymise cld", Duration.ofNanos(System.nanoTime() - start));
+    StageReport cld = stage("pseudonymise cld", times, progress, () -> {
+      if (cldStage.isUpToDate(cldDir)) {
+        say(progress, "[1/5] pseudonymise cld: inputs and settings unchanged since the last run, kept");
+        return StageReport.read(cldDir.resolve(PseudonymiseStage.REPORT));
+      }
+      say(progress, "[1/5] pseudonymise cld: " + cldFiles.size() + " file(s)");
+      return cldStage.run(options, cldDir);
+    });
 
-    start = System.nanoTime();
     var apcStage = Stages.pseudonymise(InputSource.APC, apcFiles, key, referenceDate).withMaxRejectRate(maxRejectRate);
-    StageReport apc;
-    if (apcStage.isUpToDate(apcDir)) {
-      progress.println("[2/5] pseudonymise apc: inputs and settings unchanged since the last run, kept");
-      apc = StageReport.read(apcDir.resolve(PseudonymiseStage.REPORT));
-    } else {
-      progress.println("[2/5] pseudonymise apc: " + apcFiles.size() + " file(s)");
-      apc = apcStage.run(options, apcDir);
-    }
-    times.put("pseudonymise apc", Duration.ofNanos(System.nanoTime() - start));
+    StageReport apc = stage("pseudonymise apc", times, progress, () -> {
+      if (apcStage.isUpToDate(apcDir)) {
+        say(progress, "[2/5] pseudonymise apc: inputs and settings unchanged since the last run, kept");
+        return StageReport.read(apcDir.resolve(PseudonymiseStage.REPORT));
+      }
+      say(progress, "[2/5] pseudonymise apc: " + apcFiles.size() + " file(s)");
+      return apcStage.run(options, apcDir);
+    });
 
-    start = System.nanoTime();
     LinkStage linkStage = LinkStage.of(cldDir, apcDir);
-    if (linkStage.isUpToDate(linkedDir)) {
-      progress.println("[3/5] link: inputs unchanged since the last run, kept");
-    } else {
-      progress.println("[3/5] link");
-      linkStage.run(options, linkedDir);
-    }
+    stage("link", times, progress, () -> {
+      if (linkStage.isUpToDate(linkedDir)) {
+        say(progress, "[3/5] link: inputs unchanged since the last run, kept");
+      } else {
+        say(progress, "[3/5] link");
+        linkStage.run(options, linkedDir);
+      }
+      return null;
+    });
     Path linked = linkedDir.toAbsolutePath().normalize();
-    times.put("link", Duration.ofNanos(System.nanoTime() - start));
 
-    start = System.nanoTime();
     MetricsStage metricsStage = MetricsStage.of(cldDir, apcDir, linked.resolve(LinkStage.SPINE), period);
-    if (metricsStage.isUpToDate(metricsDir)) {
-      progress.println("[4/5] metrics: inputs and period unchanged since the last run, kept");
-    } else {
-      progress.println("[4/5] metrics " + period.start() + " to " + period.end());
-      metricsStage.run(options, metricsDir);
-    }
+    stage("metrics", times, progress, () -> {
+      if (metricsStage.isUpToDate(metricsDir)) {
+        say(progress, "[4/5] metrics: inputs and period unchanged since the last run, kept");
+      } else {
+        say(progress, "[4/5] metrics " + period.start() + " to " + period.end());
+        metricsStage.run(options, metricsDir);
+      }
+      return null;
+    });
     Path metrics = metricsDir.toAbsolutePath().normalize();
-    times.put("metrics", Duration.ofNanos(System.nanoTime() - start));
 
-    start = System.nanoTime();
-    progress.println("[5/5] publish");
-    Path releaseDir = release.publish(options, metrics, output.resolve("release"));
-    times.put("publish", Duration.ofNanos(System.nanoTime() - start));
+    Path releaseDir = stage("publish", times, progress, () -> {
+      say(progress, "[5/5] publish");
+      return release.publish(options, metrics, output.resolve("release"));
+    });
     Outcome outcome = new Outcome(cld, apc, linked.resolve(LinkStage.SPINE), metrics, releaseDir, times);
-    progress.println("run report: " + RunReport.write(outcome, output));
-    progress.flush();
+    Path report = RunReport.write(outcome, output);
+    say(progress, "run report: " + report);
     return outcome;
   }
 
+  private <T> T stage(String name, Map<String, Duration> times, PrintWriter progress, Step<T> step) throws Exception {
+    ProgressMonitor monitor = ProgressMonitor.start(name, progress, progressInterval);
+    try {
+      return step.run();
+    } finally {
+      monitor.close();
+      measurements.add(monitor.measurement());
+      times.put(name, monitor.measurement().wall());
+    }
+  }
+
+  private static void say(PrintWriter progress, String line) {
+    if (progress != null) {
+      synchronized (progress) {
+        progress.println(line);
+        progress.flush();
+      }
+    }
+  }
 }

@@ -30,8 +30,12 @@ public final class Stages {
 
   public static PseudonymiseStage pseudonymise(
       InputSource source, List<Path> inputs, MasterKey key, LocalDate referenceDate) {
-    IdentityPseudonymiser identity = IdentityPseudonymiser.create(key, referenceDate);
-    RowPseudonymiser rows = RowPseudonymiser.create(source, identity, LocalIdTokens.create(key));
-    return PseudonymiseStage.of(source, inputs, rows, key.id(), "reference_date=" + referenceDate);
+    return PseudonymiseStage.of(source, inputs, rowPseudonymiser(source, key, referenceDate), key.id(),
+        "reference_date=" + referenceDate);
+  }
+
+  /** The per-row rule of the pseudonymise stage under {@code key}. */
+  public static RowPseudonymiser rowPseudonymiser(InputSource source, MasterKey key, LocalDate referenceDate) {
+    return RowPseudonymiser.create(source, IdentityPseudonymiser.create(key, referenceDate), LocalIdTokens.create(key));
   }
 }

@@ -1,0 +1,65 @@
+package org.sdelink.pipelines.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.testing.CoderProperties;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdelink.pipelines.contract.InputSource;
+import org.sdelink.pipelines.testing.TestPipelineExtension;
+
+@ExtendWith(TestPipelineExtension.class)
+class ReadContractRowsTest {
+  @TempDir Path dir;
+
+  /** More rows than a batch holds, with a reject in the middle: every row arrives once, with its own line. */
+  @Test
+  void rowsOfSeveralBatchesArriveOnceEachWithTheirLinesAndRejectsAreKept(TestPipeline p) throws Exception {
+    int rows = ReadContractRows.BATCH_ROWS * 2 + 357;
+    StringBuilder csv = new StringBuilder("EPIKEY,ADMIDATE,PROCODE3\n");
+    List<SourceRow> expected = new ArrayList<>();
+    for (int i = 1; i <= rows; i++) {
+      if (i == 1500) {
+        csv.append("E").append(i).append(",not-a-date,RX1\n");
+        continue;
+      }
+      csv.append("E").append(i).append(",2024-05-0").append(1 + i % 9).append(",RX1\n");
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("EPIKEY", "E" + i);
+      values.put("ADMIDATE", "2024-05-0" + (1 + i % 9));
+      values.put("PROCODE3", "RX1");
+      expected.add(SourceRow.of("apc.csv", i + 1, i, values));
+    }
+    Path file = dir.resolve("apc.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+    PCollectionTuple read = p.apply(ReadContractRows.of(InputSource.APC, List.of(file.toString())));
+    PAssert.that(read.get(ReadContractRows.ROWS)).containsInAnyOrder(expected);
+    PAssert.that(read.get(ReadContractRows.REJECTS).apply(Count.globally())).containsInAnyOrder(1L);
+    PAssert.that(read.get(ReadContractRows.ROWS_SEEN)).containsInAnyOrder(KV.of("apc.csv", (long) rows));
+    p.run().waitUntilFinish();
+    assertEquals(rows - 1, expected.size());
+  }
+
+  @Test
+  void coderOfRowsRoundTrips() throws Exception {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("EPIKEY", "E1");
+    values.put("DIAG_4_01", "");
+    values.put("PROCODE3", "caf\u00e9, \"quoted\"\nline");
+    CoderProperties.coderDecodeEncodeEqual(SourceRowCoder.of(), SourceRow.of("f.csv", 7, 5, values));
+  }
+}
