@@ -13,6 +13,7 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.sdelink.pipelines.io.ParquetFooters;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -52,6 +53,7 @@ final class ParquetCopies {
         }
         sink.flush();
       }
+      ParquetFooters.sortEncodings(parquet);
       return rows;
     }
   }
