@@ -42,53 +42,88 @@ public final class SortedCsvSink extends PTransform<PCollection<KV<String, Strin
   private final String partsDirectory;
   private final int parts;
   private final boolean distinctKeys;
+  private final long maxRunChars;
 
-  private SortedCsvSink(String partsDirectory, int parts, boolean distinctKeys) {
+  private SortedCsvSink(String partsDirectory, int parts, boolean distinctKeys, long maxRunChars) {
     this.partsDirectory = partsDirectory;
     this.parts = parts;
     this.distinctKeys = distinctKeys;
+    this.maxRunChars = maxRunChars;
   }
 
   /** Lines (sort key, CSV line without its line break) to be written as sorted runs under {@code partsDirectory}. */
   public static SortedCsvSink to(String partsDirectory, int parts) {
     checkArgument(parts > 0, "parts must be positive");
-    return new SortedCsvSink(partsDirectory, parts, false);
+    return new SortedCsvSink(partsDirectory, parts, false, MAX_RUN_CHARS);
   }
 
   public SortedCsvSink withDistinctKeys() {
-    return new SortedCsvSink(partsDirectory, parts, true);
+    return new SortedCsvSink(partsDirectory, parts, true, maxRunChars);
+  }
+
+  /** The same sink cutting runs after {@code chars} characters (tests use small runs). */
+  SortedCsvSink withMaxRunChars(long chars) {
+    checkArgument(chars > 0, "run size must be positive");
+    return new SortedCsvSink(partsDirectory, parts, distinctKeys, chars);
   }
 
   @Override
   public PCollection<String> expand(PCollection<KV<String, String>> lines) {
     return lines
         .apply("GroupIntoParts", GroupIntoBuckets.<String>of(parts))
-        .apply("SortAndWritePart", ParDo.of(new WritePartFn(partsDirectory, distinctKeys)));
+        .apply("SortAndWritePart", ParDo.of(new WritePartFn(partsDirectory, distinctKeys, maxRunChars)));
   }
 
+  /** Characters of keys and lines a writer sorts in memory before it starts another run (about 64 M). */
+  static final long MAX_RUN_CHARS = 64L << 20;
+
   static String partName(int n) {
-    return String.format(Locale.ROOT, "part-%05d.run", n);
+    return String.format(Locale.ROOT, "part-%05d", n);
+  }
+
+  static String runName(int part, int run) {
+    return String.format(Locale.ROOT, "part-%05d-%05d.run", part, run);
   }
 
   private static final class WritePartFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, String> {
     private final String directory;
     private final boolean distinctKeys;
+    private final long maxRunChars;
 
-    WritePartFn(String directory, boolean distinctKeys) {
+    WritePartFn(String directory, boolean distinctKeys, long maxRunChars) {
       this.directory = directory;
       this.distinctKeys = distinctKeys;
+      this.maxRunChars = maxRunChars;
     }
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, String>>> part, OutputReceiver<String> out)
         throws IOException {
+      // A part may be larger than memory: it is cut into sorted runs of bounded size, which the driver's merge
+      // reads together with every other run, so the merged file does not depend on where the cuts fall.
       List<KV<String, String>> lines = new ArrayList<>();
+      long chars = 0;
+      int run = 0;
+      long written = 0;
       for (KV<String, String> line : part.getValue()) {
         lines.add(line);
+        chars += line.getKey().length() + line.getValue().length();
+        if (chars >= maxRunChars) {
+          written += writeRun(part.getKey(), run++, lines);
+          lines.clear();
+          chars = 0;
+        }
       }
+      if (!lines.isEmpty() || run == 0) {
+        written += writeRun(part.getKey(), run, lines);
+      }
+      out.output(partName(part.getKey()) + ":" + written);
+    }
+
+    private long writeRun(int part, int run, List<KV<String, String>> lines) throws IOException {
       lines.sort(ORDER);
       ResourceId file = FileSystems.matchNewResource(directory, true)
-          .resolve(partName(part.getKey()), StandardResolveOptions.RESOLVE_FILE);
+          .resolve(runName(part, run), StandardResolveOptions.RESOLVE_FILE);
       long written = 0;
       try (OutputStream stream = Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY));
           DataOutputStream data = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
@@ -103,7 +138,7 @@ public final class SortedCsvSink extends PTransform<PCollection<KV<String, Strin
           written++;
         }
       }
-      out.output(partName(part.getKey()) + ":" + written);
+      return written;
     }
   }
 
