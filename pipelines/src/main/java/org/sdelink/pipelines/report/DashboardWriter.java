@@ -99,20 +99,23 @@ final class DashboardWriter {
 
   void write(Path dir) throws IOException {
     Map<String, AreaTables> councils = new TreeMap<>();
-    boolean[][] spendMask = new boolean[months.size()][supportTerms.size()];
+    int[][] suppressedCouncils = new int[months.size()][supportTerms.size()];
+    long[][] suppressedPeople = new long[months.size()][supportTerms.size()];
     for (String council : figures.councils()) {
       AreaTables tables = tables(council, null);
       councils.put(council, tables);
       boolean[][] mask = Disclosure.suppressedBody(tables.spendBySupport());
       for (int r = 0; r < mask.length; r++) {
         for (int c = 0; c < mask[r].length; c++) {
-          spendMask[r][c] |= mask[r][c];
+          if (mask[r][c]) {
+            suppressedCouncils[r][c]++;
+            suppressedPeople[r][c] += figures.value(Measure.SPEND_PEOPLE, council, months.get(r),
+                supportTerms.get(c));
+          }
         }
       }
     }
-    // A national spend cell one of whose councils' cells is suppressed is suppressed too: otherwise the council's
-    // cell would be the national cell minus the other councils'.
-    AreaTables national = tables(null, spendMask);
+    AreaTables national = tables(null, nationalSpendMask(suppressedCouncils, suppressedPeople));
     Files.writeString(dir.resolve("index.html"), indexPage(national, councils), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("overview.csv"), overviewCsv(national, councils), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("methodology.html"), methodologyPage(), StandardCharsets.UTF_8);
@@ -120,6 +123,23 @@ final class DashboardWriter {
     for (Map.Entry<String, AreaTables> council : councils.entrySet()) {
       writeArea(dir, council.getKey(), council.getValue());
     }
+  }
+
+  /**
+   * The all-councils spend cells to suppress besides their own small ones, so that no council's suppressed cell
+   * can be worked out as the all-councils cell minus the other councils' cells: a cell with exactly one suppressed
+   * council cell, or with several whose people together are a small number (their sum would disclose them).
+   */
+  boolean[][] nationalSpendMask(int[][] suppressedCouncils, long[][] suppressedPeople) {
+    boolean[][] mask = new boolean[suppressedCouncils.length][];
+    for (int r = 0; r < mask.length; r++) {
+      mask[r] = new boolean[suppressedCouncils[r].length];
+      for (int c = 0; c < mask[r].length; c++) {
+        mask[r][c] = suppressedCouncils[r][c] == 1
+            || (suppressedCouncils[r][c] > 1 && disclosure.rule().isSmall(suppressedPeople[r][c]));
+      }
+    }
+    return mask;
   }
 
   // ---------------------------------------------------------------------------------------------- figure tables
@@ -521,7 +541,11 @@ final class DashboardWriter {
           names.add(field.field());
         }
       }
-      meanings.add("<b>" + esc(String.join(", ", names)) + "</b>: " + esc(check.description()));
+      String meaning = check.description();
+      if (check == DataQualityField.Check.CODE && !info.rules().checksAnyCode()) {
+        meaning += ", not checked here: no code lists were given";
+      }
+      meanings.add("<b>" + esc(String.join(", ", names)) + "</b>: " + esc(meaning));
     }
     html.append(String.join("; ", meanings)).append(".</p>");
     html.append("<a class=\"csv\" href=\"data-quality.csv\" download>Download the data")
@@ -753,11 +777,11 @@ final class DashboardWriter {
             + " --source cld)"))
         .append(row("reporting period", info.period().start() + " to " + info.period().end() + " (" + months.size()
             + " calendar months)"))
-        .append(row("rows read", String.format(Locale.UK, "%,d", rows)))
-        .append(row("distinct records (record ids)", String.format(Locale.UK, "%,d", records)
-            + (rows > records ? " (" + String.format(Locale.UK, "%,d", rows - records)
-                + " repeated copies, e.g. an ongoing service resubmitted each quarter, counted once)" : "")))
-        .append(row("records open in the period", String.format(Locale.UK, "%,d", inPeriod)))
+        .append(row("rows read", text(disclosure.publishCount(rows))))
+        .append(row("distinct records (record ids)", text(disclosure.publishCount(records))
+            + (rows > records ? " (the rest are repeated copies, e.g. an ongoing service resubmitted each quarter,"
+                + " counted once)" : "")))
+        .append(row("records open in the period", text(disclosure.publishCount(inPeriod))))
         .append(row("councils", Integer.toString(figures.councils().size())))
         .append(row("audience", disclosure.protects() ? "councils: HES small-number rule applied"
             : "operator's internal view: exact figures"))
@@ -808,8 +832,8 @@ final class DashboardWriter {
                 + " releases (HES Analysis Guide). Tables of counts with totals get further suppression where a total"
                 + " would reveal a suppressed count. People counts are protected cell by cell. Planned spend is"
                 + " suppressed where it covers 1 to 7 people, shown in whole pounds without totals, and an all-councils"
-                + " cell is suppressed when any council's cell is. Data-quality shares are computed from the"
-                + " rounded counts."
+                + " cell is suppressed when exactly one council's cell is, or when the suppressed councils' cells"
+                + " together cover 1 to 7 people. Data-quality shares are computed from the rounded counts."
             : "None suppressed: this is the operator's internal view. The councils' version (--for-councils)"
                 + " suppresses counts of 1 to 7 and rounds the rest to the nearest 5."))
         .append("</dl></section>\n");

@@ -43,7 +43,7 @@ public final class RunReport {
         .append("<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}")
         .append("h1{border-bottom:3px solid #005eb8}h2{margin-top:2em;border-bottom:1px solid #ccc}")
         .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:4px 8px;")
-        .append("text-align:left}th{background:#e8edee}td.n{text-align:right}.ok{color:#007f3b}")
+        .append("text-align:left}th{background:#e8edee}.n{text-align:right}.ok{color:#007f3b}")
         .append(".bad{color:#d5281b;font-weight:bold}.note{color:#555}tr.total td{font-weight:bold;background:#f7f9fa}")
         .append("</style></head><body>");
     html.append("<h1>sdelink run report</h1><p class=\"note\">Output folder: ").append(esc(output.toString()))
