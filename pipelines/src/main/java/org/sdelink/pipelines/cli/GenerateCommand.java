@@ -2,10 +2,14 @@ package org.sdelink.pipelines.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sdelink.fixtures.generator.CouncilFaultRates;
 import org.sdelink.fixtures.generator.GenerationSummary;
 import org.sdelink.fixtures.generator.GeneratorConfig;
 import org.sdelink.fixtures.generator.SyntheticDataGenerator;
+import org.sdelink.pipelines.run.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,10 +36,21 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--period-end", paramLabel = "YYYY-MM-DD", description = "reporting period end (default 2025-03-31)")
   LocalDate periodEnd = GeneratorConfig.DEFAULT_PERIOD_END;
 
+  @Option(names = "--council-fault-rate", paramLabel = "LA_CODE:FAULT=RATE",
+      description = "replace one council's fault rate, e.g. E08000025:nhs_missing=0.08 (faults: nhs_missing,"
+          + " event_reference_blank); repeatable")
+  List<String> councilFaultRates = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
+    CouncilFaultRates rates;
+    try {
+      rates = CouncilFaultRates.parse(councilFaultRates);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--council-fault-rate: " + e.getMessage());
+    }
     GenerationSummary summary = SyntheticDataGenerator.generate(
-        new GeneratorConfig(people, seed, output, periodStart, periodEnd));
+        new GeneratorConfig(people, seed, output, periodStart, periodEnd).withCouncilFaultRates(rates));
     var out = spec.commandLine().getOut();
     out.printf("generated %,d people: %,d CLD rows, %,d APC episodes in %s%n",
         summary.people(), summary.cldRows(), summary.apcRows(), output);

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       LinkCommand.class,
       EvaluateCommand.class,
       MetricsCommand.class,
+      ReportCommand.class,
       PublishCommand.class,
       PolicyCommand.class,
       RunCommand.class,

@@ -1,0 +1,77 @@
+package org.sdelink.pipelines.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.sdelink.metrics.evaluation.ReportingPeriod;
+import org.sdelink.pipelines.contract.CodeLists;
+import org.sdelink.pipelines.report.Audience;
+import org.sdelink.pipelines.report.ReportStage;
+import org.sdelink.pipelines.run.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sdelink report}: the static HTML dashboard of pseudonymised CLD for one reporting period. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "Build a self-contained HTML dashboard (requests, assessments, service users, service costs,"
+        + " reviews, data quality) from pseudonymised CLD, with a CSV beside every chart (docs/dashboard.md).")
+public final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--cld", required = true, paramLabel = "DIR", description = "pseudonymise output for CLD")
+  Path cld;
+
+  @Option(names = "--period-start", required = true, paramLabel = "YYYY-MM-DD", description = "first day of the period")
+  LocalDate periodStart;
+
+  @Option(names = "--period-end", required = true, paramLabel = "YYYY-MM-DD", description = "last day of the period")
+  LocalDate periodEnd;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "folder to write the dashboard to")
+  Path output;
+
+  @Option(names = "--code-lists", paramLabel = "DIR",
+      description = "folder holding cld_code_lists.json; without it code validity is not checked (and the data-quality"
+          + " page says so)")
+  Path codeLists;
+
+  @Option(names = "--for-councils",
+      description = "protect small numbers for councils (HES rule: 1-7 suppressed, others rounded to 5); without it"
+          + " the dashboard is the operator's internal, exact view")
+  boolean forCouncils;
+
+  @Option(names = "--dq-threshold", defaultValue = "0.95", paramLabel = "SHARE",
+      description = "share a council must reach on a data-quality field to meet the threshold (default"
+          + " ${DEFAULT-VALUE})")
+  double threshold;
+
+  @Mixin BeamArgs beam;
+
+  @Override
+  public Integer call() throws Exception {
+    if (periodEnd.isBefore(periodStart)) {
+      throw new UserError("--period-end is before --period-start");
+    }
+    if (!(threshold > 0 && threshold <= 1)) {
+      throw new UserError("--dq-threshold must be a share above 0 and at most 1, e.g. 0.95");
+    }
+    ReportStage stage = ReportStage.of(cld, ReportingPeriod.of(periodStart, periodEnd))
+        .forAudience(forCouncils ? Audience.COUNCILS : Audience.OPERATOR)
+        .withThreshold(threshold);
+    if (codeLists != null) {
+      if (!Files.isRegularFile(codeLists.resolve(CodeLists.CLD_FILE))) {
+        throw new UserError("--code-lists " + codeLists + " holds no " + CodeLists.CLD_FILE
+            + ": give the folder of the published CLD code lists");
+      }
+      stage = stage.withCodeLists(CodeLists.load(codeLists), codeLists.resolve(CodeLists.CLD_FILE).getFileName()
+          .toString());
+    }
+    Path done = stage.run(beam.options(), output);
+    spec.commandLine().getOut().printf("report -> %s%n", done.resolve("index.html"));
+    return 0;
+  }
+}
