@@ -44,6 +44,8 @@ public final class RunCommand implements Callable<Integer> {
         (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key)
             .runOrKeep(options, releaseRoot.resolve(run.project)))
         .withMaxRejectRate(run.maxRejectRate)
+        .withCodeLists(run.codeListsFolder().map(Stages::codeLists)
+            .orElse(org.sdelink.pipelines.contract.CodeLists.none()))
         .run(StageOptions.fromArgs(run.beamArgs()), spec.commandLine().getOut());
     RunSummary.print(outcome, spec.commandLine().getOut());
     return 0;

@@ -32,6 +32,7 @@ public final class FullRun {
   private final Path output;
   private final ReleaseStep release;
   private double maxRejectRate = org.sdelink.pipelines.pseudonymise.PseudonymiseStage.DEFAULT_MAX_REJECT_RATE;
+  private org.sdelink.pipelines.contract.CodeLists codeLists = org.sdelink.pipelines.contract.CodeLists.none();
 
   /** The publish step, given the metrics folder and the release folder to write. */
   public interface ReleaseStep {
@@ -49,6 +50,12 @@ public final class FullRun {
     this.release = release;
   }
 
+  /** Count coded values that {@code lists} do not hold (see {@code --code-lists}); by default codes are not checked. */
+  public FullRun withCodeLists(org.sdelink.pipelines.contract.CodeLists lists) {
+    this.codeLists = lists;
+    return this;
+  }
+
   /** Stop when more than {@code rate} of a file's rows are rejected (see {@code --max-reject-rate}). */
   public FullRun withMaxRejectRate(double rate) {
     this.maxRejectRate = rate;
@@ -63,7 +70,8 @@ public final class FullRun {
     Path metricsDir = output.resolve("metrics");
 
     long start = System.nanoTime();
-    var cldStage = Stages.pseudonymise(InputSource.CLD, cldFiles, key, referenceDate).withMaxRejectRate(maxRejectRate);
+    var cldStage = Stages.pseudonymise(InputSource.CLD, cldFiles, key, referenceDate).withMaxRejectRate(maxRejectRate)
+        .withCodeLists(codeLists);
     StageReport cld;
     if (cldStage.isUpToDate(cldDir)) {
       progress.println("[1/5] pseudonymise cld: inputs and settings unchanged since the last run, kept");
@@ -75,7 +83,8 @@ public final class FullRun {
     times.put("pseudonymise cld", Duration.ofNanos(System.nanoTime() - start));
 
     start = System.nanoTime();
-    var apcStage = Stages.pseudonymise(InputSource.APC, apcFiles, key, referenceDate).withMaxRejectRate(maxRejectRate);
+    var apcStage = Stages.pseudonymise(InputSource.APC, apcFiles, key, referenceDate).withMaxRejectRate(maxRejectRate)
+        .withCodeLists(codeLists);
     StageReport apc;
     if (apcStage.isUpToDate(apcDir)) {
       progress.println("[2/5] pseudonymise apc: inputs and settings unchanged since the last run, kept");
