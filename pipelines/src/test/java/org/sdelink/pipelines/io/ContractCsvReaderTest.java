@@ -46,6 +46,31 @@ class ContractCsvReaderTest {
   }
 
   @Test
+  void aMissingHeaderRowStopsWithoutQuotingTheDataItHolds() {
+    InputContractException headerless = assertThrows(InputContractException.class, () ->
+        read(InputSource.APC, "9434765919,Smith,1001,2024-01-01,RXX\n4857773457,Brown,1002,2024-01-02,RXX\n"));
+    assertTrue(headerless.getMessage().contains("header row is missing"), headerless.getMessage());
+    assertFalse(headerless.getMessage().contains("9434765919") || headerless.getMessage().contains("Smith"),
+        headerless.getMessage());
+    InputContractException value = assertThrows(InputContractException.class, () ->
+        read(InputSource.APC, "EPIKEY,ADMIDATE,PROCODE3,SEX,LS1 4AP\n1,2024-01-01,RXX,1,x\n"));
+    assertTrue(value.getMessage().contains("column 5") && !value.getMessage().contains("LS1"), value.getMessage());
+    for (String data : List.of("9434765919", "01/02/1940", "1940-02-01", "ls6 2ab", "a@b.org", "x".repeat(200))) {
+      assertTrue(ContractCsvReader.looksLikeData(data), data);
+    }
+    for (String name : List.of("PATIENT_NAME", "DIAG_4_02", "LSOA11", "Extra column", "OPERTN_01")) {
+      assertFalse(ContractCsvReader.looksLikeData(name), name);
+    }
+  }
+
+  @Test
+  void anUnreadableHeaderStopsTheFullReadAsTheCheckDoes() {
+    InputContractException e = assertThrows(InputContractException.class, () ->
+        read(InputSource.APC, "EPIKEY,\"ADMIDATE,PROCODE3\n1,2024-01-01,RXX\n"));
+    assertTrue(e.getMessage().contains("header row cannot be read"), e.getMessage());
+  }
+
+  @Test
   void duplicateAndMissingRequiredColumnsStop() {
     assertThrows(InputContractException.class,
         () -> read(InputSource.APC, "EPIKEY,ADMIDATE,PROCODE3,epikey\n"));
