@@ -214,9 +214,10 @@ public final class ContractCsvReader {
   }
 
   /**
-   * The stop for an undeclared column. Its name is shown only when the first row is a header: when most of the row is
-   * not in the contract, or the name looks like a value (digits, a date, a postcode), the header row is probably
-   * missing and the "name" is data, which may be an identifier, so it is not quoted.
+   * The stop for an undeclared column. Its name is shown only when it looks like a column name of the contracts'
+   * style (words joined by underscores, no digits run, date, postcode or e-mail shape) and the first row is a header:
+   * when most of the row is not in the contract the header row is probably missing, and a single word could be a
+   * name, so such a cell is not quoted, since it may be an identifier; its position is given instead.
    */
   private InputContractException undeclared(List<String> raw, long declared, String name, int position,
       String fileName) {
@@ -224,27 +225,31 @@ public final class ContractCsvReader {
     if (declared * 2 < raw.size()) {
       return new InputContractException("file " + fileName + ": " + (raw.size() - declared) + " of the "
           + raw.size() + " names in its first row are not in the " + contract + " contract"
-          + " (docs/data-contracts.md): the header row is missing, or this is not a " + contract + " file. Add the"
+          + " (docs/data-contracts.md): the header row is missing, or this is not " + (source == InputSource.APC ? "an "
+          : "a ") + contract + " file. Add the"
           + " header row (or give the file to the right --source) and run again");
     }
-    if (looksLikeData(name)) {
-      return new InputContractException("file " + fileName + ": column " + position + " of the header holds"
-          + " something that looks like a data value, not a column name (not shown: it may be an identifier)."
-          + " Correct the header row and run again");
-    }
+    String shown = looksLikeColumnName(name) ? " '" + printable(name) + "'" : " (its name is not shown: it does not"
+        + " look like a column name and may be a data value)";
     return new InputContractException(
-        "file " + fileName + ": column '" + printable(name) + "' is not in the " + contract
+        "file " + fileName + ": column " + position + " of the header" + shown + " is not in the " + contract
             + " contract (docs/data-contracts.md). An undeclared column may carry identifiers: remove it "
             + "from the file, or correct its name, and run again");
   }
 
+  private static final java.util.regex.Pattern COLUMN_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+");
   private static final java.util.regex.Pattern DATA_LIKE = java.util.regex.Pattern.compile(
-      "\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}|@|\\b[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}\\b");
+      "\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}|@|\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b");
 
-  /** A header cell that is probably data: long, four digits in a row, a date, an e-mail address, a postcode shape. */
-  static boolean looksLikeData(String name) {
+  /**
+   * Whether a header cell may be quoted in a message: words joined by underscores, as every multi-word column name of
+   * both contracts is, and nothing that looks like data (four digits in a row, a date, a postcode, an e-mail).
+   */
+  static boolean looksLikeColumnName(String name) {
     String trimmed = name.strip();
-    return trimmed.length() > 100 || DATA_LIKE.matcher(trimmed.toUpperCase(java.util.Locale.ROOT)).find();
+    return trimmed.length() <= 60 && COLUMN_NAME.matcher(trimmed).matches()
+        && !DATA_LIKE.matcher(trimmed.toUpperCase(java.util.Locale.ROOT)).find();
   }
 
   private static String printable(String name) {
