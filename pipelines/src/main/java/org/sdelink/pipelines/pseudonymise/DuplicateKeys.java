@@ -1,6 +1,5 @@
 package org.sdelink.pipelines.pseudonymise;
 
-import com.google.common.hash.HashCode;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.sdelink.pipelines.io.RejectedRow;
 
@@ -22,21 +22,22 @@ import org.sdelink.pipelines.io.RejectedRow;
  * stages see. Two copies that differ only in how a value is written (a date as 01/05/2024 or 2024-05-01, spaces in an
  * NHS number) are the same episode.
  *
- * <p>The rule runs on one hash bucket of rows at a time (all copies of a record id share a bucket) and reads the
- * bucket twice: first a digest and up to {@value #LOCATIONS_SHOWN} locations per record id, then the decision per
- * row. It holds no row values between the passes.
+ * <p>The decision is made on small summaries of the rows ({@link Copy}: record id, content digest, file, line), one
+ * hash bucket at a time (all copies of a record id share a bucket), in a single pass that keeps a few fields per
+ * record id; the rows themselves are then kept or rejected by looking their record id up among the conflicting ones.
  */
 public final class DuplicateKeys {
   public static final String REASON = "DUPLICATE_KEY";
   static final int LOCATIONS_SHOWN = 5;
 
-  /** Receives the decision for each row of a bucket. */
-  public interface Decisions {
-    /** The row is kept; {@code copies} is the number of identical rows with its record id (1 when unique). */
-    void keep(RowPseudonymiser.PseudonymisedRow row, int copies);
+  /** A row as the rule sees it: its record id, a digest of its content, and where it is. */
+  public record Copy(String recordId, String digest, String file, long line) {}
 
-    void reject(RejectedRow rejected);
-  }
+  /**
+   * The outcome for one bucket: the reject message of each record id whose copies differ, and per input file the
+   * number of kept rows whose record id an identical row shares.
+   */
+  public record Decision(Map<String, String> conflicts, Map<String, Long> repeatedRowsPerFile) {}
 
   private record Location(String file, long line) {}
 
@@ -44,55 +45,75 @@ public final class DuplicateKeys {
       Comparator.comparing(Location::file).thenComparingLong(Location::line);
 
   private static final class Seen {
-    final HashCode digest;
+    final String digest;
+    final String firstFile;
     int copies;
     boolean conflicting;
-    final List<Location> locations = new ArrayList<>(1);
+    final List<Location> firstLocations = new ArrayList<>(1);
+    Map<String, Long> copiesPerFile;
 
-    Seen(HashCode digest) {
+    Seen(String digest, String firstFile) {
       this.digest = digest;
+      this.firstFile = firstFile;
     }
   }
 
   private DuplicateKeys() {}
 
-  /** Decides every row of {@code rows}, which must hold every row of each record id in it. Iterates twice. */
-  public static void decide(Iterable<RowPseudonymiser.PseudonymisedRow> rows, String keyColumn, Decisions out) {
+  /** Decides the copies of one bucket, which must hold every copy of each record id in it. Iterates once. */
+  public static Decision decide(Iterable<Copy> copies, String keyColumn) {
     Map<String, Seen> seen = new HashMap<>();
-    for (RowPseudonymiser.PseudonymisedRow row : rows) {
-      HashCode digest = contentDigest(row);
-      Seen entry = seen.get(row.recordId());
+    for (Copy copy : copies) {
+      Seen entry = seen.get(copy.recordId());
       if (entry == null) {
-        entry = new Seen(digest);
-        seen.put(row.recordId(), entry);
-      } else if (!entry.digest.equals(digest)) {
-        entry.conflicting = true;
+        entry = new Seen(copy.digest(), copy.file());
+        seen.put(copy.recordId(), entry);
+      } else {
+        entry.conflicting |= !entry.digest.equals(copy.digest());
+        if (entry.copiesPerFile == null) {
+          entry.copiesPerFile = new TreeMap<>(Map.of(entry.firstFile, 1L));
+        }
+        entry.copiesPerFile.merge(copy.file(), 1L, Long::sum);
       }
       entry.copies++;
-      entry.locations.add(new Location(row.sourceFile(), row.sourceLine()));
-      if (entry.locations.size() > LOCATIONS_SHOWN) {
-        entry.locations.sort(ORDER);
-        entry.locations.remove(LOCATIONS_SHOWN);
+      entry.firstLocations.add(new Location(copy.file(), copy.line()));
+      if (entry.firstLocations.size() > LOCATIONS_SHOWN) {
+        entry.firstLocations.sort(ORDER);
+        entry.firstLocations.remove(LOCATIONS_SHOWN);
       }
     }
-    for (RowPseudonymiser.PseudonymisedRow row : rows) {
-      Seen entry = seen.get(row.recordId());
-      if (!entry.conflicting) {
-        out.keep(row, entry.copies);
-        continue;
+    Map<String, String> conflicts = new TreeMap<>();
+    for (Map.Entry<String, Seen> e : seen.entrySet()) {
+      Seen entry = e.getValue();
+      if (entry.conflicting) {
+        entry.firstLocations.sort(ORDER);
+        String where = entry.firstLocations.stream().map(l -> l.file() + ":" + l.line())
+            .collect(Collectors.joining(", ")) + (entry.copies > entry.firstLocations.size() ? ", ..." : "");
+        conflicts.put(e.getKey(), entry.copies + " rows share this " + keyColumn + " with different content ("
+            + where + "); every copy is rejected: ask the sender which is right");
       }
-      entry.locations.sort(ORDER);
-      String where = entry.locations.stream().map(l -> l.file() + ":" + l.line()).collect(Collectors.joining(", "))
-          + (entry.copies > entry.locations.size() ? ", ..." : "");
-      out.reject(RejectedRow.of(row.sourceFile(), row.sourceLine(), keyColumn, REASON,
-          entry.copies + " rows share this " + keyColumn + " with different content (" + where
-              + "); every copy is rejected: ask the sender which is right")
-          .withLaCode(row.laCode()));
     }
+    Map<String, Long> repeated = new TreeMap<>();
+    for (Seen entry : seen.values()) {
+      if (!entry.conflicting && entry.copiesPerFile != null) {
+        entry.copiesPerFile.forEach((file, n) -> repeated.merge(file, n, Long::sum));
+      }
+    }
+    return new Decision(conflicts, repeated);
   }
 
-  /** SHA-256 of the record's values other than its source file and line, each length-prefixed. */
-  static HashCode contentDigest(RowPseudonymiser.PseudonymisedRow row) {
+  /** The reject of one copy of a conflicting record id. */
+  public static RejectedRow reject(RowPseudonymiser.PseudonymisedRow row, String keyColumn, String message) {
+    return RejectedRow.of(row.sourceFile(), row.sourceLine(), keyColumn, REASON, message).withLaCode(row.laCode());
+  }
+
+  /** The summary of a row: record id, content digest, file and line. */
+  public static Copy copyOf(RowPseudonymiser.PseudonymisedRow row) {
+    return new Copy(row.recordId(), contentDigest(row), row.sourceFile(), row.sourceLine());
+  }
+
+  /** SHA-256 (hex) of the record's values other than its source file and line, each length-prefixed. */
+  static String contentDigest(RowPseudonymiser.PseudonymisedRow row) {
     Hasher hasher = Hashing.sha256().newHasher();
     List<String> values = row.values();
     for (int i = 0; i < values.size(); i++) {
@@ -102,6 +123,6 @@ public final class DuplicateKeys {
       byte[] bytes = values.get(i).getBytes(StandardCharsets.UTF_8);
       hasher.putInt(bytes.length).putBytes(bytes);
     }
-    return hasher.hash();
+    return hasher.hash().toString();
   }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -16,10 +17,12 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -141,19 +144,31 @@ public final class PseudonymiseStage {
       PCollection<RejectedRow> rejects;
       PCollection<KV<String, Long>> copyCounts;
       if (source == InputSource.APC) {
-        PCollectionTuple checked = pseudonymised
-            .apply("KeyByRecordId", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                    TypeDescriptor.of(RowPseudonymiser.PseudonymisedRow.class)))
-                .via((RowPseudonymiser.PseudonymisedRow r) -> KV.of(r.recordId(), r)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), PseudonymisedRowCoder.of()))
-            .apply("GroupByRecordId", GroupIntoBuckets.of(options.getBuckets()))
-            .apply("RejectConflictingCopies", ParDo.of(new DuplicateKeysFn())
-                .withOutputTags(KEPT, TupleTagList.of(DUPLICATE_REJECTS).and(COPY_COUNTS)));
-        accepted = checked.get(KEPT).setCoder(PseudonymisedRowCoder.of());
+        // EPIKEYs shared by rows with different content: decided on small summaries grouped in bounded buckets,
+        // then looked up by every row (the conflicting ids are few: each is a data error that is rejected).
+        PCollectionTuple decided = pseudonymised
+            .apply("SummariseCopies", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                    TypeDescriptors.strings()))
+                .via((RowPseudonymiser.PseudonymisedRow r) -> {
+                  DuplicateKeys.Copy copy = DuplicateKeys.copyOf(r);
+                  return KV.of(copy.recordId(), copy.digest() + "\t" + copy.line() + "\t" + copy.file());
+                }))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+            .apply("GroupCopiesByRecordId", GroupIntoBuckets.of(options.getBuckets()))
+            .apply("FindConflictingCopies", ParDo.of(new DuplicateKeysFn())
+                .withOutputTags(CONFLICTS, TupleTagList.of(COPY_COUNTS)));
+        PCollectionView<Map<String, String>> conflicts = decided.get(CONFLICTS)
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+            .apply("ConflictingRecordIds", View.asMap());
+        PCollectionTuple split = pseudonymised
+            .apply("RejectConflictingCopies", ParDo.of(new SplitConflictingFn(conflicts))
+                .withSideInputs(conflicts)
+                .withOutputTags(KEPT, TupleTagList.of(DUPLICATE_REJECTS)));
+        accepted = split.get(KEPT).setCoder(PseudonymisedRowCoder.of());
         rejects = PCollectionList.of(readRejects)
-            .and(checked.get(DUPLICATE_REJECTS).setCoder(readRejects.getCoder()))
+            .and(split.get(DUPLICATE_REJECTS).setCoder(readRejects.getCoder()))
             .apply("AllRejects", Flatten.pCollections());
-        copyCounts = checked.get(COPY_COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+        copyCounts = decided.get(COPY_COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
       } else {
         accepted = pseudonymised;
         rejects = readRejects;
@@ -231,31 +246,42 @@ public final class PseudonymiseStage {
 
   private static final TupleTag<RowPseudonymiser.PseudonymisedRow> KEPT = new TupleTag<>("kept") {};
   private static final TupleTag<RejectedRow> DUPLICATE_REJECTS = new TupleTag<>("duplicateRejects") {};
+  private static final TupleTag<KV<String, String>> CONFLICTS = new TupleTag<>("conflicts") {};
   private static final TupleTag<KV<String, Long>> COPY_COUNTS = new TupleTag<>("copyCounts") {};
 
-  /** Applies {@link DuplicateKeys} to one bucket of APC rows grouped by EPIKEY. */
-  private static final class DuplicateKeysFn
-      extends DoFn<KV<Integer, Iterable<KV<String, RowPseudonymiser.PseudonymisedRow>>>,
-          RowPseudonymiser.PseudonymisedRow> {
+  /** Applies {@link DuplicateKeys} to one bucket of row summaries ({@code digest TAB line TAB file} by EPIKEY). */
+  private static final class DuplicateKeysFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, RowPseudonymiser.PseudonymisedRow>>> bucket,
-        MultiOutputReceiver out) {
-      Iterable<RowPseudonymiser.PseudonymisedRow> rows =
-          com.google.common.collect.Iterables.transform(bucket.getValue(), KV::getValue);
-      DuplicateKeys.decide(rows, "EPIKEY", new DuplicateKeys.Decisions() {
-        @Override
-        public void keep(RowPseudonymiser.PseudonymisedRow row, int copies) {
-          out.get(KEPT).output(row);
-          if (copies > 1) {
-            out.get(COPY_COUNTS).output(KV.of("file\t" + row.sourceFile() + "\trepeated_record_id", 1L));
-          }
-        }
-
-        @Override
-        public void reject(RejectedRow rejected) {
-          out.get(DUPLICATE_REJECTS).output(rejected);
-        }
+    public void process(@Element KV<Integer, Iterable<KV<String, String>>> bucket, MultiOutputReceiver out) {
+      Iterable<DuplicateKeys.Copy> copies = com.google.common.collect.Iterables.transform(bucket.getValue(), kv -> {
+        String[] parts = kv.getValue().split("\t", 3);
+        return new DuplicateKeys.Copy(kv.getKey(), parts[0], parts[2], Long.parseLong(parts[1]));
       });
+      DuplicateKeys.Decision decision = DuplicateKeys.decide(copies, "EPIKEY");
+      decision.conflicts().forEach((recordId, message) -> out.get(CONFLICTS).output(KV.of(recordId, message)));
+      decision.repeatedRowsPerFile().forEach((file, n) ->
+          out.get(COPY_COUNTS).output(KV.of("file\t" + file + "\trepeated_record_id", n)));
+    }
+  }
+
+  /** Keeps a row, or rejects it when its EPIKEY is among the conflicting ones. */
+  private static final class SplitConflictingFn
+      extends DoFn<RowPseudonymiser.PseudonymisedRow, RowPseudonymiser.PseudonymisedRow> {
+    private final PCollectionView<Map<String, String>> conflicts;
+
+    SplitConflictingFn(PCollectionView<Map<String, String>> conflicts) {
+      this.conflicts = conflicts;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext context) {
+      RowPseudonymiser.PseudonymisedRow row = context.element();
+      String message = context.sideInput(conflicts).get(row.recordId());
+      if (message == null) {
+        context.output(row);
+      } else {
+        context.output(DUPLICATE_REJECTS, DuplicateKeys.reject(row, "EPIKEY", message));
+      }
     }
   }
 

@@ -2,13 +2,13 @@ package org.sdelink.pipelines.pseudonymise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.sdelink.pipelines.io.RejectedRow;
 
@@ -19,56 +19,49 @@ class DuplicateKeysTest {
     return new RowPseudonymiser.PseudonymisedRow(epikey, "E08000035", values, List.of());
   }
 
-  private static final class Outcome implements DuplicateKeys.Decisions {
-    final Map<String, Integer> kept = new TreeMap<>();
-    final List<RejectedRow> rejected = new ArrayList<>();
-
-    @Override
-    public void keep(RowPseudonymiser.PseudonymisedRow row, int copies) {
-      kept.put(row.sourceFile() + ":" + row.sourceLine(), copies);
-    }
-
-    @Override
-    public void reject(RejectedRow r) {
-      rejected.add(r);
-    }
-  }
-
-  private static Outcome decide(List<RowPseudonymiser.PseudonymisedRow> rows) {
-    Outcome outcome = new Outcome();
-    DuplicateKeys.decide(rows, "EPIKEY", outcome);
-    return outcome;
+  /** Decides rows the way the stage does, through an iterable that can be read only once (as on Flink). */
+  private static DuplicateKeys.Decision decide(List<RowPseudonymiser.PseudonymisedRow> rows) {
+    List<DuplicateKeys.Copy> copies = rows.stream().map(DuplicateKeys::copyOf).toList();
+    boolean[] read = new boolean[1];
+    Iterable<DuplicateKeys.Copy> once = () -> {
+      assertFalse(read[0], "the copies were read twice");
+      read[0] = true;
+      return copies.iterator();
+    };
+    return DuplicateKeys.decide(once, "EPIKEY");
   }
 
   @Test
   void uniqueKeysAreKeptAsThemselves() {
-    Outcome outcome = decide(List.of(row("1", "a.csv", 2, "x"), row("2", "a.csv", 3, "x")));
-    assertEquals(Map.of("a.csv:2", 1, "a.csv:3", 1), outcome.kept);
-    assertTrue(outcome.rejected.isEmpty());
+    DuplicateKeys.Decision decision = decide(List.of(row("1", "a.csv", 2, "x"), row("2", "a.csv", 3, "x")));
+    assertTrue(decision.conflicts().isEmpty());
+    assertTrue(decision.repeatedRowsPerFile().isEmpty());
   }
 
   @Test
-  void identicalCopiesAreAllKeptAndKnowTheirCopyCount() {
-    Outcome outcome = decide(List.of(row("1", "a.csv", 2, "x", "y"), row("1", "b.csv", 9, "x", "y"),
-        row("2", "a.csv", 3, "z")));
-    assertEquals(Map.of("a.csv:2", 2, "b.csv:9", 2, "a.csv:3", 1), outcome.kept);
-    assertTrue(outcome.rejected.isEmpty());
+  void identicalCopiesAreKeptAndCountedPerFile() {
+    DuplicateKeys.Decision decision = decide(List.of(row("1", "a.csv", 2, "x", "y"), row("1", "b.csv", 9, "x", "y"),
+        row("1", "a.csv", 7, "x", "y"), row("2", "a.csv", 3, "z")));
+    assertTrue(decision.conflicts().isEmpty());
+    assertEquals(Map.of("a.csv", 2L, "b.csv", 1L), decision.repeatedRowsPerFile());
   }
 
   @Test
-  void everyCopyOfAKeyWithDifferingContentIsRejectedNamingTheOtherCopiesButNoValue() {
-    Outcome outcome = decide(List.of(row("1", "a.csv", 2, "2024-05-06"), row("2", "a.csv", 3, "z"),
+  void aKeyWhoseCopiesDifferIsConflictingAndTheMessageNamesTheCopiesButNoValue() {
+    DuplicateKeys.Decision decision = decide(List.of(row("1", "a.csv", 2, "2024-05-06"), row("2", "a.csv", 3, "z"),
         row("1", "a.csv", 10, "2024-05-07"), row("1", "a.csv", 4, "2024-05-06")));
-    assertEquals(Map.of("a.csv:3", 1), outcome.kept);
-    assertEquals(List.of(2L, 10L, 4L), outcome.rejected.stream().map(RejectedRow::line).toList());
-    for (RejectedRow r : outcome.rejected) {
-      assertEquals(DuplicateKeys.REASON, r.reason());
-      assertEquals("EPIKEY", r.column());
-      assertEquals("E08000035", r.laCode());
-      assertTrue(r.message().startsWith("3 rows share this EPIKEY with different content (a.csv:2, a.csv:4,"
-          + " a.csv:10)"), r.message());
-      assertFalse(r.message().contains("2024-05-0"), "a value in the message");
-    }
+    assertEquals(List.of("1"), List.copyOf(decision.conflicts().keySet()));
+    String message = decision.conflicts().get("1");
+    assertTrue(message.startsWith("3 rows share this EPIKEY with different content (a.csv:2, a.csv:4, a.csv:10)"),
+        message);
+    assertFalse(message.contains("2024-05-0"), "a value in the message");
+    assertTrue(decision.repeatedRowsPerFile().isEmpty(), "conflicting copies are not counted as repeated");
+
+    RejectedRow reject = DuplicateKeys.reject(row("1", "a.csv", 10, "2024-05-07"), "EPIKEY", message);
+    assertEquals(DuplicateKeys.REASON, reject.reason());
+    assertEquals("EPIKEY", reject.column());
+    assertEquals(10L, reject.line());
+    assertEquals("E08000035", reject.laCode());
   }
 
   @Test
@@ -78,28 +71,26 @@ class DuplicateKeysTest {
       rows.add(row("7", "f" + (i % 3) + ".csv", 100 - i, i == 5 ? "other" : "same"));
     }
     rows.add(row("8", "f.csv", 1, "v"));
-    List<String> first = null;
+    rows.add(row("8", "g.csv", 1, "v"));
+    DuplicateKeys.Decision first = null;
     for (long seed = 0; seed < 20; seed++) {
       Collections.shuffle(rows, new java.util.Random(seed));
-      Outcome outcome = decide(rows);
-      List<String> messages = outcome.rejected.stream()
-          .map(r -> r.fileName() + ":" + r.line() + " " + r.message()).sorted().toList();
-      assertEquals(Map.of("f.csv:1", 1), outcome.kept);
-      assertEquals(8, messages.size());
+      DuplicateKeys.Decision decision = decide(rows);
       if (first == null) {
-        first = messages;
+        first = decision;
       }
-      assertEquals(first, messages);
-      assertTrue(messages.get(0).contains("8 rows share") && messages.get(0).endsWith(", ...); every copy is"
-          + " rejected: ask the sender which is right"), messages.get(0));
+      assertEquals(first, decision);
     }
+    assertTrue(first.conflicts().get("7").startsWith("8 rows share"), first.conflicts().get("7"));
+    assertTrue(first.conflicts().get("7").contains(", ...); every copy is rejected"), first.conflicts().get("7"));
+    assertEquals(Map.of("f.csv", 1L, "g.csv", 1L), first.repeatedRowsPerFile());
   }
 
   @Test
   void sourceFileAndLineAreNotContent() {
     assertEquals(DuplicateKeys.contentDigest(row("1", "a.csv", 2, "x")),
         DuplicateKeys.contentDigest(row("1", "b.csv", 7, "x")));
-    assertFalse(DuplicateKeys.contentDigest(row("1", "a.csv", 2, "x", "")).equals(
-        DuplicateKeys.contentDigest(row("1", "a.csv", 2, "", "x"))), "values are length-prefixed");
+    assertNotEquals(DuplicateKeys.contentDigest(row("1", "a.csv", 2, "x", "")),
+        DuplicateKeys.contentDigest(row("1", "a.csv", 2, "", "x")), "values are length-prefixed");
   }
 }
