@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sdelink.pipelines.contract.CodeLists;
 import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.pseudonymise.StageReport;
@@ -41,6 +42,11 @@ public final class PseudonymiseCommand implements Callable<Integer> {
       description = "stop when more than this share (0-1) of a file's rows is rejected (default ${DEFAULT-VALUE})")
   double maxRejectRate;
 
+  @Option(names = "--code-lists", paramLabel = "DIR",
+      description = "folder holding the published code lists (cld_code_lists.json, hes_apc_code_lists.json): coded"
+          + " values not in them are kept and counted in report.json; without it codes are not checked")
+  Path codeLists;
+
   @Mixin BeamArgs beam;
 
   @Override
@@ -48,11 +54,25 @@ public final class PseudonymiseCommand implements Callable<Integer> {
     InputSource src = InputSource.fromId(source);
     var key = Stages.openPrimaryKey(keystore.keystore(), keystore.password(), false);
     PseudonymiseStage stage = Stages.pseudonymise(src, inputs, key,
-        referenceDate == null ? LocalDate.now() : referenceDate).withMaxRejectRate(maxRejectRate);
+        referenceDate == null ? LocalDate.now() : referenceDate).withMaxRejectRate(maxRejectRate)
+        .withCodeLists(codeLists == null ? CodeLists.none() : Stages.codeLists(codeLists));
     StageReport report = stage.run(beam.options(), output);
     spec.commandLine().getOut().printf(
         "pseudonymised %s: %,d rows in, %,d accepted, %,d rejected -> %s%n",
         src.id(), report.rowsIn(), report.accepted(), report.rejected(), output);
+    spec.commandLine().getOut().println(codeSummary(report));
     return 0;
+  }
+
+  /** One line on the code check: how many kept values were not in the lists, or that codes were not checked. */
+  static String codeSummary(StageReport report) {
+    if (!report.codesChecked()) {
+      return "code values: not checked (give --code-lists DIR to count values missing from the code lists)";
+    }
+    long unknown = report.unknownCodes().values().stream().mapToLong(Long::longValue).sum();
+    long columns = report.unknownCodes().values().stream().filter(n -> n > 0).count();
+    return String.format(java.util.Locale.ROOT,
+        "code values: %,d not in the code lists, in %d of %d checked columns (kept; counts in report.json)",
+        unknown, columns, report.unknownCodes().size());
   }
 }

@@ -45,7 +45,9 @@ public final class RunCommand implements Callable<Integer> {
         run.referenceDate == null ? LocalDate.now() : run.referenceDate, output,
         (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key)
             .runOrKeep(options, releaseRoot.resolve(run.project)))
-        .withMaxRejectRate(run.maxRejectRate);
+        .withMaxRejectRate(run.maxRejectRate)
+        .withCodeLists(run.codeListsFolder().map(Stages::codeLists)
+            .orElse(org.sdelink.pipelines.contract.CodeLists.none()));
     FullRun.Outcome outcome = fullRun.run(StageOptions.fromArgs(run.beamArgs()), mode.progress(out));
     RunSummary.print(mode, fullRun, outcome, out);
     return 0;

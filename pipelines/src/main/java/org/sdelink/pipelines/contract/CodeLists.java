@@ -7,14 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The permitted code values of the coded CLD and APC columns, read from the published code-list files
@@ -30,9 +35,11 @@ public final class CodeLists implements Serializable {
   public static final String APC_FILE = "hes_apc_code_lists.json";
 
   private final ImmutableMap<InputSource, ImmutableMap<String, ImmutableSet<String>>> permitted;
+  private final String fingerprint;
 
   private CodeLists(ImmutableMap<InputSource, ImmutableMap<String, ImmutableSet<String>>> permitted) {
     this.permitted = permitted;
+    this.fingerprint = fingerprintOf(permitted);
   }
 
   /** Checks nothing: every column is unchecked. */
@@ -62,6 +69,19 @@ public final class CodeLists implements Serializable {
       lists.put(InputSource.APC, readApc(read(apc)));
     }
     return new CodeLists(lists.build());
+  }
+
+  /**
+   * A short SHA-256 of the permitted values, "none" when nothing is checked: recorded in a stage's settings, so that a
+   * rerun with other lists is not mistaken for an up-to-date one.
+   */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  /** Whether any column of {@code source} is checked. */
+  public boolean checksAny(InputSource source) {
+    return !columns(source).isEmpty();
   }
 
   /** Whether this column's values are checked against a list. */
@@ -101,6 +121,18 @@ public final class CodeLists implements Serializable {
     return source == InputSource.CLD ? trimmed.toLowerCase(Locale.ROOT) : trimmed;
   }
 
+  private static String fingerprintOf(ImmutableMap<InputSource, ImmutableMap<String, ImmutableSet<String>>> lists) {
+    if (lists.isEmpty()) {
+      return "none";
+    }
+    Hasher hasher = Hashing.sha256().newHasher();
+    new TreeMap<>(lists).forEach((source, columns) -> new TreeMap<>(columns).forEach((column, codes) -> {
+      hasher.putString(source.id() + "\u0000" + column, StandardCharsets.UTF_8).putByte((byte) 1);
+      new TreeSet<>(codes).forEach(code -> hasher.putString(code, StandardCharsets.UTF_8).putByte((byte) 0));
+    }));
+    return hasher.hash().toString().substring(0, 16);
+  }
+
   private static JsonNode read(Path file) {
     try {
       return new ObjectMapper().readTree(file.toFile());
@@ -128,6 +160,10 @@ public final class CodeLists implements Serializable {
           JsonNode value = entry.isArray() ? entry.get(0) : entry;
           if (value != null && value.isTextual() && !value.asText().equals("...")) {
             codes.add(normalise(InputSource.CLD, value.asText()));
+            if (column.getKey().equals("Ethnicity") && value.asText().contains(" - ")) {
+              // Release 2 writes "White: Irish" where Release 1 writes "White - Irish" (the file's _R2_note).
+              codes.add(normalise(InputSource.CLD, value.asText().replaceFirst(" - ", ": ")));
+            }
           }
         }
       }

@@ -60,10 +60,6 @@ public final class ContractCsvReader {
         CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
       Iterator<CSVRecord> records = parser.iterator();
       return canonicalHeader(nextHeader(records, fileName), fileName);
-    } catch (UncheckedIOException e) {
-      throw new InputContractException(
-          "file " + fileName + ": the header row cannot be read as UTF-8 CSV ("
-              + e.getCause().getClass().getSimpleName() + "); save the file as UTF-8 and run again");
     }
   }
 
@@ -174,11 +170,19 @@ public final class ContractCsvReader {
   }
 
   private static List<String> nextHeader(Iterator<CSVRecord> records, String fileName) {
-    if (!records.hasNext()) {
+    CSVRecord header;
+    try {
+      if (!records.hasNext()) {
+        throw new InputContractException(
+            "file " + fileName + " is empty: expected a header row with the contract's column names");
+      }
+      header = records.next();
+    } catch (UncheckedIOException | IllegalStateException e) {
+      // Both the pre-flight check and the full read stop here: a header that cannot be parsed is a file-level fault.
       throw new InputContractException(
-          "file " + fileName + " is empty: expected a header row with the contract's column names");
+          "file " + fileName + ": the header row cannot be read as CSV (" + rootCause(e).getClass().getSimpleName()
+              + ", e.g. an unbalanced quote); correct the header and run again");
     }
-    CSVRecord header = records.next();
     List<String> names = new ArrayList<>();
     header.forEach(names::add);
     return names;
@@ -187,12 +191,12 @@ public final class ContractCsvReader {
   private List<String> canonicalHeader(List<String> raw, String fileName) {
     List<String> canonical = new ArrayList<>(raw.size());
     Set<String> seen = new HashSet<>();
-    for (String name : raw) {
+    long declared = raw.stream().filter(name -> source.canonicalColumn(name).isPresent()).count();
+    for (int i = 0; i < raw.size(); i++) {
+      String name = raw.get(i);
+      int position = i + 1;
       String column =
-          source.canonicalColumn(name).orElseThrow(() -> new InputContractException(
-              "file " + fileName + ": column '" + printable(name) + "' is not in the " + source.id().toUpperCase()
-                  + " contract (docs/data-contracts.md). An undeclared column may carry identifiers: remove it "
-                  + "from the file, or correct its name, and run again"));
+          source.canonicalColumn(name).orElseThrow(() -> undeclared(raw, declared, name, position, fileName));
       if (!seen.add(column)) {
         throw new InputContractException(
             "file " + fileName + ": column '" + column + "' appears twice in the header; keep one and run again");
@@ -207,6 +211,45 @@ public final class ContractCsvReader {
       }
     }
     return canonical;
+  }
+
+  /**
+   * The stop for an undeclared column. Its name is shown only when it looks like a column name of the contracts'
+   * style (words joined by underscores, no digits run, date, postcode or e-mail shape) and the first row is a header:
+   * when most of the row is not in the contract the header row is probably missing, and a single word could be a
+   * name, so such a cell is not quoted, since it may be an identifier; its position is given instead.
+   */
+  private InputContractException undeclared(List<String> raw, long declared, String name, int position,
+      String fileName) {
+    String contract = source.id().toUpperCase(java.util.Locale.ROOT);
+    if (declared * 2 < raw.size()) {
+      return new InputContractException("file " + fileName + ": " + (raw.size() - declared) + " of the "
+          + raw.size() + " names in its first row are not in the " + contract + " contract"
+          + " (docs/data-contracts.md): the header row is missing, or this is not " + (source == InputSource.APC ? "an "
+          : "a ") + contract + " file. Add the"
+          + " header row (or give the file to the right --source) and run again");
+    }
+    String shown = looksLikeColumnName(name) ? " '" + printable(name) + "'" : " (its name is not shown: it does not"
+        + " look like a column name and may be a data value)";
+    return new InputContractException(
+        "file " + fileName + ": column " + position + " of the header" + shown + " is not in the " + contract
+            + " contract (docs/data-contracts.md). An undeclared column may carry identifiers: remove it "
+            + "from the file, or correct its name, and run again");
+  }
+
+  private static final java.util.regex.Pattern COLUMN_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+");
+  private static final java.util.regex.Pattern DATA_LIKE = java.util.regex.Pattern.compile(
+      "\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}|@|\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b");
+
+  /**
+   * Whether a header cell may be quoted in a message: words joined by underscores, as every multi-word column name of
+   * both contracts is, and nothing that looks like data (four digits in a row, a date, a postcode, an e-mail).
+   */
+  static boolean looksLikeColumnName(String name) {
+    String trimmed = name.strip();
+    return trimmed.length() <= 60 && COLUMN_NAME.matcher(trimmed).matches()
+        && !DATA_LIKE.matcher(trimmed.toUpperCase(java.util.Locale.ROOT)).find();
   }
 
   private static String printable(String name) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -16,13 +17,20 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.sdelink.pipelines.contract.CodeLists;
 import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.grouping.CountingFn;
+import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 import org.sdelink.pipelines.io.ContractCsvReader;
 import org.sdelink.pipelines.io.CountsSink;
 import org.sdelink.pipelines.io.CsvLines;
@@ -37,7 +45,9 @@ import org.sdelink.pseudonymisation.IdentityColumns;
 /**
  * The pseudonymise stage: input files of one source in, {@code records.csv} (tokens and non-identifying fields),
  * {@code rejects.csv} (file, line, column, reason; never a value) and {@code report.json} (counts per file and per
- * council) out. It reconciles rows in = accepted + rejected for every file and fails the run if they differ.
+ * council) out. It reconciles rows in = accepted + rejected for every file and fails the run if they differ. APC rows
+ * that share an EPIKEY with different content are rejected ({@link DuplicateKeys}); coded values missing from the
+ * operator's code lists are kept and counted ({@link CodeCheck}).
  */
 public final class PseudonymiseStage {
   public static final String RECORDS = "records.csv";
@@ -50,15 +60,17 @@ public final class PseudonymiseStage {
   private final String keyId;
   private final double maxRejectRate;
   private final String settings;
+  private final CodeCheck codeCheck;
 
   private PseudonymiseStage(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId,
-      double maxRejectRate, String settings) {
+      double maxRejectRate, String settings, CodeCheck codeCheck) {
     this.source = source;
     this.inputs = List.copyOf(inputs);
     this.rows = rows;
     this.keyId = keyId;
     this.maxRejectRate = maxRejectRate;
     this.settings = settings;
+    this.codeCheck = codeCheck;
   }
 
   /** Whether {@code output} already holds this stage's output for the same input bytes and settings. */
@@ -66,9 +78,12 @@ public final class PseudonymiseStage {
     return StageDirectory.isUpToDate(output, "pseudonymise", inputs, settings());
   }
 
-  /** The options that change the output: source, key id and the settings the caller gave (reference date). */
+  /**
+   * The options that change the output: source, key id, the code lists (by fingerprint) and the settings the caller
+   * gave (reference date).
+   */
   String settings() {
-    return "source=" + source.id() + ";key_id=" + keyId + ";" + settings;
+    return "source=" + source.id() + ";key_id=" + keyId + ";code_lists=" + codeCheck.fingerprint() + ";" + settings;
   }
 
   /** The default share of a file's rows that may be rejected before the run stops: a half. */
@@ -77,13 +92,22 @@ public final class PseudonymiseStage {
   /** The same stage, stopping when more than {@code rate} (0 to 1) of a file's rows are rejected. */
   public PseudonymiseStage withMaxRejectRate(double rate) {
     checkArgument(rate >= 0 && rate <= 1, "--max-reject-rate must be between 0 and 1");
-    return new PseudonymiseStage(source, inputs, rows, keyId, rate, settings);
+    return new PseudonymiseStage(source, inputs, rows, keyId, rate, settings, codeCheck);
+  }
+
+  /**
+   * The same stage, counting coded values that {@code lists} do not hold (kept, counted per file, column and council
+   * in {@code report.json}; never the value). Without lists the report says the codes were not checked.
+   */
+  public PseudonymiseStage withCodeLists(CodeLists lists) {
+    return new PseudonymiseStage(source, inputs, rows, keyId, maxRejectRate, settings, CodeCheck.of(source, lists));
   }
 
   public static PseudonymiseStage of(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId,
       String settings) {
     checkArgument(!inputs.isEmpty(), "no input files given");
-    return new PseudonymiseStage(source, inputs, rows, keyId, DEFAULT_MAX_REJECT_RATE, settings);
+    return new PseudonymiseStage(source, inputs, rows, keyId, DEFAULT_MAX_REJECT_RATE, settings,
+        CodeCheck.none(source));
   }
 
   /** Checks every input's header against the contract before any pipeline starts (fail closed). */
@@ -113,10 +137,46 @@ public final class PseudonymiseStage {
       PCollectionTuple read = pipeline.apply("Read" + source.name(), ReadContractRows.of(source, files));
 
       PCollection<RowPseudonymiser.PseudonymisedRow> pseudonymised = read.get(ReadContractRows.ROWS)
-          .apply("Pseudonymise", ParDo.of(new PseudonymiseFn(rows)))
+          .apply("Pseudonymise", ParDo.of(new PseudonymiseFn(rows, codeCheck)))
           .setCoder(PseudonymisedRowCoder.of());
 
-      pseudonymised
+      PCollection<RejectedRow> readRejects = read.get(ReadContractRows.REJECTS);
+      PCollection<RowPseudonymiser.PseudonymisedRow> accepted;
+      PCollection<RejectedRow> rejects;
+      PCollection<KV<String, Long>> copyCounts;
+      if (source == InputSource.APC) {
+        // EPIKEYs shared by rows with different content: decided on small summaries grouped in bounded buckets,
+        // then looked up by every row (the conflicting ids are few: each is a data error that is rejected).
+        PCollectionTuple decided = pseudonymised
+            .apply("SummariseCopies", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                    TypeDescriptors.strings()))
+                .via((RowPseudonymiser.PseudonymisedRow r) -> {
+                  DuplicateKeys.Copy copy = DuplicateKeys.copyOf(r);
+                  return KV.of(copy.recordId(), copy.digest() + "\t" + copy.line() + "\t" + copy.file());
+                }))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+            .apply("GroupCopiesByRecordId", GroupIntoBuckets.of(options.getBuckets()))
+            .apply("FindConflictingCopies", ParDo.of(new DuplicateKeysFn())
+                .withOutputTags(CONFLICTS, TupleTagList.of(COPY_COUNTS)));
+        PCollectionView<Map<String, String>> conflicts = decided.get(CONFLICTS)
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+            .apply("ConflictingRecordIds", View.asMap());
+        PCollectionTuple split = pseudonymised
+            .apply("RejectConflictingCopies", ParDo.of(new SplitConflictingFn(conflicts))
+                .withSideInputs(conflicts)
+                .withOutputTags(KEPT, TupleTagList.of(DUPLICATE_REJECTS)));
+        accepted = split.get(KEPT).setCoder(PseudonymisedRowCoder.of());
+        rejects = PCollectionList.of(readRejects)
+            .and(split.get(DUPLICATE_REJECTS).setCoder(readRejects.getCoder()))
+            .apply("AllRejects", Flatten.pCollections());
+        copyCounts = decided.get(COPY_COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+      } else {
+        accepted = pseudonymised;
+        rejects = readRejects;
+        copyCounts = null;
+      }
+
+      accepted
           .apply("FormatRecords", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                   TypeDescriptors.strings()))
               .via((RowPseudonymiser.PseudonymisedRow r) -> KV.of(
@@ -125,7 +185,6 @@ public final class PseudonymiseStage {
                   CsvLines.format(r.values()))))
           .apply("WriteRecords", SortedCsvSink.to(recordParts.toString(), parts));
 
-      PCollection<RejectedRow> rejects = read.get(ReadContractRows.REJECTS);
       rejects
           .apply("FormatRejects", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                   TypeDescriptors.strings()))
@@ -135,12 +194,16 @@ public final class PseudonymiseStage {
 
       int identityOffset = rows.columns().size() - IdentityColumns.ALL.size();
       PCollection<KV<String, Long>> acceptedCounts =
-          pseudonymised.apply("CountAccepted", ParDo.of(new CountAcceptedFn(identityOffset)));
+          accepted.apply("CountAccepted", ParDo.of(new CountAcceptedFn(identityOffset)));
       PCollection<KV<String, Long>> rejectCounts = rejects.apply("CountRejected", ParDo.of(new CountRejectedFn()));
       PCollection<KV<String, Long>> seen = read.get(ReadContractRows.ROWS_SEEN)
           .apply("CountSeen", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
               .via((KV<String, Long> kv) -> KV.of("file\t" + kv.getKey() + "\trows_in", kv.getValue())));
-      PCollectionList.of(acceptedCounts).and(rejectCounts).and(seen)
+      PCollectionList<KV<String, Long>> allCounts = PCollectionList.of(acceptedCounts).and(rejectCounts).and(seen);
+      if (copyCounts != null) {
+        allCounts = allCounts.and(copyCounts);
+      }
+      allCounts
           .apply("AllCounts", Flatten.pCollections())
           .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
           .apply("Counts", CountsSink.to(countParts, options.getBuckets()));
@@ -153,7 +216,7 @@ public final class PseudonymiseStage {
       long written = SortedCsvSink.merge(recordParts, CsvLines.format(rows.columns()),
           stage.work().resolve(RECORDS));
       SortedCsvSink.merge(rejectParts, CsvLines.format(RejectedRow.COLUMNS), stage.work().resolve(REJECTS));
-      StageReport report = StageReport.fromCounts(source, keyId, CountsSink.read(countParts));
+      StageReport report = StageReport.fromCounts(source, keyId, codeCheck, CountsSink.read(countParts));
       report.reconcile(written);
       report.checkRejectRate(maxRejectRate);
       report.write(stage.work().resolve(REPORT));
@@ -167,14 +230,59 @@ public final class PseudonymiseStage {
 
   private static final class PseudonymiseFn extends DoFn<SourceRow, RowPseudonymiser.PseudonymisedRow> {
     private final RowPseudonymiser rows;
+    private final CodeCheck codeCheck;
 
-    PseudonymiseFn(RowPseudonymiser rows) {
+    PseudonymiseFn(RowPseudonymiser rows, CodeCheck codeCheck) {
       this.rows = rows;
+      this.codeCheck = codeCheck;
     }
 
     @ProcessElement
     public void process(@Element SourceRow row, OutputReceiver<RowPseudonymiser.PseudonymisedRow> out) {
-      out.output(rows.apply(row));
+      RowPseudonymiser.PseudonymisedRow pseudonymised = rows.apply(row);
+      List<String> unknown = codeCheck.unknownColumns(row);
+      out.output(unknown.isEmpty() ? pseudonymised : pseudonymised.withUnknownCodeColumns(unknown));
+    }
+  }
+
+  private static final TupleTag<RowPseudonymiser.PseudonymisedRow> KEPT = new TupleTag<>("kept") {};
+  private static final TupleTag<RejectedRow> DUPLICATE_REJECTS = new TupleTag<>("duplicateRejects") {};
+  private static final TupleTag<KV<String, String>> CONFLICTS = new TupleTag<>("conflicts") {};
+  private static final TupleTag<KV<String, Long>> COPY_COUNTS = new TupleTag<>("copyCounts") {};
+
+  /** Applies {@link DuplicateKeys} to one bucket of row summaries ({@code digest TAB line TAB file} by EPIKEY). */
+  private static final class DuplicateKeysFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, String>>> bucket, MultiOutputReceiver out) {
+      Iterable<DuplicateKeys.Copy> copies = com.google.common.collect.Iterables.transform(bucket.getValue(), kv -> {
+        String[] parts = kv.getValue().split("\t", 3);
+        return new DuplicateKeys.Copy(kv.getKey(), parts[0], parts[2], Long.parseLong(parts[1]));
+      });
+      DuplicateKeys.Decision decision = DuplicateKeys.decide(copies, "EPIKEY");
+      decision.conflicts().forEach((recordId, message) -> out.get(CONFLICTS).output(KV.of(recordId, message)));
+      decision.repeatedRowsPerFile().forEach((file, n) ->
+          out.get(COPY_COUNTS).output(KV.of("file\t" + file + "\trepeated_record_id", n)));
+    }
+  }
+
+  /** Keeps a row, or rejects it when its EPIKEY is among the conflicting ones. */
+  private static final class SplitConflictingFn
+      extends DoFn<RowPseudonymiser.PseudonymisedRow, RowPseudonymiser.PseudonymisedRow> {
+    private final PCollectionView<Map<String, String>> conflicts;
+
+    SplitConflictingFn(PCollectionView<Map<String, String>> conflicts) {
+      this.conflicts = conflicts;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext context) {
+      RowPseudonymiser.PseudonymisedRow row = context.element();
+      String message = context.sideInput(conflicts).get(row.recordId());
+      if (message == null) {
+        context.output(row);
+      } else {
+        context.output(DUPLICATE_REJECTS, DuplicateKeys.reject(row, "EPIKEY", message));
+      }
     }
   }
 
@@ -205,6 +313,11 @@ public final class PseudonymiseStage {
       }
       if (!v.get(offset + family).isEmpty()) {
         count(la + "family_name_present");
+      }
+      for (String column : r.unknownCodeColumns()) {
+        count("file\t" + v.get(1) + "\t" + StageReport.UNKNOWN_CODE + column);
+        count(la + StageReport.UNKNOWN_CODE + column);
+        count("code\t" + column + "\tunknown");
       }
     }
   }

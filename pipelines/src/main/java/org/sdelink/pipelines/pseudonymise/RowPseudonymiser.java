@@ -134,19 +134,34 @@ public final class RowPseudonymiser implements Serializable {
     return ContractDates.parse(value).map(LocalDate::toString).orElse(value);
   }
 
-  /** One pseudonymised row: its record id, council, output values and quality flags. */
+  /**
+   * One pseudonymised row: its record id, council, output values, quality flags and the coded columns whose value is
+   * not in the code lists (names only, never the values).
+   */
   public static final class PseudonymisedRow implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final String recordId;
     private final String laCode;
     private final List<String> values;
     private final List<String> flags;
+    private final List<String> unknownCodeColumns;
 
     PseudonymisedRow(String recordId, String laCode, List<String> values, List<String> flags) {
+      this(recordId, laCode, values, flags, List.of());
+    }
+
+    PseudonymisedRow(String recordId, String laCode, List<String> values, List<String> flags,
+        List<String> unknownCodeColumns) {
       this.recordId = recordId;
       this.laCode = laCode;
       this.values = List.copyOf(values);
       this.flags = List.copyOf(flags);
+      this.unknownCodeColumns = List.copyOf(unknownCodeColumns);
+    }
+
+    /** The same row, noting the coded columns whose value the code lists do not hold. */
+    public PseudonymisedRow withUnknownCodeColumns(List<String> columns) {
+      return new PseudonymisedRow(recordId, laCode, values, flags, columns);
     }
 
     public String recordId() {
@@ -161,8 +176,39 @@ public final class RowPseudonymiser implements Serializable {
       return values;
     }
 
+    /** The input file the row came from (the {@code source_file} column). */
+    public String sourceFile() {
+      return values.get(1);
+    }
+
+    /** The physical line the row starts on (the {@code source_line} column). */
+    public long sourceLine() {
+      return Long.parseLong(values.get(2));
+    }
+
     public List<String> flags() {
       return flags;
+    }
+
+    public List<String> unknownCodeColumns() {
+      return unknownCodeColumns;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PseudonymisedRow other && recordId.equals(other.recordId) && laCode.equals(other.laCode)
+          && values.equals(other.values) && flags.equals(other.flags)
+          && unknownCodeColumns.equals(other.unknownCodeColumns);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(recordId, laCode, values, flags, unknownCodeColumns);
+    }
+
+    @Override
+    public String toString() {
+      return "PseudonymisedRow{" + sourceFile() + ":" + sourceLine() + "}";
     }
   }
 }

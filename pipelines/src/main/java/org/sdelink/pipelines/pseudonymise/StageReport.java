@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sdelink.pipelines.contract.InputSource;
@@ -14,26 +16,40 @@ import org.sdelink.pipelines.contract.InputSource;
  * row read was either accepted or rejected. Written as {@code report.json}; holds counts only, never values.
  */
 public final class StageReport {
+  /** Prefix of the per-file and per-council counts of unknown code values, followed by the column name. */
+  public static final String UNKNOWN_CODE = "unknown_code:";
+  /** What {@code code_lists.status} says when no code lists were given. */
+  public static final String NOT_CHECKED = "not checked";
+
   private final InputSource source;
   private final String keyId;
   private final Map<String, Map<String, Long>> files = new TreeMap<>();
   private final Map<String, Map<String, Long>> councils = new TreeMap<>();
   private final Map<String, Long> rejectReasons = new TreeMap<>();
+  private final Map<String, Long> unknownCodes = new TreeMap<>();
+  private final List<String> checkedColumns = new ArrayList<>();
+  private String codeListsFingerprint = "none";
 
   private StageReport(InputSource source, String keyId) {
     this.source = source;
     this.keyId = keyId;
   }
 
-  /** Builds the report from tab-separated count keys: {@code file|la|reason <TAB> name <TAB> metric}. */
-  static StageReport fromCounts(InputSource source, String keyId, Map<String, Long> counts) {
+  /** Builds the report from tab-separated count keys: {@code file|la|reason|code <TAB> name <TAB> metric}. */
+  static StageReport fromCounts(InputSource source, String keyId, CodeCheck codes, Map<String, Long> counts) {
     StageReport report = new StageReport(source, keyId);
+    report.checkedColumns.addAll(codes.checkedColumns());
+    report.codeListsFingerprint = codes.fingerprint();
+    for (String column : codes.checkedColumns()) {
+      report.unknownCodes.put(column, 0L);
+    }
     counts.forEach((key, value) -> {
       String[] parts = key.split("\t", 3);
       switch (parts[0]) {
         case "file" -> report.files.computeIfAbsent(parts[1], k -> new TreeMap<>()).put(parts[2], value);
         case "la" -> report.councils.computeIfAbsent(parts[1], k -> new TreeMap<>()).put(parts[2], value);
         case "reason" -> report.rejectReasons.put(parts[1], value);
+        case "code" -> report.unknownCodes.put(parts[1], value);
         default -> throw new IllegalStateException("unexpected count key kind " + parts[0]);
       }
     });
@@ -62,6 +78,11 @@ public final class StageReport {
     });
     root.path("reject_reasons").fields().forEachRemaining(r -> report.rejectReasons.put(r.getKey(),
         r.getValue().asLong()));
+    var codeLists = root.path("code_lists");
+    report.codeListsFingerprint = codeLists.path("fingerprint").asText("none");
+    codeLists.path("checked_columns").forEach(c -> report.checkedColumns.add(c.asText()));
+    codeLists.path("unknown_values").fields().forEachRemaining(c -> report.unknownCodes.put(c.getKey(),
+        c.getValue().asLong()));
     return report;
   }
 
@@ -79,6 +100,26 @@ public final class StageReport {
 
   public Map<String, Long> rejectReasons() {
     return java.util.Collections.unmodifiableMap(rejectReasons);
+  }
+
+  /** Whether coded values were checked against code lists (else every value was kept unchecked). */
+  public boolean codesChecked() {
+    return !checkedColumns.isEmpty();
+  }
+
+  /** Per checked column, the accepted rows whose value is not in the code lists (kept, not rejected). */
+  public Map<String, Long> unknownCodes() {
+    return java.util.Collections.unmodifiableMap(unknownCodes);
+  }
+
+  /** The counts of one input file (rows_in, accepted, rejected, unknown_code:COLUMN, ...), by its name. */
+  public Map<String, Long> fileCounts(String fileName) {
+    return java.util.Collections.unmodifiableMap(files.getOrDefault(fileName, Map.of()));
+  }
+
+  /** The counts of one council (rows, rejected, unknown_code:COLUMN, ...), by its code. */
+  public Map<String, Long> councilCounts(String laCode) {
+    return java.util.Collections.unmodifiableMap(councils.getOrDefault(laCode, Map.of()));
   }
 
   /** Rows of a given identifier status across councils, e.g. {@code nhs_number_status:VALID}. */
@@ -134,6 +175,19 @@ public final class StageReport {
     totals.put("accepted", accepted());
     totals.put("rejected", rejected());
     root.set("reject_reasons", mapper.valueToTree(rejectReasons));
+    ObjectNode codeLists = root.putObject("code_lists");
+    if (checkedColumns.isEmpty()) {
+      codeLists.put("status", NOT_CHECKED);
+      codeLists.put("note", "no " + source.id().toUpperCase(java.util.Locale.ROOT) + " code lists were given"
+          + " (--code-lists DIR or code_lists: in the run configuration): code values were kept without a check");
+    } else {
+      codeLists.put("status", "checked");
+      codeLists.put("fingerprint", codeListsFingerprint);
+      codeLists.set("checked_columns", mapper.valueToTree(checkedColumns));
+      codeLists.put("note", "unknown_values counts the accepted rows whose value of a column is not in the code"
+          + " lists; such rows are kept, not rejected. Values are never recorded.");
+      codeLists.set("unknown_values", mapper.valueToTree(unknownCodes));
+    }
     root.set("files", mapper.valueToTree(files));
     root.set("councils", mapper.valueToTree(councils));
     mapper.writeValue(file.toFile(), root);

@@ -37,6 +37,7 @@ public final class FullRun {
   private double maxRejectRate = org.sdelink.pipelines.pseudonymise.PseudonymiseStage.DEFAULT_MAX_REJECT_RATE;
   private Duration progressInterval = ProgressMonitor.DEFAULT_INTERVAL;
   private final List<StageMeasurement> measurements = new ArrayList<>();
+  private org.sdelink.pipelines.contract.CodeLists codeLists = org.sdelink.pipelines.contract.CodeLists.none();
 
   /** The publish step, given the metrics folder and the release folder to write. */
   public interface ReleaseStep {
@@ -52,6 +53,12 @@ public final class FullRun {
     this.referenceDate = referenceDate;
     this.output = output;
     this.release = release;
+  }
+
+  /** Count coded values that {@code lists} do not hold (see {@code --code-lists}); by default codes are not checked. */
+  public FullRun withCodeLists(org.sdelink.pipelines.contract.CodeLists lists) {
+    this.codeLists = lists;
+    return this;
   }
 
   /** Stop when more than {@code rate} of a file's rows are rejected (see {@code --max-reject-rate}). */
@@ -87,7 +94,8 @@ public final class FullRun {
     Path linkedDir = output.resolve("linked");
     Path metricsDir = output.resolve("metrics");
 
-    var cldStage = Stages.pseudonymise(InputSource.CLD, cldFiles, key, referenceDate).withMaxRejectRate(maxRejectRate);
+    var cldStage = Stages.pseudonymise(InputSource.CLD, cldFiles, key, referenceDate).withMaxRejectRate(maxRejectRate)
+        .withCodeLists(codeLists);
     StageReport cld = stage("pseudonymise cld", times, progress, () -> {
       if (cldStage.isUpToDate(cldDir)) {
         say(progress, "[1/5] pseudonymise cld: inputs and settings unchanged since the last run, kept");
@@ -97,7 +105,8 @@ public final class FullRun {
       return cldStage.run(options, cldDir);
     });
 
-    var apcStage = Stages.pseudonymise(InputSource.APC, apcFiles, key, referenceDate).withMaxRejectRate(maxRejectRate);
+    var apcStage = Stages.pseudonymise(InputSource.APC, apcFiles, key, referenceDate).withMaxRejectRate(maxRejectRate)
+        .withCodeLists(codeLists);
     StageReport apc = stage("pseudonymise apc", times, progress, () -> {
       if (apcStage.isUpToDate(apcDir)) {
         say(progress, "[2/5] pseudonymise apc: inputs and settings unchanged since the last run, kept");

@@ -42,6 +42,8 @@ public final class RunConfig {
   @JsonProperty("reference_date") public LocalDate referenceDate;
   @JsonProperty("max_reject_rate") public double maxRejectRate =
       org.sdelink.pipelines.pseudonymise.PseudonymiseStage.DEFAULT_MAX_REJECT_RATE;
+  /** Folder of the published code lists; unset = code values are not checked. */
+  @JsonProperty("code_lists") public String codeLists;
 
   private Path base = Path.of(".");
 
@@ -55,7 +57,7 @@ public final class RunConfig {
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
           + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, output, runner,"
-          + " pipeline_options, reference_date, max_reject_rate");
+          + " pipeline_options, reference_date, max_reject_rate, code_lists");
     }
     config.base = file.toAbsolutePath().getParent();
     config.check(file);
@@ -87,6 +89,11 @@ public final class RunConfig {
 
   public Path resolve(String path) {
     return base.resolve(path).normalize();
+  }
+
+  /** The code lists folder, resolved against the configuration's folder, if one is given. */
+  public java.util.Optional<Path> codeListsFolder() {
+    return java.util.Optional.ofNullable(codeLists).map(this::resolve);
   }
 
   public List<Path> cldFiles() {

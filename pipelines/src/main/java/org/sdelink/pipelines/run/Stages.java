@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.sdelink.pipelines.contract.CodeLists;
 import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.pseudonymise.LocalIdTokens;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
@@ -25,6 +26,22 @@ public final class Stages {
       return ring.primary();
     } finally {
       Arrays.fill(password, '\0');
+    }
+  }
+
+  /**
+   * Reads the operator's code lists from {@code folder}; a folder without them, or an unreadable list, is a user error
+   * that says what to do.
+   */
+  public static CodeLists codeLists(Path folder) {
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      throw new UserError("code lists folder " + folder + " does not exist; give the folder holding "
+          + CodeLists.CLD_FILE + " and/or " + CodeLists.APC_FILE);
+    }
+    try {
+      return CodeLists.load(folder);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new UserError(e.getMessage() + "; give the folder holding the published code lists");
     }
   }
 

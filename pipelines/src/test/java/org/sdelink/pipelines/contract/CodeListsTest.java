@@ -1,6 +1,8 @@
 package org.sdelink.pipelines.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -48,6 +50,23 @@ class CodeListsTest {
     assertFalse(lists.permits(InputSource.APC, "SEX", "Null"));
     assertFalse(lists.permits(InputSource.APC, "SEX", "M"));
     assertFalse(lists.checks(InputSource.APC, "EPITYPE"), "not a contract column");
+  }
+
+  @Test
+  void ethnicityAcceptsTheRelease2SeparatorAndTheFingerprintFollowsTheLists() throws IOException {
+    Files.writeString(dir.resolve(CodeLists.CLD_FILE),
+        "{\"Ethnicity\":{\"R1\":[\"White - Irish\",\"No data - Undeclared or Not known\"]}}",
+        StandardCharsets.UTF_8);
+    CodeLists lists = CodeLists.load(dir);
+    assertTrue(lists.permits(InputSource.CLD, "Ethnicity", "White - Irish"));
+    assertTrue(lists.permits(InputSource.CLD, "Ethnicity", "White: Irish"));
+    assertTrue(lists.permits(InputSource.CLD, "Ethnicity", "No data: Undeclared or not known"));
+    assertFalse(lists.permits(InputSource.CLD, "Ethnicity", "White"));
+    assertEquals(lists.fingerprint(), CodeLists.load(dir).fingerprint());
+    assertEquals("none", CodeLists.none().fingerprint());
+    Files.writeString(dir.resolve(CodeLists.CLD_FILE), "{\"Ethnicity\":{\"R1\":[\"White - Irish\"]}}",
+        StandardCharsets.UTF_8);
+    assertNotEquals(lists.fingerprint(), CodeLists.load(dir).fingerprint());
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sdelink.fixtures.broken.BrokenFileCorpus;
+import org.sdelink.pipelines.contract.CodeLists;
 import org.sdelink.pipelines.contract.InputContractException;
 import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.pseudonymise.StageReport;
@@ -29,11 +30,18 @@ class BrokenInputTest {
   @TempDir static Path root;
   static MasterKey key;
 
+  static CodeLists codeLists;
+
   @BeforeAll
   static void key() throws Exception {
     Path keystore = root.resolve("keys.p12");
     KeyStoreFile.initDemo(keystore, "pw".toCharArray());
     key = Stages.openPrimaryKey(keystore, "pw".toCharArray(), true);
+    Path lists = Files.createDirectories(root.resolve("code-lists"));
+    for (var file : BrokenFileCorpus.codeListsFor().entrySet()) {
+      Files.writeString(lists.resolve(file.getKey()), file.getValue());
+    }
+    codeLists = CodeLists.load(lists);
   }
 
   static Stream<BrokenFileCorpus.Case> cases() {
@@ -47,7 +55,7 @@ class BrokenInputTest {
     Files.write(file, c.content());
     Path out = root.resolve("out-" + c.name());
     var stage = Stages.pseudonymise(InputSource.fromId(c.source()), List.of(file), key, LocalDate.of(2025, 6, 30))
-        .withMaxRejectRate(1.0);
+        .withMaxRejectRate(1.0).withCodeLists(codeLists);
     if (c.outcome() == BrokenFileCorpus.Outcome.STOP) {
       InputContractException stop = assertThrows(InputContractException.class,
           () -> stage.run(StageOptions.fromArgs(List.of()), out));
@@ -63,6 +71,14 @@ class BrokenInputTest {
     assertEquals(records.size(), report.accepted());
     assertEquals(rejects.size(), report.rejected());
     assertEquals(c.acceptedRows(), records.size(), "accepted rows");
+    assertTrue(report.codesChecked());
+    for (Map.Entry<String, Long> unknown : report.unknownCodes().entrySet()) {
+      long expected = c.unknownCodes().getOrDefault(unknown.getKey(), 0L);
+      assertEquals(expected, unknown.getValue(), "unknown values of " + unknown.getKey());
+      assertEquals(expected, report.fileCounts(file.getFileName().toString())
+          .getOrDefault(StageReport.UNKNOWN_CODE + unknown.getKey(), 0L), "per file");
+    }
+    assertTrue(report.unknownCodes().keySet().containsAll(c.unknownCodes().keySet()), "columns checked");
     if (c.outcome() == BrokenFileCorpus.Outcome.ACCEPT) {
       assertTrue(rejects.isEmpty(), "unexpected rejects: " + rejects);
     } else {

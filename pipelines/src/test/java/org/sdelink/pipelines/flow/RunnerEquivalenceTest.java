@@ -14,14 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdelink.pipelines.io.StageDirectory;
 
 /**
- * Every stage on embedded Flink and on the DirectRunner, twice on the DirectRunner: all outputs byte-identical.
+ * Every stage on embedded Flink and on the DirectRunner, twice on each (the second time with other bucket, part and
+ * parallelism settings): all outputs byte-identical.
  * (The {@code _SUCCESS} markers name their own folders, so they are compared by their output hashes only.)
  */
 class RunnerEquivalenceTest {
   @TempDir Path root;
 
   @Test
-  void flinkAndDirectRunnerGiveByteIdenticalOutputsAndRerunsToo() throws Exception {
+  void flinkAndDirectRunnerGiveByteIdenticalOutputsAndRerunsOnEachToo() throws Exception {
     FlowFixture fixture = FlowFixture.generate(root, 150, 5501);
     Path policy = ReleasePropertiesTest.approvedPolicyIn(root, "EQUIVALENCE-1");
     Path direct = runAndPublish(fixture, policy, root.resolve("direct"), List.of());
@@ -29,12 +30,15 @@ class RunnerEquivalenceTest {
         "--outputParts=3"));
     Path flink = runAndPublish(fixture, policy, root.resolve("flink"), List.of("--runner=FlinkRunner",
         "--parallelism=2"));
+    Path flinkAgain = runAndPublish(fixture, policy, root.resolve("flink-again"), List.of("--runner=FlinkRunner",
+        "--parallelism=1", "--buckets=5", "--outputParts=2"));
 
     Map<String, String> directHashes = hashes(direct);
     assertTrue(directHashes.size() >= 20 && directHashes.containsKey("release/persons.parquet"),
         "expected every stage's outputs, got " + directHashes.keySet());
     assertEquals(directHashes, hashes(flink), "Flink outputs differ from the DirectRunner's");
     assertEquals(directHashes, hashes(again), "a rerun with other bucket counts differs");
+    assertEquals(directHashes, hashes(flinkAgain), "a second Flink run with other settings differs");
   }
 
   private static Path runAndPublish(FlowFixture fixture, Path policy, Path out, List<String> args) throws Exception {

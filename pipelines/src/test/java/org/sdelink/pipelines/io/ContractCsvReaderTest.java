@@ -46,6 +46,35 @@ class ContractCsvReaderTest {
   }
 
   @Test
+  void aMissingHeaderRowStopsWithoutQuotingTheDataItHolds() {
+    InputContractException headerless = assertThrows(InputContractException.class, () ->
+        read(InputSource.APC, "9434765919,Smith,1001,2024-01-01,RXX\n4857773457,Brown,1002,2024-01-02,RXX\n"));
+    assertTrue(headerless.getMessage().contains("header row is missing"), headerless.getMessage());
+    assertFalse(headerless.getMessage().contains("9434765919") || headerless.getMessage().contains("Smith"),
+        headerless.getMessage());
+    for (String cell : List.of("LS1 4AP", "L4   1UW", "Smith", "SMITH", "9434765919", "1940-02-01")) {
+      InputContractException value = assertThrows(InputContractException.class, () ->
+          read(InputSource.APC, "EPIKEY,ADMIDATE,PROCODE3,SEX," + cell + "\n1,2024-01-01,RXX,1,x\n"));
+      assertTrue(value.getMessage().contains("column 5 of the header") && !value.getMessage().contains(cell),
+          value.getMessage());
+    }
+    for (String data : List.of("9434765919", "01/02/1940", "1940_02_01", "ls6 2ab", "a@b.org", "Smith", "MARY",
+        "x".repeat(80), "First_1940")) {
+      assertFalse(ContractCsvReader.looksLikeColumnName(data), data);
+    }
+    for (String name : List.of("PATIENT_NAME", "DIAG_4_02", "Extra_Column", "OPERTN_01", "Event_Ref_2")) {
+      assertTrue(ContractCsvReader.looksLikeColumnName(name), name);
+    }
+  }
+
+  @Test
+  void anUnreadableHeaderStopsTheFullReadAsTheCheckDoes() {
+    InputContractException e = assertThrows(InputContractException.class, () ->
+        read(InputSource.APC, "EPIKEY,\"ADMIDATE,PROCODE3\n1,2024-01-01,RXX\n"));
+    assertTrue(e.getMessage().contains("header row cannot be read"), e.getMessage());
+  }
+
+  @Test
   void duplicateAndMissingRequiredColumnsStop() {
     assertThrows(InputContractException.class,
         () -> read(InputSource.APC, "EPIKEY,ADMIDATE,PROCODE3,epikey\n"));
