@@ -59,7 +59,13 @@ class MessageSourceScanTest {
       Map.entry("SummaryTableProtection.java:row.group()", "a breakdown group label of the summary table"),
       Map.entry("LinkageModel.java:step.dobCheck()", "the name of a date field in the linkage model spec"),
       Map.entry("RecordTreatment.java:POSTCODE_TO_LSOA", "the name of a code table"),
-      Map.entry("ContractCsvReader.java:(raw.size() - declared)", "a count of header names"));
+      Map.entry("ContractCsvReader.java:(raw.size() - declared)", "a count of header names"),
+      Map.entry("ProgressMonitor.java:line()", "a progress line of counts, times and heap sizes it composes"),
+      Map.entry("FullRun.java:line", "a stage line FullRun composes (stage name, file count, paths)"),
+      Map.entry("ReportStage.java:records", "the path of the records file, not its content"),
+      Map.entry("CouncilFaultRates.java:Arrays.stream(values()).map(Fault::label).collect(Collectors.joining(\"\"))",
+          "the names of the generator's fault kinds"),
+      Map.entry("CouncilFaultRates.java:text", "a generator setting typed by the operator, not input data"));
 
   @Test
   void sdelinkLogsNothingItselfAndPrintsOnlyThroughTheCommandLine() throws IOException {
