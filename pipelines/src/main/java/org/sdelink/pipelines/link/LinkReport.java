@@ -1,5 +1,6 @@
 package org.sdelink.pipelines.link;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -53,6 +54,8 @@ final class LinkReport {
     Map<String, Map<String, Long>> byKind = new TreeMap<>();
     Map<String, Map<String, Map<String, Long>>> rates = new TreeMap<>();
     Map<Integer, Long> histogram = new TreeMap<>();
+    Map<Integer, Long> clusterPersons = new TreeMap<>();
+    Map<String, Map<String, Long>> cap = new TreeMap<>();
     counts.forEach((key, count) -> {
       String[] p = key.split("\t", -1);
       switch (p[0]) {
@@ -64,6 +67,8 @@ final class LinkReport {
         case "rate" -> rates.computeIfAbsent(p[1], k -> new TreeMap<>()).computeIfAbsent(p[2], k -> new TreeMap<>())
             .put(p[3], count);
         case "hist" -> histogram.put(Integer.parseInt(p[1]), count);
+        case "cluster_persons" -> clusterPersons.put(Integer.parseInt(p[1]), count);
+        case "cap" -> cap.computeIfAbsent(p[1], k -> new TreeMap<>()).put(p[2], count);
         default -> { }
       }
     });
@@ -75,6 +80,8 @@ final class LinkReport {
     ObjectNode thresholds = root.putObject("thresholds");
     thresholds.put("match_weight", model.thresholds().matchWeight());
     thresholds.put("ambiguity_margin", model.thresholds().ambiguityMargin());
+    thresholds.put("max_cluster_persons", model.thresholds().maxClusterPersons());
+    thresholds.set("must_not_differ", mapper.valueToTree(model.thresholds().mustNotDiffer()));
     root.put("prior_match_probability", parameters.priorMatchProbability());
     root.put("prior_source", parameters.priorSource());
     root.set("records_by_rule", mapper.valueToTree(byKind.getOrDefault("rule", Map.of())));
@@ -89,7 +96,18 @@ final class LinkReport {
     root.set("accepted_links_by_rule", mapper.valueToTree(byKind.getOrDefault("accepted", Map.of())));
     root.set("ambiguous_entities", mapper.valueToTree(byKind.getOrDefault("ambiguous", Map.of())));
     root.set("candidate_pairs_vetoed_by_field", mapper.valueToTree(byKind.getOrDefault("vetoed", Map.of())));
+    ObjectNode capNode = root.putObject("cluster_cap");
+    capNode.put("max_cluster_persons", model.thresholds().maxClusterPersons());
+    for (String phase : List.of("apc_episode_joins", "cld_apc")) {
+      ObjectNode p = capNode.putObject(phase);
+      p.put("clusters_over_cap", cap.getOrDefault(phase, Map.of()).getOrDefault("clusters_over_cap", 0L));
+      p.put("links_cut", cap.getOrDefault(phase, Map.of()).getOrDefault("links_cut", 0L));
+    }
+    ObjectNode personsNode = capNode.putObject("linked_clusters_by_persons");
+    clusterPersons.forEach((n, c) -> personsNode.put(Integer.toString(n), c));
     ObjectNode rateNode = root.putObject("cld_person_link_rate");
+    mergeCaseVariants(rates.get("ethnicity"));
+    mergeCaseVariants(rates.get("ethnic_group"));
     rates.forEach((dimension, values) -> {
       ObjectNode d = rateNode.putObject(dimension);
       values.forEach((value, c) -> {
@@ -109,6 +127,21 @@ final class LinkReport {
     Files.writeString(html, html(model, parameters, root, histogram), StandardCharsets.UTF_8);
   }
 
+  /** Merges the rows of values that differ only in letter case (CLD Release 1 and 2 spellings). */
+  private static void mergeCaseVariants(Map<String, Map<String, Long>> byValue) {
+    if (byValue == null) {
+      return;
+    }
+    Map<String, Long> persons = new TreeMap<>();
+    byValue.forEach((value, c) -> persons.put(value, c.getOrDefault("cld_persons", 0L)));
+    Map<String, String> labels = EthnicCategories.labels(persons);
+    Map<String, Map<String, Long>> merged = new TreeMap<>();
+    byValue.forEach((value, c) -> c.forEach((kind, n) ->
+        merged.computeIfAbsent(labels.get(value), k -> new TreeMap<>()).merge(kind, n, Long::sum)));
+    byValue.clear();
+    byValue.putAll(merged);
+  }
+
   private static double round4(double x) {
     return Math.round(x * 10000) / 10000.0;
   }
@@ -119,7 +152,8 @@ final class LinkReport {
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>sdelink linkage report</title>")
         .append("<style>body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;")
         .append("margin:1em 0}td,th{border:1px solid #999;padding:2px 8px;text-align:right}th{background:#eee}")
-        .append("td:first-child,th:first-child{text-align:left}</style></head><body>\n")
+        .append("td:first-child,th:first-child{text-align:left}td.bar,th.bar{width:12em;text-align:left}")
+        .append("td.bar div{background:#369;height:0.8em}</style></head><body>\n")
         .append("<h1>Linkage report</h1>\n<p>Model <b>").append(esc(model.name())).append("</b>. ")
         .append(esc(report.get("method").asText())).append(".</p>\n");
     h.append("<p>Prior match probability ").append(String.format(Locale.ROOT, "%.3g", parameters.priorMatchProbability()))
@@ -135,17 +169,39 @@ final class LinkReport {
     table(h, List.of("rule", "links"), report.get("accepted_links_by_rule"));
     h.append("<h3>Ambiguous entities (left unlinked)</h3>");
     table(h, List.of("side", "entities"), report.get("ambiguous_entities"));
-    h.append("<h2>Link rate of CLD persons to hospital records</h2>");
+    h.append("<h3>Candidate pairs vetoed (must_not_differ)</h3>");
+    table(h, List.of("field", "pairs"), report.get("candidate_pairs_vetoed_by_field"));
+    JsonNode cap = report.get("cluster_cap");
+    h.append("<h3>Cluster cap</h3><p>At most ").append(cap.get("max_cluster_persons").asInt())
+        .append(" persons of the deterministic phase per linked person (<code>thresholds.max_cluster_persons</code>);")
+        .append(" over it, the weakest links of the cluster are cut and the persons they would have joined stay")
+        .append(" apart.</p><table><tr><th>links</th><th>clusters over the cap</th><th>links cut</th></tr>");
+    for (String phase : List.of("apc_episode_joins", "cld_apc")) {
+      h.append("<tr><td>").append(phase.equals("cld_apc") ? "CLD-APC links" : "APC episode joins")
+          .append("</td><td>").append(cap.get(phase).get("clusters_over_cap").asLong()).append("</td><td>")
+          .append(cap.get(phase).get("links_cut").asLong()).append("</td></tr>");
+    }
+    h.append("</table>");
+    table(h, List.of("persons in a linked cluster", "clusters"), cap.get("linked_clusters_by_persons"));
+    h.append("<h2>Link rate of CLD persons to hospital records</h2>")
+        .append("<p>CLD persons (council clients, and clients of several councils sharing a valid NHS number)")
+        .append(" with at least one linked hospital episode, by subgroup of the CLD person. A lower rate in a")
+        .append(" subgroup means either fewer hospital stays or more missed links: compare groups with the")
+        .append(" evaluation by subgroup before using linked figures by group.</p>");
     report.get("cld_person_link_rate").fields().forEachRemaining(dim -> {
-      h.append("<h3>by ").append(esc(dim.getKey())).append("</h3><table><tr><th>").append(esc(dim.getKey()))
+      h.append("<h3>by ").append(esc(DIMENSION_TITLES.getOrDefault(dim.getKey(), dim.getKey())))
+          .append("</h3><table><tr><th>").append(esc(dim.getKey()))
           .append("</th><th>CLD persons</th><th>linked (deterministic)</th><th>linked (probabilistic)</th>")
-          .append("<th>link rate</th></tr>");
-      dim.getValue().fields().forEachRemaining(v -> h.append("<tr><td>").append(esc(v.getKey())).append("</td><td>")
-          .append(v.getValue().get("cld_persons").asLong()).append("</td><td>")
-          .append(v.getValue().get("linked_deterministic").asLong()).append("</td><td>")
-          .append(v.getValue().get("linked_probabilistic").asLong()).append("</td><td>")
-          .append(String.format(Locale.ROOT, "%.3f", v.getValue().get("link_rate").asDouble()))
-          .append("</td></tr>"));
+          .append("<th>link rate</th><th class=\"bar\"></th></tr>");
+      dim.getValue().fields().forEachRemaining(v -> {
+        double rate = v.getValue().get("link_rate").asDouble();
+        h.append("<tr><td>").append(esc(v.getKey())).append("</td><td>")
+            .append(v.getValue().get("cld_persons").asLong()).append("</td><td>")
+            .append(v.getValue().get("linked_deterministic").asLong()).append("</td><td>")
+            .append(v.getValue().get("linked_probabilistic").asLong()).append("</td><td>")
+            .append(String.format(Locale.ROOT, "%.3f", rate)).append("</td><td class=\"bar\"><div style=\"width:")
+            .append(String.format(Locale.ROOT, "%.1f", 100 * rate)).append("%\"></div></td></tr>");
+      });
       h.append("</table>");
     });
     h.append("<h2>m and u probabilities</h2><table><tr><th>comparison</th><th>level</th><th>m</th><th>u</th>")
@@ -174,7 +230,18 @@ final class LinkReport {
     return h.toString();
   }
 
-  private static void table(StringBuilder h, List<String> header, com.fasterxml.jackson.databind.JsonNode node) {
+  private static final Map<String, String> DIMENSION_TITLES = Map.of(
+      "council", "council (LA code of the CLD person's representative record)",
+      "birth_year_band", "birth-year band (age)",
+      "sex", "sex",
+      "ethnic_group", "ethnic group (CLD Ethnicity, the part before \" - \" or \": \")",
+      "ethnicity", "ethnicity (CLD category; Release 1 and 2 spellings merged)");
+
+  private static void table(StringBuilder h, List<String> header, JsonNode node) {
+    if (node.isEmpty()) {
+      h.append("<p>none</p>");
+      return;
+    }
     h.append("<table><tr><th>").append(esc(header.get(0))).append("</th><th>").append(esc(header.get(1)))
         .append("</th></tr>");
     node.fields().forEachRemaining(e -> h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>")

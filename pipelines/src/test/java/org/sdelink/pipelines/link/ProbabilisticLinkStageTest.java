@@ -18,7 +18,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.pipelines.cli.SdelinkCommand;
 import org.sdelink.pipelines.run.StageOptions;
 
@@ -162,7 +161,7 @@ class ProbabilisticLinkStageTest {
 
   @Test
   void suppliedParametersReproduceTheSpineExactly() throws Exception {
-    Path again = LinkStage.of(fixture.cld(), fixture.apc(), LinkageModel.defaultCldApc(),
+    Path again = LinkStage.of(fixture.cld(), fixture.apc(), ModelSpecFile.defaultCldApc(),
             Optional.of(linked.resolve(LinkStage.PARAMETERS)))
         .run(StageOptions.fromArgs(List.of("--buckets=5", "--outputParts=2")), root.resolve("again"));
     assertArrayEquals(Files.readAllBytes(linked.resolve(LinkStage.SPINE)), Files.readAllBytes(again.resolve(LinkStage.SPINE)));
