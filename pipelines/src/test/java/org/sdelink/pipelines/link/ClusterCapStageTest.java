@@ -267,7 +267,8 @@ class ClusterCapStageTest {
   /** The default spec with {@code max_cluster_persons: 10}. */
   private static byte[] specBytes() throws Exception {
     return new String(LinkageModel.class.getResourceAsStream(LinkageModel.DEFAULT_RESOURCE).readAllBytes(),
-        StandardCharsets.UTF_8).replace("  max_cluster_size: 500\n", "  max_cluster_size: 500\n  max_cluster_persons: "
-        + CAP + "\n").getBytes(StandardCharsets.UTF_8);
+        StandardCharsets.UTF_8)
+        .replace("  max_cluster_persons: 20\n", "  max_cluster_persons: " + CAP + "\n")
+        .getBytes(StandardCharsets.UTF_8);
   }
 }
