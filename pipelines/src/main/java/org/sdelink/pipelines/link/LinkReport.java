@@ -69,6 +69,7 @@ final class LinkReport {
         case "hist" -> histogram.put(Integer.parseInt(p[1]), count);
         case "cluster_persons" -> clusterPersons.put(Integer.parseInt(p[1]), count);
         case "cap" -> cap.computeIfAbsent(p[1], k -> new TreeMap<>()).put(p[2], count);
+        case "conflict" -> byKind.computeIfAbsent("conflict", k -> new TreeMap<>()).put(p[2], count);
         default -> { }
       }
     });
@@ -96,6 +97,10 @@ final class LinkReport {
     root.set("accepted_links_by_rule", mapper.valueToTree(byKind.getOrDefault("accepted", Map.of())));
     root.set("ambiguous_entities", mapper.valueToTree(byKind.getOrDefault("ambiguous", Map.of())));
     root.set("candidate_pairs_vetoed_by_field", mapper.valueToTree(byKind.getOrDefault("vetoed", Map.of())));
+    ObjectNode conflicts = root.putObject("cluster_conflicts");
+    conflicts.set("fields", mapper.valueToTree(model.thresholds().mustNotDiffer()));
+    conflicts.put("links_dropped", byKind.getOrDefault("conflict", Map.of()).getOrDefault("links_dropped", 0L));
+    conflicts.put("links_ambiguous", byKind.getOrDefault("conflict", Map.of()).getOrDefault("links_ambiguous", 0L));
     ObjectNode capNode = root.putObject("cluster_cap");
     capNode.put("max_cluster_persons", model.thresholds().maxClusterPersons());
     for (String phase : List.of("apc_episode_joins", "cld_apc")) {
@@ -171,6 +176,13 @@ final class LinkReport {
     table(h, List.of("side", "entities"), report.get("ambiguous_entities"));
     h.append("<h3>Candidate pairs vetoed (must_not_differ)</h3>");
     table(h, List.of("field", "pairs"), report.get("candidate_pairs_vetoed_by_field"));
+    JsonNode conflicts = report.get("cluster_conflicts");
+    h.append("<h3>Links into one person bringing different ").append(esc(String.join(", ",
+            model.thresholds().mustNotDiffer()))).append(" values</h3><p>")
+        .append(conflicts.get("links_dropped").asLong()).append(" links dropped (a clearly stronger link brings")
+        .append(" another value), ").append(conflicts.get("links_ambiguous").asLong())
+        .append(" left unlinked as too close to call (e.g. both twins' hospital records matching one CLD client")
+        .append(" who has no NHS number).</p>");
     JsonNode cap = report.get("cluster_cap");
     h.append("<h3>Cluster cap</h3><p>At most ").append(cap.get("max_cluster_persons").asInt())
         .append(" persons of the deterministic phase per linked person (<code>thresholds.max_cluster_persons</code>);")

@@ -359,7 +359,7 @@ public final class LinkStage {
     PCollectionTuple capped = toCap
         .apply("AcceptedAndPersons", Flatten.pCollections())
         .apply("GroupStars", GroupIntoBuckets.of(buckets))
-        .apply("CapStars", ParDo.of(new PairFns.CapStarsFn(maxPersons))
+        .apply("CapStars", ParDo.of(new PairFns.CapStarsFn(model))
             .withOutputTags(PairFns.PAIR_LINES, TupleTagList.of(PairFns.JOIN).and(PairFns.COUNTS)));
     KvCoder<String, String> lineCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
     PCollectionList.of(assigned.get(PairFns.PAIR_LINES).setCoder(lineCoder))

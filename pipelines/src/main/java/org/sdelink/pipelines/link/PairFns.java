@@ -19,6 +19,7 @@ import org.sdelink.linkage.cluster.Assignment;
 import org.sdelink.linkage.cluster.OneToOneAssignment;
 import org.sdelink.linkage.cluster.ScoredLink;
 import org.sdelink.linkage.cluster.StarCap;
+import org.sdelink.linkage.cluster.StarConflicts;
 import org.sdelink.linkage.comparison.PairComparator;
 import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.linkage.model.ModelParameters;
@@ -194,6 +195,7 @@ final class PairFns {
       String each = model.assignment().each() == null ? left : model.assignment().each();
       double threshold = model.thresholds().matchWeight();
       int council = model.layout().contains("council") ? model.layout().indexOf("council") : -1;
+      int[] mustNotDiffer = model.thresholds().mustNotDiffer().stream().mapToInt(model.layout()::indexOf).toArray();
       Map<String, Long> counts = new TreeMap<>();
       List<KV<String, List<String>>> elements = new ArrayList<>();
       Map<String, List<String>> entityByKey = new HashMap<>();
@@ -247,6 +249,12 @@ final class PairFns {
               link.add(s.level());
               link.add(weight4(s.partialWeight()));
             }
+            List<String> distinct = new ArrayList<>();
+            for (int field : mustNotDiffer) {
+              String value = from.value(field);
+              distinct.add(value == null ? "" : value);
+            }
+            link.add(String.join(String.valueOf(SEP), distinct));
             link.add(entityByKey.get(l.key()).get(5));
             link.add(alreadyLinked ? "1" : "0");
             out.get(CANDIDATES).output(KV.of(from.key(), link));
@@ -262,7 +270,11 @@ final class PairFns {
   static final TupleTag<KV<String, List<String>>> JOIN = new TupleTag<>("join") {};
   static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("counts") {};
 
-  /** Index of the first waterfall value in a candidate link list. */
+  /**
+   * Index of the first waterfall value in a candidate link list {@code [from, to, weight, rule, deterministic (1/0),
+   * left record, right record, (level, partial weight) per comparison, the from record's must_not_differ values
+   * (SEP-separated), the CLD entity's report groups, already linked (1/0)]}.
+   */
   static final int WATERFALL_FROM = 7;
 
   /**
@@ -346,7 +358,7 @@ final class PairFns {
     line.add(status);
     line.add(v.get(3));
     line.add(weight4(Double.parseDouble(v.get(2))));
-    line.addAll(v.subList(WATERFALL_FROM, v.size() - 2));
+    line.addAll(v.subList(WATERFALL_FROM, v.size() - 3));
     return KV.of(v.get(5) + SEP + v.get(6) + SEP + status, CsvLines.format(line));
   }
 
@@ -357,17 +369,23 @@ final class PairFns {
   static final TupleTag<KV<String, List<String>>> ACCEPTED = new TupleTag<>("accepted") {};
 
   /**
-   * The cluster cap ({@code thresholds.max_cluster_persons}) on the accepted links of a bucket of {@code to}
-   * persons: the links into one person form a star ({@link StarCap}); over the cap its weakest links are cut.
+   * The clusters of the accepted links of a bucket of {@code to} persons: the links into one person form a star.
+   * First the links that would bring two different values of a {@code must_not_differ} field into the person are
+   * dropped ({@link StarConflicts}: {@code conflict} or {@code ambiguous} pair lines); then the cluster cap
+   * ({@code thresholds.max_cluster_persons}, {@link StarCap}) cuts its weakest links if it is over the cap.
    * Kept links become the messages that move the {@code from} persons ({@link ApplyLinksFn}) and {@code accepted}
    * pair lines; cut links become {@code cut} pair lines. Counts the stars over the cap, the links cut and the
    * persons per linked cluster.
    */
   static final class CapStarsFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, String>> {
     private final int maxPersons;
+    private final double ambiguityMargin;
+    private final String distinctFields;
 
-    CapStarsFn(int maxPersons) {
-      this.maxPersons = maxPersons;
+    CapStarsFn(LinkageModel model) {
+      this.maxPersons = model.thresholds().maxClusterPersons();
+      this.ambiguityMargin = model.thresholds().ambiguityMargin();
+      this.distinctFields = String.join("+", model.thresholds().mustNotDiffer());
     }
 
     @ProcessElement
@@ -383,13 +401,36 @@ final class PairFns {
         }
       }
       byHub.forEach((hub, messages) -> {
+        messages.sort((a, b) -> String.join(String.valueOf(SEP), a).compareTo(String.join(String.valueOf(SEP), b)));
         Map<ScoredLink, List<String>> candidateByLink = new HashMap<>();
-        List<StarCap.Spoke> spokes = new ArrayList<>();
+        Map<ScoredLink, List<String>> distinctValues = new HashMap<>();
+        Map<ScoredLink, Integer> persons = new HashMap<>();
+        List<ScoredLink> links = new ArrayList<>();
         for (List<String> m : messages) {
           List<String> v = m.subList(2, m.size());
           ScoredLink link = link(v);
+          links.add(link);
           candidateByLink.put(link, v);
-          spokes.add(new StarCap.Spoke(link, Integer.parseInt(m.get(1))));
+          distinctValues.put(link, List.of(v.get(v.size() - 3).split(String.valueOf(SEP), -1)));
+          persons.put(link, Integer.parseInt(m.get(1)));
+        }
+        StarConflicts.Resolution resolution = distinctFields.isEmpty()
+            ? new StarConflicts.Resolution(links, List.of(), List.of())
+            : StarConflicts.resolve(links, distinctValues, ambiguityMargin);
+        for (ScoredLink link : resolution.dropped()) {
+          out.get(PAIR_LINES).output(pairLine("conflict", candidateByLink.get(link)));
+          out.get(COUNTS).output(KV.of("conflict\t" + distinctFields + "\tlinks_dropped", 1L));
+        }
+        for (ScoredLink link : resolution.ambiguous()) {
+          out.get(PAIR_LINES).output(pairLine("ambiguous", candidateByLink.get(link)));
+          out.get(COUNTS).output(KV.of("conflict\t" + distinctFields + "\tlinks_ambiguous", 1L));
+        }
+        List<StarCap.Spoke> spokes = new ArrayList<>();
+        for (ScoredLink link : resolution.kept()) {
+          spokes.add(new StarCap.Spoke(link, persons.get(link)));
+        }
+        if (spokes.isEmpty()) {
+          return;
         }
         StarCap.Star star = StarCap.cap(hubPersons.getOrDefault(hub, 1), spokes, maxPersons);
         for (StarCap.Spoke spoke : star.kept()) {

@@ -189,11 +189,18 @@ public final class SpineEvaluation {
     linksByEthnicity.ifPresent(r -> r.bySubgroup().forEach((g, c) -> rows.put("  ethnicity " + g, c)));
     rows.put("record pairs in clusters", clusters.overall());
     clusters.bySubgroup().forEach((source, counts) -> rows.put("  source " + source, counts));
-    int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+    // Labels longer than the first column (ethnicity categories) go on a line of their own.
+    int width = 44;
+    String numbers = "%9d %7d %7d %9.4f %7.4f %7.4f%n";
     StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s %9s %7s %7s %9s %7s %7s%n",
         "pairs", "TP", "FP", "FN", "precision", "recall", "F1"));
-    rows.forEach((label, c) -> t.append(String.format(Locale.ROOT, "%-" + width + "s %9d %7d %7d %9.4f %7.4f %7.4f%n",
-        label, c.truePositives(), c.falsePositives(), c.falseNegatives(), c.precision(), c.recall(), c.f1())));
+    rows.forEach((label, c) -> {
+      if (label.length() > width) {
+        t.append(String.format(Locale.ROOT, "%s%n", label));
+      }
+      t.append(String.format(Locale.ROOT, "%-" + width + "s " + numbers, label.length() > width ? "" : label,
+          c.truePositives(), c.falsePositives(), c.falseNegatives(), c.precision(), c.recall(), c.f1()));
+    });
     return t.toString();
   }
 

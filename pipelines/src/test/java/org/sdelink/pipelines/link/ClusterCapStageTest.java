@@ -32,12 +32,15 @@ import org.sdelink.pipelines.run.StageOptions;
  * default model with {@code max_cluster_persons: 10} and supplied parameters:
  *
  * <ul>
- *   <li>a CLD client without an NHS number (the hub) whom 30 APC patients (30 different valid NHS numbers, one
- *       episode each) match on date of birth, postcode, council and, for 10 of them, sex: a star of 31 persons;
+ *   <li>a CLD client without an NHS number (the hub) whom 30 APC episodes without one match on date of birth,
+ *       postcode, council and, for 10 of them, sex: a star of 31 persons;
  *   <li>an APC patient with a valid NHS number whom 15 episodes without one match: a star of 16 persons;
  *   <li>a CLD client matched by an APC patient whom 4 episodes without an NHS number join (5 persons) and by 5
- *       weaker patients: 11 persons, over the cap only if the joined episodes count.
+ *       weaker episodes: 11 persons, over the cap only if the joined episodes count;
  * </ul>
+ *
+ * <p>and two stars whose links would bring two valid NHS numbers into one CLD client who has none: twins' patients
+ * on equal weights (both left unlinked) and a clearly weaker second patient (dropped).
  */
 class ClusterCapStageTest {
   private static final int CAP = 10;
@@ -65,10 +68,10 @@ class ClusterCapStageTest {
     cld.add(hub);
     List<Map<String, String>> apc = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      Map<String, String> patient = identity("D1", "PC1", i < 10 ? "F" : "U");
-      patient.putAll(Map.of("record_id", String.format("star1-%02d", i), "RESLADST_ONS", COUNCIL,
-          "nhs_number_token", "N1-" + i, "nhs_number_status", "VALID"));
-      apc.add(patient);
+      Map<String, String> episode = identity("D1", "PC1", i < 10 ? "F" : "U");
+      episode.putAll(Map.of("record_id", String.format("star1-%02d", i), "RESLADST_ONS", COUNCIL,
+          "nhs_number_status", "MISSING"));
+      apc.add(episode);
     }
     Map<String, String> patient = identity("D2", "PC2", "M");
     patient.putAll(Map.of("record_id", "star2-patient", "RESLADST_ONS", COUNCIL, "nhs_number_token", "N2",
@@ -95,11 +98,26 @@ class ClusterCapStageTest {
       apc.add(episode);
     }
     for (int i = 0; i < 5; i++) {
-      // Same sector but another full postcode, and another sex than the episodes (so that none joins them).
+      // No NHS number, same sector but another full postcode, and another sex than the patient (none joins it).
       Map<String, String> other = identity("D3", "PC3", "M");
-      other.putAll(Map.of("record_id", "star3-other-" + i, "RESLADST_ONS", COUNCIL, "nhs_number_token", "N3-" + i,
-          "nhs_number_status", "VALID", "postcode_token", "PC3-" + i));
+      other.putAll(Map.of("record_id", "star3-other-" + i, "RESLADST_ONS", COUNCIL,
+          "nhs_number_status", "MISSING", "postcode_token", "PC3-" + i));
       apc.add(other);
+    }
+    for (String star : List.of("4", "5")) {
+      Map<String, String> client = identity("D" + star, "PC" + star, "F");
+      client.putAll(Map.of("record_id", COUNCIL + ":hub" + star, "LA_Code", COUNCIL, "la_person_token",
+          "hub" + star, "nhs_number_status", "MISSING"));
+      cld.add(client);
+      for (String twin : List.of("a", "b")) {
+        Map<String, String> twinPatient = identity("D" + star, "PC" + star, "F");
+        twinPatient.putAll(Map.of("record_id", "star" + star + "-" + twin, "RESLADST_ONS", COUNCIL,
+            "nhs_number_token", "N" + star + twin, "nhs_number_status", "VALID"));
+        if (star.equals("5") && twin.equals("b")) {
+          twinPatient.put("postcode_token", "PC5-b"); // same sector only: clearly weaker
+        }
+        apc.add(twinPatient);
+      }
     }
     write(root.resolve("cld/records.csv"), cldColumns, cld);
     write(root.resolve("apc/records.csv"), apcColumns, apc);
@@ -201,6 +219,7 @@ class ClusterCapStageTest {
     assertEquals(22, cutPairs.size(), "21 of this star, 1 of star 3");
     assertTrue(cutPairs.stream().allMatch(p -> p.get("left_entity").startsWith("cld:")
         && Double.parseDouble(p.get("match_weight")) >= 8));
+    assertTrue(report.get("accepted_links_by_rule").get("probabilistic").asLong() >= CAP - 1);
     JsonNode cap = report.get("cluster_cap");
     assertEquals(CAP, cap.get("max_cluster_persons").asInt());
     assertEquals(2, cap.get("cld_apc").get("clusters_over_cap").asLong(), "stars 1 and 3");
@@ -242,6 +261,26 @@ class ClusterCapStageTest {
     assertEquals(1, joins.get("clusters_over_cap").asLong());
     assertEquals(6, joins.get("links_cut").asLong());
     assertEquals(CAP - 1 + 4, report.get("accepted_links_by_rule").get(ApcJoins.RULE).asLong(), "stars 2 and 3");
+  }
+
+  @Test
+  void linksThatWouldBringTwoValidNhsNumbersIntoOnePersonAreDroppedOrLeftAmbiguous() throws Exception {
+    // Star 4: twins' patients on equal weights to a client without an NHS number: neither is linked.
+    for (String record : List.of("apc:star4-a", "apc:star4-b", "cld:" + COUNCIL + ":hub4")) {
+      assertEquals(1, membersOf(spine.get(record).get("person_id")).size(), record);
+    }
+    // Star 5: the patient at the full postcode wins; the one agreeing on the sector only is dropped.
+    assertEquals(Set.of("cld:" + COUNCIL + ":hub5", "apc:star5-a"),
+        membersOf(spine.get("cld:" + COUNCIL + ":hub5").get("person_id")));
+    assertEquals("unlinked", spine.get("apc:star5-b").get("match_rule"));
+    JsonNode conflicts = report.get("cluster_conflicts");
+    assertEquals(1, conflicts.get("links_dropped").asLong());
+    assertEquals(2, conflicts.get("links_ambiguous").asLong());
+    Map<String, Long> statuses = LinkFixture.readCsv(linked.resolve(LinkStage.PAIRS)).stream()
+        .filter(p -> p.get("left_entity").equals("cld:" + spine.get("cld:" + COUNCIL + ":hub4").get("person_id"))
+            || p.get("left_entity").equals("cld:" + spine.get("cld:" + COUNCIL + ":hub5").get("person_id")))
+        .collect(Collectors.groupingBy(p -> p.get("status"), Collectors.counting()));
+    assertEquals(Map.of("ambiguous", 2L, "conflict", 1L, "accepted", 1L), statuses);
   }
 
   @Test

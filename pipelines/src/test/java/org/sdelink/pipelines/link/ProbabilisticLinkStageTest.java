@@ -150,7 +150,8 @@ class ProbabilisticLinkStageTest {
     List<Map<String, String>> pairs = LinkFixture.readCsv(linked.resolve(LinkStage.PAIRS));
     assertFalse(pairs.isEmpty());
     assertTrue(pairs.get(0).containsKey("dob_level") && pairs.get(0).containsKey("dob_weight"));
-    assertTrue(pairs.stream().allMatch(p -> Set.of("accepted", "ambiguous").contains(p.get("status"))));
+    assertTrue(pairs.stream().allMatch(p -> Set.of("accepted", "ambiguous", "conflict", "cut")
+        .contains(p.get("status"))));
     String html = Files.readString(linked.resolve(LinkStage.HTML_REPORT));
     assertTrue(html.contains("src=\"data:image/png;base64,"));
     assertFalse(html.contains("http://") || html.contains("https://"), "the HTML report loads nothing");
