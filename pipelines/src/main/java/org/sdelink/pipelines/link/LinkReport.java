@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,15 +17,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryMarker;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.Layer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.linkage.model.ModelParameters;
@@ -53,7 +57,7 @@ final class LinkReport {
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     Map<String, Map<String, Long>> byKind = new TreeMap<>();
     Map<String, Map<String, Map<String, Long>>> rates = new TreeMap<>();
-    Map<Integer, Long> histogram = new TreeMap<>();
+    SortedMap<Integer, Long> histogram = new TreeMap<>();
     Map<Integer, Long> clusterPersons = new TreeMap<>();
     Map<String, Map<String, Long>> cap = new TreeMap<>();
     counts.forEach((key, count) -> {
@@ -152,7 +156,7 @@ final class LinkReport {
   }
 
   private static String html(LinkageModel model, ModelParameters parameters, ObjectNode report,
-      Map<Integer, Long> histogram) throws IOException {
+      SortedMap<Integer, Long> histogram) throws IOException {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>sdelink linkage report</title>")
         .append("<style>body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;")
@@ -207,7 +211,8 @@ final class LinkReport {
           .append("<th>link rate</th><th class=\"bar\"></th></tr>");
       dim.getValue().fields().forEachRemaining(v -> {
         double rate = v.getValue().get("link_rate").asDouble();
-        h.append("<tr><td>").append(esc(v.getKey())).append("</td><td>")
+        String label = dim.getKey().equals("sex") ? SEX_LABELS.getOrDefault(v.getKey(), v.getKey()) : v.getKey();
+        h.append("<tr><td>").append(esc(label)).append("</td><td>")
             .append(v.getValue().get("cld_persons").asLong()).append("</td><td>")
             .append(v.getValue().get("linked_deterministic").asLong()).append("</td><td>")
             .append(v.getValue().get("linked_probabilistic").asLong()).append("</td><td>")
@@ -216,9 +221,20 @@ final class LinkReport {
       });
       h.append("</table>");
     });
-    h.append("<h2>m and u probabilities</h2><table><tr><th>comparison</th><th>level</th><th>m</th><th>u</th>")
-        .append("<th>partial weight</th></tr>");
     List<String> names = new ArrayList<>(model.comparisonNames());
+    java.util.Set<String> unestimated = new java.util.TreeSet<>();
+    if (parameters.estimation() != null && !parameters.estimation().sessions().isEmpty()) {
+      unestimated.addAll(names);
+      parameters.estimation().sessions().forEach(session -> unestimated.removeAll(session.estimated()));
+    }
+    h.append("<h2>m and u probabilities</h2>");
+    if (!unestimated.isEmpty()) {
+      h.append("<p>Not estimated (<i>starting m</i> below): ").append(esc(String.join(", ", unestimated)))
+          .append(". No sampled pair could evaluate them (e.g. names: HES APC holds none), so they are missing on")
+          .append(" every CLD-APC pair and their weights never apply.</p>");
+    }
+    h.append("<table><tr><th>comparison</th><th>level</th><th>m</th><th>u</th>")
+        .append("<th>partial weight</th></tr>");
     for (int k = 0; k < names.size(); k++) {
       for (int l = 0; l < model.levelLabels().get(k).size(); l++) {
         if (model.isMissingLevel(k, l)) {
@@ -226,7 +242,8 @@ final class LinkReport {
         }
         double m = parameters.m().get(k, l);
         double u = parameters.u().get(k, l);
-        h.append("<tr><td>").append(esc(names.get(k))).append("</td><td>")
+        h.append("<tr><td>").append(esc(names.get(k)))
+            .append(unestimated.contains(names.get(k)) ? " <i>(starting m)</i>" : "").append("</td><td>")
             .append(esc(model.levelLabels().get(k).get(l))).append("</td><td>")
             .append(String.format(Locale.ROOT, "%.4g", m)).append("</td><td>")
             .append(String.format(Locale.ROOT, "%.4g", u)).append("</td><td>")
@@ -235,12 +252,19 @@ final class LinkReport {
       }
     }
     h.append("</table>");
-    h.append("<h2>Match weights of scored candidate pairs</h2>");
+    h.append("<h2>Match weights of scored CLD-APC candidate pairs</h2><p>Every pair blocking found, once; the")
+        .append(" red line marks the bin of the match-weight threshold (").append(model.thresholds().matchWeight())
+        .append("). Pairs just above it are where false links hide; pairs just below it, missed links.</p>");
     h.append("<img alt=\"histogram of match weights\" src=\"data:image/png;base64,")
-        .append(Base64.getEncoder().encodeToString(histogramPng(histogram))).append("\">\n");
+        .append(Base64.getEncoder().encodeToString(histogramPng(histogram, model.thresholds().matchWeight())))
+        .append("\">\n");
     h.append("</body></html>\n");
     return h.toString();
   }
+
+  /** Display labels of the unified sex codes (docs/pseudonymisation.md 2.5). */
+  private static final Map<String, String> SEX_LABELS =
+      Map.of("1", "1 (male)", "2", "2 (female)", "9", "9 (indeterminate)");
 
   private static final Map<String, String> DIMENSION_TITLES = Map.of(
       "council", "council (LA code of the CLD person's representative record)",
@@ -261,11 +285,16 @@ final class LinkReport {
     h.append("</table>");
   }
 
-  static byte[] histogramPng(Map<Integer, Long> histogram) throws IOException {
+  /** The histogram as a PNG: one bar per whole-number bin from the lowest to the highest, the threshold marked. */
+  static byte[] histogramPng(SortedMap<Integer, Long> histogram, double threshold) throws IOException {
     System.setProperty("java.awt.headless", "true");
     DefaultCategoryDataset data = new DefaultCategoryDataset();
-    for (Map.Entry<Integer, Long> e : histogram.entrySet()) {
-      data.addValue(e.getValue(), "pairs", e.getKey());
+    if (!histogram.isEmpty()) {
+      int from = Math.min(histogram.firstKey(), (int) Math.floor(threshold));
+      int to = Math.max(histogram.lastKey(), (int) Math.floor(threshold));
+      for (int bin = from; bin <= to; bin++) {
+        data.addValue(histogram.getOrDefault(bin, 0L), "pairs", Integer.valueOf(bin));
+      }
     }
     CategoryAxis x = new CategoryAxis("match weight (log2 odds, bin start)");
     x.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
@@ -276,6 +305,12 @@ final class LinkReport {
     renderer.setSeriesPaint(0, new Color(0x33, 0x66, 0x99));
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
     plot.setBackgroundPaint(Color.WHITE);
+    if (!histogram.isEmpty()) {
+      CategoryMarker marker = new CategoryMarker(Integer.valueOf((int) Math.floor(threshold)), Color.RED,
+          new BasicStroke(2f));
+      marker.setDrawAsLine(true);
+      plot.addDomainMarker(marker, Layer.FOREGROUND);
+    }
     JFreeChart chart = new JFreeChart("Match-weight histogram", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
     chart.setBackgroundPaint(Color.WHITE);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
