@@ -35,8 +35,8 @@ import org.sdelink.linkage.model.ModelParameters;
 
 /**
  * {@code link-report.json} and the self-contained {@code linkage-report.html} (inline PNG histogram, no external
- * resources) from the stage's counts. Holds counts, clear codes (council, sex, birth-year band), labels and weights
- * only: never a token or an identifier.
+ * resources) from the stage's counts. Holds counts, clear codes (council, sex, birth-year band, CLD ethnic group and
+ * category), labels and weights only: never a token or an identifier.
  */
 final class LinkReport {
   private LinkReport() {}

@@ -58,8 +58,11 @@ import org.sdelink.pipelines.run.UserError;
  * NHS number join the patient who has one ({@link ApcJoins}, rule {@code probabilistic_apc}); then residual entities
  * are blocked per rule in hash buckets, each cross pair scored once
  * (first rule that blocks it), the cascade and the threshold select candidate links, the library's assignment
- * accepts or declares them ambiguous per entity, and accepted links merge the two persons (the CLD person's id).
- * Every grouping runs over a bounded number of buckets.
+ * accepts or declares them ambiguous per entity, the links into each person are checked as a cluster (no two valid
+ * NHS numbers, at most {@code thresholds.max_cluster_persons} persons: {@link PairFns.CapStarsFn}; episode joins are
+ * capped the same way), and the links kept merge the two persons (the CLD person's id). The CLD {@code Ethnicity}
+ * column, when present, gives the report's ethnicity subgroups. Every grouping runs over a bounded number of
+ * buckets.
  */
 public final class LinkStage {
   public static final String SPINE = "spine.csv";
