@@ -176,16 +176,25 @@ public final class ExpectationMaximisation {
   }
 
   /**
-   * m per comparison: the mean over the sessions that estimated it.
+   * m per comparison: the mean over the sessions that estimated it. A comparison that no session estimated keeps
+   * its starting m ({@link #startingM}) when no pair of the u sample could evaluate it (every sampled pair at its
+   * {@code missing} level, e.g. names when one source holds none, as HES APC against CLD): its partial weight is 0
+   * on every pair, so its m never changes a score.
    *
-   * @throws IllegalArgumentException if some comparison was estimated by no session
+   * @param uSample the level counts of the random pairs u was estimated from
+   * @throws UnestimatedComparisonsException if a comparison that sampled pairs do evaluate was estimated by no
+   *     session
    */
-  public static LevelProbabilities combine(LinkageModel model, List<EmSession> sessions) {
+  public static LevelProbabilities combine(LinkageModel model, List<EmSession> sessions, LevelCounts uSample) {
+    checkNotNull(model, "model");
+    checkNotNull(sessions, "sessions");
+    checkNotNull(uSample, "uSample");
+    double[][] start = startingM(model).toArray();
     int comparisons = model.comparisons().size();
     double[][] m = new double[comparisons][];
     List<String> unestimated = new ArrayList<>();
     for (int k = 0; k < comparisons; k++) {
-      int levels = model.comparisons().get(k).levels().size();
+      int levels = start[k].length;
       m[k] = new double[levels];
       int sessionsUsed = 0;
       for (EmSession session : sessions) {
@@ -196,20 +205,28 @@ public final class ExpectationMaximisation {
           }
         }
       }
-      if (sessionsUsed == 0) {
-        unestimated.add(model.comparisons().get(k).name());
-        Arrays.fill(m[k], Double.NaN);
+      if (sessionsUsed > 0) {
+        for (int l = 0; l < levels; l++) {
+          m[k][l] /= sessionsUsed;
+        }
         continue;
       }
+      long observed = 0;
       for (int l = 0; l < levels; l++) {
-        m[k][l] /= sessionsUsed;
+        if (!model.isMissingLevel(k, l)) {
+          observed += uSample.count(k, l);
+        }
+      }
+      if (observed > 0) {
+        unestimated.add(model.comparisons().get(k).name());
+        Arrays.fill(m[k], Double.NaN);
+      } else {
+        m[k] = start[k].clone();
       }
     }
-    checkArgument(
-        unestimated.isEmpty(),
-        "no EM session estimated m for %s: add a training blocking rule that does not use their fields, or "
-            + "supply parameters",
-        unestimated);
+    if (!unestimated.isEmpty()) {
+      throw new UnestimatedComparisonsException(unestimated);
+    }
     return LevelProbabilities.of(m);
   }
 }

@@ -59,7 +59,7 @@ public final class ParameterEstimation {
       sessions.add(ExpectationMaximisation.run(
           model, u, counts, ExpectationMaximisation.comparisonsUsing(model, rule), rule.name()));
     }
-    LevelProbabilities m = ExpectationMaximisation.combine(model, sessions);
+    LevelProbabilities m = ExpectationMaximisation.combine(model, sessions, levelCounts);
 
     boolean deterministic = deterministicLinks >= settings.minDeterministicLinks();
     double prior = deterministic

@@ -45,7 +45,8 @@ public final class LinkageModel implements Serializable {
 
   public static final int MAX_LEVELS = 15;
 
-  private static final String DEFAULT_RESOURCE = "/org/sdelink/linkage/models/cld-apc.yaml";
+  /** The classpath resource of the default CLD-APC model spec. */
+  public static final String DEFAULT_RESOURCE = "/org/sdelink/linkage/models/cld-apc.yaml";
 
   private final String name;
   private final String description;

@@ -18,25 +18,33 @@ import org.jspecify.annotations.Nullable;
  * @param maxClusterSize the largest cluster (person) allowed; larger components are split at their weakest links
  * @param mustNotDiffer fields that veto a probabilistic link (not a cascade link) when present on both sides with
  *     different values, whatever its weight (e.g. valid NHS numbers: twins at one address agree on everything else)
+ * @param maxClusterPersons the Beam link stage's cap: the most persons of its deterministic phase that linkage may
+ *     join into one person (default {@value #DEFAULT_MAX_CLUSTER_PERSONS}); beyond it the weakest links are cut
  */
 public record Thresholds(
     @JsonProperty(value = "match_weight", required = true) double matchWeight,
     @JsonProperty(value = "ambiguity_margin", required = true) double ambiguityMargin,
     @JsonProperty(value = "max_cluster_size", required = true) int maxClusterSize,
-    @JsonProperty("must_not_differ") @Nullable List<String> mustNotDiffer)
+    @JsonProperty("must_not_differ") @Nullable List<String> mustNotDiffer,
+    @JsonProperty("max_cluster_persons") @Nullable Integer maxClusterPersons)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The cap on persons per cluster when a spec gives none. */
+  public static final int DEFAULT_MAX_CLUSTER_PERSONS = 20;
 
   public Thresholds {
     checkArgument(Double.isFinite(matchWeight), "thresholds.match_weight must be a finite number");
     checkArgument(ambiguityMargin >= 0, "thresholds.ambiguity_margin must be >= 0");
     checkArgument(maxClusterSize >= 2, "thresholds.max_cluster_size must be >= 2");
     mustNotDiffer = mustNotDiffer == null ? ImmutableList.of() : ImmutableList.copyOf(mustNotDiffer);
+    maxClusterPersons = maxClusterPersons == null ? DEFAULT_MAX_CLUSTER_PERSONS : maxClusterPersons;
+    checkArgument(maxClusterPersons >= 2, "thresholds.max_cluster_persons must be >= 2");
   }
 
   /** Thresholds without probabilistic-link vetoes. */
   public Thresholds(double matchWeight, double ambiguityMargin, int maxClusterSize) {
-    this(matchWeight, ambiguityMargin, maxClusterSize, null);
+    this(matchWeight, ambiguityMargin, maxClusterSize, null, null);
   }
 }

@@ -90,13 +90,72 @@ class ExpectationMaximisationTest {
     LevelProbabilities u = LevelProbabilities.of(TRUE_U);
     EmSession first = ExpectationMaximisation.run(MODEL, u, simulate(40_000, 9), Set.of(0), "first");
     EmSession second = ExpectationMaximisation.run(MODEL, u, simulate(40_000, 10), Set.of(1), "second");
-    LevelProbabilities m = ExpectationMaximisation.combine(MODEL, List.of(first, second));
+    LevelCounts sample = sample(MODEL, simulate(1000, 13));
+    LevelProbabilities m = ExpectationMaximisation.combine(MODEL, List.of(first, second), sample);
     assertEquals(second.m().get(0, 0), m.get(0, 0), 1e-12, "only the second session estimated c0");
     assertEquals(first.m().get(1, 0), m.get(1, 0), 1e-12, "only the first session estimated c1");
     assertEquals((first.m().get(2, 0) + second.m().get(2, 0)) / 2, m.get(2, 0), 1e-12);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ExpectationMaximisation.combine(MODEL, List.of(first)));
-    assertTrue(e.getMessage().contains("c0"));
+    UnestimatedComparisonsException e = assertThrows(UnestimatedComparisonsException.class,
+        () -> ExpectationMaximisation.combine(MODEL, List.of(first), sample));
+    assertEquals(List.of("c0"), e.comparisons());
+    assertTrue(e.getMessage().contains("c0") && e.getMessage().contains("supply parameters"));
+  }
+
+  /** One source has no value for f1 (as HES has no names): c1 is missing on every pair and keeps its start m. */
+  private static final LinkageModel ONE_SIDED = TestModels.fromYaml("""
+      name: one-sided
+      fields: [{name: f0}, {name: f1}, {name: f2}]
+      comparisons:
+        - {name: c0, levels: [{type: missing, fields: [f0]}, {type: exact, field: f0}, {type: else}]}
+        - {name: c1, levels: [{type: missing, fields: [f1]}, {type: exact, field: f1}, {type: else}]}
+        - {name: c2, levels: [{type: missing, fields: [f2]}, {type: exact, field: f2}, {type: else}]}
+      blocking: [{name: f0, fields: [f0]}, {name: f1, fields: [f1]}]
+      thresholds: {match_weight: 5, ambiguity_margin: 1, max_cluster_size: 10}
+      """);
+
+  @Test
+  void aComparisonNoSampledPairCanEvaluateKeepsItsStartingM() {
+    // c1 (f1) is missing on every pair; sessions of rule f0 leave out c0, rule f1 finds no pairs at all.
+    LevelCounts sample = LevelCounts.create(ONE_SIDED);
+    VectorCounts pairs = VectorCounts.create();
+    Random random = new Random(21);
+    for (int i = 0; i < 2000; i++) {
+      boolean match = random.nextDouble() < 0.3;
+      int c0 = random.nextDouble() < (match ? 0.9 : 0.05) ? 1 : 2;
+      int c2 = random.nextDouble() < (match ? 0.9 : 0.1) ? 1 : 2;
+      long vector = PairComparator.pack(new int[] {c0, 0, c2});
+      sample.add(PairComparator.pack(new int[] {random.nextDouble() < 0.05 ? 1 : 2, 0, c2}));
+      pairs.add(vector);
+    }
+    LevelProbabilities u = sample.toProbabilities();
+    EmSession f0 = ExpectationMaximisation.run(ONE_SIDED, u, pairs,
+        ExpectationMaximisation.comparisonsUsing(ONE_SIDED, ONE_SIDED.blockingRules().get(0)), "f0");
+    EmSession f1 = ExpectationMaximisation.run(ONE_SIDED, u, VectorCounts.create(),
+        ExpectationMaximisation.comparisonsUsing(ONE_SIDED, ONE_SIDED.blockingRules().get(1)), "f1");
+    assertFalse(f0.estimated().get(1), "c1 has no evaluated pair");
+    assertTrue(f0.estimated().get(2));
+    // c0 is evaluated by sampled pairs but estimated by no session: refused, naming it.
+    UnestimatedComparisonsException e = assertThrows(UnestimatedComparisonsException.class,
+        () -> ExpectationMaximisation.combine(ONE_SIDED, List.of(f0, f1), sample));
+    assertEquals(List.of("c0"), e.comparisons());
+    // A session on the f1 rule's pairs that does estimate c0: c1 then keeps its starting m, c0 and c2 are EM's.
+    EmSession c0Session = ExpectationMaximisation.run(ONE_SIDED, u, pairs, Set.of(), "all");
+    LevelProbabilities m = ExpectationMaximisation.combine(ONE_SIDED, List.of(f0, c0Session), sample);
+    LevelProbabilities start = ExpectationMaximisation.startingM(ONE_SIDED);
+    assertEquals(start.get(1, 1), m.get(1, 1), 1e-12);
+    assertEquals(start.get(1, 2), m.get(1, 2), 1e-12);
+    assertEquals(c0Session.m().get(0, 1), m.get(0, 1), 1e-12);
+    assertTrue(m.get(0, 1) > 0.8, "EM learnt c0's m " + m.get(0, 1));
+  }
+
+  private static LevelCounts sample(LinkageModel model, VectorCounts vectors) {
+    LevelCounts counts = LevelCounts.create(model);
+    vectors.asMap().forEach((vector, n) -> {
+      for (long i = 0; i < n; i++) {
+        counts.add(vector);
+      }
+    });
+    return counts;
   }
 
   @Test

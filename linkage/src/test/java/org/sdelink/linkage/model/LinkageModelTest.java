@@ -80,6 +80,16 @@ class LinkageModelTest {
   }
 
   @Test
+  void theCapOnPersonsPerClusterHasADefaultAndMustBeAtLeastTwo() {
+    assertEquals(Thresholds.DEFAULT_MAX_CLUSTER_PERSONS, TestModels.fromYaml(VALID).thresholds().maxClusterPersons());
+    assertEquals(7, TestModels.fromYaml(VALID.replace("max_cluster_size: 10}",
+        "max_cluster_size: 10, max_cluster_persons: 7}")).thresholds().maxClusterPersons());
+    assertRefused(VALID.replace("max_cluster_size: 10}", "max_cluster_size: 10, max_cluster_persons: 1}"),
+        "max_cluster_persons");
+    assertEquals(20, LinkageModel.defaultCldApc().thresholds().maxClusterPersons());
+  }
+
+  @Test
   void mustNotDifferVetoesProbabilisticLinksOnlyWhenBothSidesHoldDifferentValues() {
     LinkageModel model = TestModels.fromYaml(
         VALID.replace("max_cluster_size: 10}", "max_cluster_size: 10, must_not_differ: [a]}"));

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Pairwise precision, recall and F1 of a linkage spine against generator truth (truth.csv).",
       "Links are scored as pairs (CLD person of a council, APC episode), overall, by council, and for the",
-      "deterministic NHS-number rule alone (episodes with match_rule nhs_number+dob); record pairs within",
-      "persons are also scored by source. Prints a table; --output writes the figures as JSON."
+      "deterministic NHS-number rule alone (episodes with match_rule nhs_number+dob); with the generator's",
+      "people.csv beside truth.csv, also by the true person's ethnic group and ethnicity. Record pairs",
+      "within persons are also scored by source. Prints a table; --output writes the figures as JSON."
     })
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,14 +1,13 @@
 package org.sdelink.pipelines.cli;
 
 import org.sdelink.pipelines.run.UserError;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.pipelines.link.FileLinker;
 import org.sdelink.pipelines.link.LinkStage;
+import org.sdelink.pipelines.link.ModelSpecFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,12 +55,14 @@ public final class LinkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LinkageModel spec0 = LinkageModel.defaultCldApc();
-    if (model != null) {
-      try (InputStream in = Files.newInputStream(model)) {
-        spec0 = LinkageModel.load(in);
-      }
+    if (model != null && !Files.isRegularFile(model)) {
+      throw new UserError("no model spec file at " + model + " (give --model FILE, a linkage model YAML)");
     }
+    if (modelParams != null && !Files.isRegularFile(modelParams)) {
+      throw new UserError("no parameters file at " + modelParams
+          + " (give --model-params FILE, the model-params.json of an earlier link run)");
+    }
+    ModelSpecFile spec0 = model == null ? ModelSpecFile.defaultCldApc() : ModelSpecFile.read(model);
     Optional<Path> params = Optional.ofNullable(modelParams);
     Path done;
     if (left != null || right != null) {

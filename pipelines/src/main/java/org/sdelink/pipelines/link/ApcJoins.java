@@ -15,6 +15,7 @@ import org.sdelink.linkage.cluster.AmbiguousLink;
 import org.sdelink.linkage.cluster.Assignment;
 import org.sdelink.linkage.cluster.OneToOneAssignment;
 import org.sdelink.linkage.cluster.ScoredLink;
+import org.sdelink.linkage.cluster.StarCap;
 import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.linkage.model.ModelParameters;
 import org.sdelink.linkage.record.LinkRecord;
@@ -45,7 +46,10 @@ final class ApcJoins {
   static final TupleTag<List<String>> ENTITIES_OUT = new TupleTag<>("apcEntitiesOut") {};
   static final TupleTag<KV<String, List<String>>> MEMBERS_OUT = new TupleTag<>("apcMembersOut") {};
   static final TupleTag<KV<String, List<String>>> CANDIDATES = new TupleTag<>("apcCandidates") {};
+  static final TupleTag<KV<String, List<String>>> JOINS = new TupleTag<>("apcJoins") {};
   static final TupleTag<KV<String, List<String>>> REDIRECTS = new TupleTag<>("apcRedirects") {};
+  /** Persons that episodes joined, with the persons they now stand for: {@code [#persons, n]} by person id. */
+  static final TupleTag<KV<String, List<String>>> PERSONS = new TupleTag<>("apcPersons") {};
 
   private ApcJoins() {}
 
@@ -173,8 +177,8 @@ final class ApcJoins {
   }
 
   /**
-   * Assigns each orphan of a bucket to at most one patient; emits {@code [r, patient person, weight]} to the orphan
-   * person and {@code [t]} to the patient person, keyed by person id.
+   * Assigns each orphan of a bucket to at most one patient; emits each accepted join to the cap ({@link CapFn}) as
+   * {@code [j, orphan person, weight]} keyed by the patient person.
    */
   static final class AssignFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, List<String>>> {
     private final LinkageModel model;
@@ -194,16 +198,50 @@ final class ApcJoins {
       Assignment assignment = OneToOneAssignment.create(model.thresholds().matchWeight(),
           model.thresholds().ambiguityMargin(), false).assign(links);
       for (ScoredLink link : assignment.accepted()) {
-        out.get(REDIRECTS).output(KV.of(PairFns.person(link.from()),
-            List.of("r", PairFns.person(link.to()), PairFns.weight4(link.matchWeight()))));
-        out.get(REDIRECTS).output(KV.of(PairFns.person(link.to()),
-            List.of("t", PairFns.weight4(link.matchWeight()))));
-        out.get(PairFns.COUNTS).output(KV.of("accepted\t" + RULE, 1L));
+        out.get(JOINS).output(KV.of(PairFns.person(link.to()),
+            List.of("j", PairFns.person(link.from()), Double.toString(link.matchWeight()))));
       }
       for (AmbiguousLink ambiguous : assignment.ambiguous()) {
         out.get(PairFns.COUNTS).output(KV.of("ambiguous\tapc_episode_" + ambiguous.side().name()
             .toLowerCase(Locale.ROOT), 1L));
       }
+    }
+  }
+
+  /**
+   * The cluster cap on the joins of a bucket of patients: a patient and the episodes joining it form a star
+   * ({@link StarCap}, one person each); over {@code thresholds.max_cluster_persons} the weakest joins are cut and
+   * those episodes stay apart. Emits {@code [r, patient person, weight]} to each joined episode's person and
+   * {@code [t, weight]} to the patient person; counts accepted and cut joins.
+   */
+  static final class CapFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, List<String>>> {
+    private final int maxPersons;
+
+    CapFn(int maxPersons) {
+      this.maxPersons = maxPersons;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket, MultiOutputReceiver out) {
+      Map<String, List<StarCap.Spoke>> byPatient = new TreeMap<>();
+      for (KV<String, List<String>> kv : bucket.getValue()) {
+        List<String> v = kv.getValue();
+        byPatient.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(new StarCap.Spoke(
+            ScoredLink.probabilistic(v.get(1), kv.getKey(), Double.parseDouble(v.get(2))), 1));
+      }
+      byPatient.forEach((patient, spokes) -> {
+        StarCap.Star star = StarCap.cap(1, spokes, maxPersons);
+        for (StarCap.Spoke spoke : star.kept()) {
+          ScoredLink link = spoke.link();
+          out.get(REDIRECTS).output(KV.of(link.from(), List.of("r", patient, PairFns.weight4(link.matchWeight()))));
+          out.get(REDIRECTS).output(KV.of(patient, List.of("t", PairFns.weight4(link.matchWeight()))));
+          out.get(PairFns.COUNTS).output(KV.of("accepted\t" + RULE, 1L));
+        }
+        if (star.wasCut()) {
+          out.get(PairFns.COUNTS).output(KV.of("cap\tapc_episode_joins\tclusters_over_cap", 1L));
+          out.get(PairFns.COUNTS).output(KV.of("cap\tapc_episode_joins\tlinks_cut", (long) star.cut().size()));
+        }
+      });
     }
   }
 
@@ -246,7 +284,8 @@ final class ApcJoins {
 
   /**
    * Applies the joins to a bucket of persons: a joined orphan's members move to the patient's person with rule
-   * {@value #RULE} and the weight, and its entity is dropped; a patient's unlinked members take rule {@value #RULE}.
+   * {@value #RULE} and the weight, and its entity is dropped; a patient's unlinked members take rule {@value #RULE},
+   * and the patient's person count (itself and the orphans it took) goes to the cluster cap ({@link #PERSONS}).
    */
   static final class ApplyFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, List<String>> {
     @ProcessElement
@@ -259,13 +298,19 @@ final class ApcJoins {
         messages.sort((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
         List<String> redirect = null;
         String targetWeight = null;
+        int joined = 0;
         for (List<String> m : messages) {
           if (m.get(0).equals("r")) {
             redirect = m;
-          } else if (m.get(0).equals("t") && (targetWeight == null
-              || Double.parseDouble(m.get(1)) > Double.parseDouble(targetWeight))) {
-            targetWeight = m.get(1);
+          } else if (m.get(0).equals("t")) {
+            joined++;
+            if (targetWeight == null || Double.parseDouble(m.get(1)) > Double.parseDouble(targetWeight)) {
+              targetWeight = m.get(1);
+            }
           }
+        }
+        if (joined > 0) {
+          out.get(PERSONS).output(KV.of(person, List.of(PairFns.PERSONS, Integer.toString(1 + joined))));
         }
         for (List<String> m : messages) {
           if (m.get(0).equals("e")) {

@@ -17,12 +17,14 @@ import org.sdelink.linkage.record.RecordLayout;
 /**
  * Entities of the probabilistic phase: one per deterministic person and source, holding per model field the most
  * frequent value among the person's distinct records of that source (ties: the smallest value). Encoded as a list
- * of strings {@code [source, person_id, residual, variant, linked_councils, value per layout field ("" = missing)]};
+ * of strings {@code [source, person_id, residual, variant, linked_councils, report_groups, value per layout field
+ * ("" = missing)]};
  * {@code residual} is {@code 1} when the person has records of one source only (it goes on to the probabilistic
  * phase), {@code 0} when the deterministic phase already linked it across sources (it still trains the parameters;
  * an APC entity of such a person may still link to a CLD client of another council, see {@link PairFns});
  * {@code linked_councils} lists ({@code |}-separated, sorted) the councils of the person's records of the other
- * source.
+ * source; {@code report_groups} holds the person's report subgroups ({@link #SUBGROUP_DIMENSIONS}, {@code
+ * |}-separated): the representative's council, birth-year band and sex, and the ethnicity of the person's CLD records.
  *
  * <p>{@code variant} {@code 0} is the representative above. A person whose records hold several addresses (a move:
  * another postcode, perhaps another council) has up to {@link #MAX_ADDRESS_VARIANTS} more rows, variants {@code 1..},
@@ -32,7 +34,7 @@ import org.sdelink.linkage.record.RecordLayout;
  */
 final class Entities implements Serializable {
   private static final long serialVersionUID = 1L;
-  static final int VALUES_FROM = 5;
+  static final int VALUES_FROM = 6;
   /** The fields that change together when a person moves; each other address of a person gives a variant. */
   static final List<String> ADDRESS_FIELDS =
       List.of("postcode_token", "postcode_sector_token", "postcode_district_token", "council");
@@ -77,9 +79,10 @@ final class Entities implements Serializable {
    * {@link #MAX_ADDRESS_VARIANTS}.
    */
   static List<List<String>> entities(RecordLayout layout, String source, String personId, boolean residual,
-      List<LinkRecord> records, List<LinkRecord> otherSourceRecords) {
+      List<LinkRecord> records, List<LinkRecord> otherSourceRecords, String ethnicity) {
     List<String> primary = entity(layout, source, personId, residual, records);
     primary.set(4, councils(layout, otherSourceRecords));
+    primary.set(5, reportGroups(layout, primary, ethnicity));
     List<List<String>> out = new ArrayList<>();
     out.add(primary);
     List<Integer> address = new ArrayList<>();
@@ -154,6 +157,7 @@ final class Entities implements Serializable {
     out.add(residual ? "1" : "0");
     out.add("0");
     out.add("");
+    out.add("");
     for (int i = 0; i < layout.size(); i++) {
       Map<String, Integer> counts = new TreeMap<>();
       for (LinkRecord record : records) {
@@ -168,6 +172,14 @@ final class Entities implements Serializable {
           .map(Map.Entry::getKey).orElse(""));
     }
     return out;
+  }
+
+  /** The most frequent of {@code counts}' values (ties: the smallest); blank if there is none. */
+  static String modal(Map<String, Integer> counts) {
+    return counts.entrySet().stream()
+        .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+        .map(Map.Entry::getKey).orElse("");
   }
 
   static String key(List<String> entity) {
@@ -199,13 +211,24 @@ final class Entities implements Serializable {
     return LinkRecord.of(layout, entity.get(1), entity.get(0), values);
   }
 
-  /** Report subgroups of an entity: council, decade band of birth year, sex (blank = unknown). */
-  static List<String> subgroups(RecordLayout layout, List<String> entity) {
-    return List.of(value(layout, entity, "council"), ageBand(value(layout, entity, "birth_year")),
-        value(layout, entity, "sex"));
+  /** The report subgroups of an entity row, in the order of {@link #SUBGROUP_DIMENSIONS}. */
+  static List<String> subgroups(List<String> entity) {
+    return List.of(entity.get(5).split("\\|", -1));
   }
 
-  static final List<String> SUBGROUP_DIMENSIONS = List.of("council", "birth_year_band", "sex");
+  /**
+   * The report subgroups of a representative entity row: council, decade band of birth year, sex (blank =
+   * {@code unknown}), then the ethnic group and category of {@code ethnicity} (see {@link EthnicCategories}),
+   * {@code |}-separated.
+   */
+  static String reportGroups(RecordLayout layout, List<String> entity, String ethnicity) {
+    List<String> groups = List.of(value(layout, entity, "council"), ageBand(value(layout, entity, "birth_year")),
+        value(layout, entity, "sex"), EthnicCategories.group(ethnicity), EthnicCategories.category(ethnicity));
+    return String.join("|", groups.stream().map(g -> g.replace('|', '/')).toList());
+  }
+
+  static final List<String> SUBGROUP_DIMENSIONS =
+      List.of("council", "birth_year_band", "sex", "ethnic_group", "ethnicity");
 
   private static String value(RecordLayout layout, List<String> entity, String field) {
     if (!layout.contains(field)) {

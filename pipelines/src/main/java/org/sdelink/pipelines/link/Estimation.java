@@ -56,7 +56,7 @@ final class Estimation {
       sessions.add(ExpectationMaximisation.run(model, u, VectorCounts.fromMap(byVector),
           ExpectationMaximisation.comparisonsUsing(model, rule), rule.name()));
     }
-    LevelProbabilities m = combine(model, sessions, levelCounts);
+    LevelProbabilities m = ExpectationMaximisation.combine(model, sessions, levelCounts);
     long linked = counts.getOrDefault("prior\tlinked_persons", 0L);
     long possible = counts.getOrDefault("prior\tentities\tcld", 0L) * counts.getOrDefault("prior\tentities\tapc", 0L);
     possible = Math.max(possible, 1);
@@ -67,53 +67,6 @@ final class Estimation {
     EstimationSummary summary = new EstimationSummary(levelCounts.pairs(), linked, possible,
         sessions.stream().map(s -> s.summary(model)).collect(ImmutableList.toImmutableList()));
     return ModelParameters.of(model, prior, deterministic ? "deterministic" : "em", m, u, summary);
-  }
-
-  /**
-   * The library's {@link ExpectationMaximisation#combine}, except that a comparison which no pair of the u sample
-   * could evaluate (every pair at its {@code missing} level, e.g. names in CLD x APC, since HES APC carries no
-   * names) keeps its starting m: its partial weight is 0 on every pair, so its m never changes a score. A
-   * comparison that pairs do evaluate but no session estimated is still an error.
-   */
-  static LevelProbabilities combine(LinkageModel model, List<EmSession> sessions, LevelCounts sample) {
-    double[][] start = ExpectationMaximisation.startingM(model).toArray();
-    int comparisons = model.comparisons().size();
-    double[][] m = new double[comparisons][];
-    List<String> unestimated = new ArrayList<>();
-    for (int k = 0; k < comparisons; k++) {
-      int levels = start[k].length;
-      m[k] = new double[levels];
-      int used = 0;
-      for (EmSession session : sessions) {
-        if (session.estimated().get(k)) {
-          used++;
-          for (int l = 0; l < levels; l++) {
-            m[k][l] += session.m().get(k, l);
-          }
-        }
-      }
-      if (used > 0) {
-        for (int l = 0; l < levels; l++) {
-          m[k][l] /= used;
-        }
-        continue;
-      }
-      long observed = 0;
-      for (int l = 0; l < levels; l++) {
-        if (!model.isMissingLevel(k, l)) {
-          observed += sample.count(k, l);
-        }
-      }
-      if (observed > 0) {
-        unestimated.add(model.comparisons().get(k).name());
-      }
-      m[k] = start[k].clone();
-    }
-    if (!unestimated.isEmpty()) {
-      throw new IllegalArgumentException("no EM session estimated m for " + unestimated + ": add a training "
-          + "blocking rule that does not use their fields, or supply parameters");
-    }
-    return LevelProbabilities.of(m);
   }
 
   /** Term frequencies from the distributed counts {@code tf\t<field>\t<value>}. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sdelink.linkage.em.UnestimatedComparisonsException;
 import org.sdelink.linkage.engine.AcceptedLink;
 import org.sdelink.linkage.engine.InMemoryLinker;
 import org.sdelink.linkage.engine.LinkResult;
@@ -21,6 +22,7 @@ import org.sdelink.linkage.record.LinkRecord;
 import org.sdelink.linkage.scoring.Waterfall;
 import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.run.UserError;
 
 /**
  * The generic mode of {@code sdelink link}: two CSV files (plaintext or pseudonymised, as the model's fields say)
@@ -30,8 +32,9 @@ import org.sdelink.pipelines.io.StageDirectory;
 public final class FileLinker {
   private FileLinker() {}
 
-  public static Path link(Path left, Path right, LinkageModel model, Optional<Path> parametersFile, Path output)
+  public static Path link(Path left, Path right, ModelSpecFile spec, Optional<Path> parametersFile, Path output)
       throws IOException {
+    LinkageModel model = spec.model();
     if (model.sources().size() != 2) {
       throw new IllegalArgumentException("model '" + model.name() + "' must name its two sources");
     }
@@ -43,7 +46,14 @@ public final class FileLinker {
     }
     List<LinkRecord> lefts = RecordFiles.readCsv(left, model, model.sources().get(0));
     List<LinkRecord> rights = RecordFiles.readCsv(right, model, model.sources().get(1));
-    LinkResult result = InMemoryLinker.link(lefts, rights, model, parameters);
+    LinkResult result;
+    try {
+      result = InMemoryLinker.link(lefts, rights, model, parameters);
+    } catch (UnestimatedComparisonsException e) {
+      throw new UserError("cannot estimate the parameters of model '" + model.name() + "' from these files: "
+          + e.getMessage() + " (give --model-params FILE, e.g. the model-params.json of a link run on more data)",
+          e);
+    }
     StageDirectory stage = StageDirectory.begin(output);
     Files.writeString(stage.work().resolve(LinkStage.SPINE), result.spineCsv(), StandardCharsets.UTF_8);
     Files.write(stage.work().resolve(LinkStage.PARAMETERS), result.parameters().toJsonBytes());
@@ -70,7 +80,8 @@ public final class FileLinker {
         StandardCharsets.UTF_8);
     List<Path> inputs = new ArrayList<>(List.of(left, right));
     parametersFile.ifPresent(inputs::add);
-    stage.commit("link", inputs);
+    stage.commit("link", inputs, "model=" + model.name() + ";model_sha256=" + spec.sha256()
+        + ";model_params_sha256=" + parametersFile.map(StageDirectory::sha256).orElse("none"));
     return stage.target();
   }
 }

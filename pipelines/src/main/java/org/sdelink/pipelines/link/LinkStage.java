@@ -29,6 +29,7 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.sdelink.linkage.em.UnestimatedComparisonsException;
 import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.linkage.model.ModelParameters;
 import org.sdelink.linkage.record.LinkRecord;
@@ -41,6 +42,7 @@ import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
+import org.sdelink.pipelines.run.UserError;
 
 /**
  * The link stage: pseudonymised CLD and APC records in, the linkage spine out ({@code spine.csv}: one row per
@@ -56,8 +58,11 @@ import org.sdelink.pipelines.run.SdelinkPipelineOptions;
  * NHS number join the patient who has one ({@link ApcJoins}, rule {@code probabilistic_apc}); then residual entities
  * are blocked per rule in hash buckets, each cross pair scored once
  * (first rule that blocks it), the cascade and the threshold select candidate links, the library's assignment
- * accepts or declares them ambiguous per entity, and accepted links merge the two persons (the CLD person's id).
- * Every grouping runs over a bounded number of buckets.
+ * accepts or declares them ambiguous per entity, the links into each person are checked as a cluster (no two valid
+ * NHS numbers, at most {@code thresholds.max_cluster_persons} persons: {@link PairFns.CapStarsFn}; episode joins are
+ * capped the same way), and the links kept merge the two persons (the CLD person's id). The CLD {@code Ethnicity}
+ * column, when present, gives the report's ethnicity subgroups. Every grouping runs over a bounded number of
+ * buckets.
  */
 public final class LinkStage {
   public static final String SPINE = "spine.csv";
@@ -72,6 +77,10 @@ public final class LinkStage {
       "nhs_number_token", "nhs_number_status", "dob_token", "dob_swapped_token");
   private static final List<String> APC_COLUMNS = List.of("record_id", "RESLADST_ONS", "nhs_number_token",
       "nhs_number_status", "dob_token", "dob_swapped_token");
+  /** The CLD column whose value gives the ethnicity subgroups of the report (optional: blank when absent). */
+  static final String ETHNICITY = "Ethnicity";
+  /** Index of the ethnicity in a member list (after the {@link LinkMember} values), identity values after it. */
+  private static final int MEMBER_ETHNICITY = 7;
   private static final List<String> MEMBER_COLUMNS = List.of("person_id", "source", "record_id", "rule");
   private static final TupleTag<KV<String, String>> MEMBER_LINES = new TupleTag<>("members") {};
   private static final TupleTag<KV<String, List<String>>> ENTITIES = new TupleTag<>("entities") {};
@@ -80,12 +89,14 @@ public final class LinkStage {
   private final Path cldRecords;
   private final Path apcRecords;
   private final LinkageModel model;
+  private final String modelSha256;
   private final Optional<Path> parametersFile;
 
-  private LinkStage(Path cldRecords, Path apcRecords, LinkageModel model, Optional<Path> parametersFile) {
+  private LinkStage(Path cldRecords, Path apcRecords, ModelSpecFile spec, Optional<Path> parametersFile) {
     this.cldRecords = cldRecords;
     this.apcRecords = apcRecords;
-    this.model = model;
+    this.model = spec.model();
+    this.modelSha256 = spec.sha256();
     this.parametersFile = parametersFile;
     if (!model.sources().isEmpty() && !model.sources().equals(List.of("cld", "apc"))) {
       throw new IllegalArgumentException("the link stage links sources [cld, apc]; model '" + model.name()
@@ -104,8 +115,13 @@ public final class LinkStage {
     return inputs;
   }
 
-  private String settings() {
-    return "model=" + model.name();
+  /**
+   * The settings recorded with the output: the model's name, the SHA-256 of its spec and of the parameters file
+   * ({@code none} when parameters are estimated), so that another spec or parameters file reruns the stage.
+   */
+  String settings() {
+    return "model=" + model.name() + ";model_sha256=" + modelSha256 + ";model_params_sha256="
+        + parametersFile.map(StageDirectory::sha256).orElse("none");
   }
 
   /** Whether {@code output} already holds this stage's output for the same input bytes, model and parameters. */
@@ -114,19 +130,21 @@ public final class LinkStage {
   }
 
   public static LinkStage of(Path cldDir, Path apcDir) {
-    return of(cldDir, apcDir, LinkageModel.defaultCldApc(), Optional.empty());
+    return of(cldDir, apcDir, ModelSpecFile.defaultCldApc(), Optional.empty());
   }
 
   /** As {@link #of(Path, Path)}, with a model spec and optionally a parameters file to use as is. */
-  public static LinkStage of(Path cldDir, Path apcDir, LinkageModel model, Optional<Path> parametersFile) {
+  public static LinkStage of(Path cldDir, Path apcDir, ModelSpecFile spec, Optional<Path> parametersFile) {
     return new LinkStage(cldDir.resolve(PseudonymiseStage.RECORDS), apcDir.resolve(PseudonymiseStage.RECORDS),
-        model, parametersFile);
+        spec, parametersFile);
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
     List<String> cldIdentity = Entities.columns(model, "cld");
     List<String> apcIdentity = Entities.columns(model, "apc");
-    List<String> cldRead = concat(CLD_COLUMNS, cldIdentity);
+    boolean withEthnicity = ReadCsvColumns.header(cldRecords).contains(ETHNICITY);
+    List<String> cldRead = concat(withEthnicity ? concat(CLD_COLUMNS, List.of(ETHNICITY)) : CLD_COLUMNS,
+        cldIdentity);
     List<String> apcRead = concat(APC_COLUMNS, apcIdentity);
     ReadCsvColumns.checkColumns(cldRecords, cldRead);
     ReadCsvColumns.checkColumns(apcRecords, apcRead);
@@ -139,6 +157,18 @@ public final class LinkStage {
       }
     }
     StageDirectory stage = StageDirectory.begin(output);
+    try {
+      link(stage, options, supplied, withEthnicity, cldIdentity, apcIdentity, cldRead, apcRead);
+    } catch (Exception | Error e) {
+      stage.abandon();
+      throw e;
+    }
+    return stage.target();
+  }
+
+  private void link(StageDirectory stage, SdelinkPipelineOptions options, Optional<ModelParameters> supplied,
+      boolean withEthnicity, List<String> cldIdentity, List<String> apcIdentity, List<String> cldRead,
+      List<String> apcRead) throws IOException {
     Path data = stage.scratch("data");
     int buckets = options.getBuckets();
     int parts = options.getOutputParts();
@@ -156,7 +186,7 @@ public final class LinkStage {
             .via((List<String> v) -> KV.of(v.get(1) + "|" + v.get(2), v)))
         .setCoder(listKv)
         .apply("GroupClients", GroupIntoBuckets.of(buckets))
-        .apply("AnchorClients", ParDo.of(new AnchorClientsFn(CLD_COLUMNS.size())))
+        .apply("AnchorClients", ParDo.of(new AnchorClientsFn(CLD_COLUMNS.size(), withEthnicity)))
         .setCoder(listKv);
     int apcBase = APC_COLUMNS.size();
     PCollection<KV<String, List<String>>> apcMembers = first
@@ -169,6 +199,7 @@ public final class LinkStage {
                   : DeterministicPersonLinker.RULE_NHS;
               List<String> member = new ArrayList<>(
                   new LinkMember("apc", v.get(0), rule, v.get(1), "", v.get(4), v.get(5)).toList());
+              member.add("");
               member.addAll(v.subList(apcBase, v.size()));
               return KV.of(DeterministicPersonLinker.episodeAnchor(v.get(0), token), member);
             }))
@@ -221,13 +252,18 @@ public final class LinkStage {
     SortedCsvSink.merge(memberParts, CsvLines.format(MEMBER_COLUMNS), members, true);
     Path entitiesFile = data.resolve("entities.csv");
     List<String> entityColumns = new ArrayList<>(List.of("source", "entity_id", "residual", "variant",
-        "linked_councils"));
+        "linked_councils", "report_groups"));
     entityColumns.addAll(model.layout().fields());
     SortedCsvSink.merge(entityParts, CsvLines.format(entityColumns), entitiesFile, true);
     Map<String, Long> firstCounts = readCounts(countParts1);
 
-    ModelParameters parameters = supplied.isPresent() ? supplied.get()
-        : Estimation.estimate(model, firstCounts);
+    ModelParameters parameters;
+    try {
+      parameters = supplied.isPresent() ? supplied.get() : Estimation.estimate(model, firstCounts);
+    } catch (UnestimatedComparisonsException e) {
+      throw new UserError("cannot estimate the parameters of model '" + model.name() + "' from these records: "
+          + e.getMessage() + " (give --model-params FILE, e.g. the model-params.json of an earlier link run)", e);
+    }
     TermFrequencies frequencies = Estimation.termFrequencies(firstCounts);
     Files.write(stage.work().resolve(PARAMETERS), parameters.toJsonBytes());
 
@@ -242,9 +278,12 @@ public final class LinkStage {
         .apply("ReadMembers", ReadCsvColumns.of(members, MEMBER_COLUMNS));
     PCollection<List<String>> linkedEntities;
     PCollection<KV<String, List<String>>> memberMessages;
-    List<PCollection<KV<String, Long>>> apcCounts = new ArrayList<>();
+    List<PCollection<KV<String, Long>>> counts2 = new ArrayList<>();
+    KvCoder<String, Long> countCoder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+    int maxPersons = model.thresholds().maxClusterPersons();
+    PCollection<KV<String, List<String>>> persons = null;
     if (ApcJoins.enabled(model)) {
-      // APC episodes without a valid NHS number join the patient who has one (ApcJoins).
+      // APC episodes without a valid NHS number join the patient who has one (ApcJoins), within the cluster cap.
       PCollectionTuple apcScored = allEntities
           .apply("ApcKeys", ParDo.of(new ApcJoins.KeysFn(model)))
           .setCoder(listKv)
@@ -254,6 +293,10 @@ public final class LinkStage {
       PCollectionTuple apcAssigned = apcScored.get(ApcJoins.CANDIDATES).setCoder(listKv)
           .apply("GroupApcCandidates", GroupIntoBuckets.of(buckets))
           .apply("AssignApc", ParDo.of(new ApcJoins.AssignFn(model))
+              .withOutputTags(ApcJoins.JOINS, TupleTagList.of(PairFns.COUNTS)));
+      PCollectionTuple apcCapped = apcAssigned.get(ApcJoins.JOINS).setCoder(listKv)
+          .apply("GroupApcStars", GroupIntoBuckets.of(buckets))
+          .apply("CapApcStars", ParDo.of(new ApcJoins.CapFn(maxPersons))
               .withOutputTags(ApcJoins.REDIRECTS, TupleTagList.of(PairFns.COUNTS)));
       PCollectionTuple splitEntities = allEntities
           .apply("SplitEntities", ParDo.of(new ApcJoins.SplitEntitiesFn(model.layout()))
@@ -263,11 +306,12 @@ public final class LinkStage {
               .withOutputTags(ApcJoins.PASS_MEMBERS, TupleTagList.of(ApcJoins.JOINABLE)));
       PCollectionTuple joined = PCollectionList.of(splitEntities.get(ApcJoins.JOINABLE).setCoder(listKv))
           .and(splitMembers.get(ApcJoins.JOINABLE).setCoder(listKv))
-          .and(apcAssigned.get(ApcJoins.REDIRECTS).setCoder(listKv))
+          .and(apcCapped.get(ApcJoins.REDIRECTS).setCoder(listKv))
           .apply("ApcJoinMessages", Flatten.pCollections())
           .apply("GroupApcJoins", GroupIntoBuckets.of(buckets))
           .apply("ApplyApcJoins", ParDo.of(new ApcJoins.ApplyFn())
-              .withOutputTags(ApcJoins.ENTITIES_OUT, TupleTagList.of(ApcJoins.MEMBERS_OUT).and(PairFns.COUNTS)));
+              .withOutputTags(ApcJoins.ENTITIES_OUT, TupleTagList.of(ApcJoins.MEMBERS_OUT).and(PairFns.COUNTS)
+                  .and(ApcJoins.PERSONS)));
       linkedEntities = PCollectionList.of(splitEntities.get(ApcJoins.PASS_ENTITIES)
               .setCoder(ListCoder.of(StringUtf8Coder.of())))
           .and(joined.get(ApcJoins.ENTITIES_OUT).setCoder(ListCoder.of(StringUtf8Coder.of())))
@@ -275,10 +319,11 @@ public final class LinkStage {
       memberMessages = PCollectionList.of(splitMembers.get(ApcJoins.PASS_MEMBERS).setCoder(listKv))
           .and(joined.get(ApcJoins.MEMBERS_OUT).setCoder(listKv))
           .apply("MembersAfterApcJoins", Flatten.pCollections());
-      KvCoder<String, Long> countCoder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
-      apcCounts.add(apcScored.get(PairFns.COUNTS).setCoder(countCoder));
-      apcCounts.add(apcAssigned.get(PairFns.COUNTS).setCoder(countCoder));
-      apcCounts.add(joined.get(PairFns.COUNTS).setCoder(countCoder));
+      persons = joined.get(ApcJoins.PERSONS).setCoder(listKv);
+      counts2.add(apcScored.get(PairFns.COUNTS).setCoder(countCoder));
+      counts2.add(apcAssigned.get(PairFns.COUNTS).setCoder(countCoder));
+      counts2.add(apcCapped.get(PairFns.COUNTS).setCoder(countCoder));
+      counts2.add(joined.get(PairFns.COUNTS).setCoder(countCoder));
     } else {
       linkedEntities = allEntities;
       memberMessages = memberRows
@@ -293,26 +338,49 @@ public final class LinkStage {
         .apply("GroupBlocks", GroupIntoBuckets.of(buckets))
         .apply("ScorePairs", ParDo.of(new PairFns.ScorePairsFn(model, parameters, frequencies, PairFns.COUNTS))
             .withOutputTags(PairFns.CANDIDATES, TupleTagList.of(PairFns.COUNTS)));
-    PCollectionTuple assigned = scored.get(PairFns.CANDIDATES).setCoder(listKv)
+    PCollectionList<KV<String, List<String>>> toAssign =
+        PCollectionList.of(scored.get(PairFns.CANDIDATES).setCoder(listKv));
+    if (persons != null) {
+      // Persons that APC episodes joined stand for more than one person in the cap: by entity key for the link
+      // from them, by person id for links into them.
+      toAssign = toAssign.and(persons
+          .apply("PersonsByEntity", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                  TypeDescriptors.lists(TypeDescriptors.strings())))
+              .via((KV<String, List<String>> kv) -> KV.of(ApcJoins.SOURCE + ":" + kv.getKey(), kv.getValue())))
+          .setCoder(listKv));
+    }
+    PCollectionTuple assigned = toAssign
+        .apply("CandidatesAndPersons", Flatten.pCollections())
         .apply("GroupCandidates", GroupIntoBuckets.of(buckets))
         .apply("Assign", ParDo.of(new PairFns.AssignFn(model))
+            .withOutputTags(PairFns.PAIR_LINES, TupleTagList.of(PairFns.ACCEPTED).and(PairFns.COUNTS)));
+    PCollectionList<KV<String, List<String>>> toCap =
+        PCollectionList.of(assigned.get(PairFns.ACCEPTED).setCoder(listKv));
+    if (persons != null) {
+      toCap = toCap.and(persons);
+    }
+    PCollectionTuple capped = toCap
+        .apply("AcceptedAndPersons", Flatten.pCollections())
+        .apply("GroupStars", GroupIntoBuckets.of(buckets))
+        .apply("CapStars", ParDo.of(new PairFns.CapStarsFn(model))
             .withOutputTags(PairFns.PAIR_LINES, TupleTagList.of(PairFns.JOIN).and(PairFns.COUNTS)));
-    assigned.get(PairFns.PAIR_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+    KvCoder<String, String> lineCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    PCollectionList.of(assigned.get(PairFns.PAIR_LINES).setCoder(lineCoder))
+        .and(capped.get(PairFns.PAIR_LINES).setCoder(lineCoder))
+        .apply("AllPairLines", Flatten.pCollections())
         .apply("WritePairs", SortedCsvSink.to(pairParts.toString(), parts).withDistinctKeys());
-    PCollectionTuple applied = PCollectionList.of(memberMessages).and(assigned.get(PairFns.JOIN).setCoder(listKv))
+    PCollectionTuple applied = PCollectionList.of(memberMessages).and(capped.get(PairFns.JOIN).setCoder(listKv))
         .apply("MembersAndLinks", Flatten.pCollections())
         .apply("GroupPersons", GroupIntoBuckets.of(buckets))
         .apply("ApplyLinks", ParDo.of(new PairFns.ApplyLinksFn())
             .withOutputTags(PairFns.ApplyLinksFn.SPINE, TupleTagList.of(PairFns.COUNTS)));
-    applied.get(PairFns.ApplyLinksFn.SPINE).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
+    applied.get(PairFns.ApplyLinksFn.SPINE).setCoder(lineCoder)
         .apply("WriteSpine", SortedCsvSink.to(spineParts.toString(), parts).withDistinctKeys());
-    PCollection<KV<String, Long>> counts2 = PCollectionList
-        .of(scored.get(PairFns.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .and(assigned.get(PairFns.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .and(applied.get(PairFns.COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .and(apcCounts)
-        .apply("AllCounts2", Flatten.pCollections());
-    writeCounts(counts2, "2", buckets, countParts2);
+    counts2.add(scored.get(PairFns.COUNTS).setCoder(countCoder));
+    counts2.add(assigned.get(PairFns.COUNTS).setCoder(countCoder));
+    counts2.add(capped.get(PairFns.COUNTS).setCoder(countCoder));
+    counts2.add(applied.get(PairFns.COUNTS).setCoder(countCoder));
+    writeCounts(PCollectionList.of(counts2).apply("AllCounts2", Flatten.pCollections()), "2", buckets, countParts2);
     run(second, "probabilistic");
 
     SortedCsvSink.merge(spineParts, CsvLines.format(SPINE_COLUMNS), stage.work().resolve(SPINE), true);
@@ -322,7 +390,6 @@ public final class LinkStage {
     allCounts.putAll(readCounts(countParts2));
     LinkReport.write(model, parameters, allCounts, stage.work().resolve(REPORT), stage.work().resolve(HTML_REPORT));
     stage.commit("link", inputs(), settings());
-    return stage.target();
   }
 
   private static void run(Pipeline pipeline, String name) {
@@ -354,10 +421,12 @@ public final class LinkStage {
   /** Groups a bucket of CLD records into council clients and anchors each client on its NHS-number token. */
   private static final class AnchorClientsFn
       extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, List<String>>> {
-    private final int identityFrom;
+    private final int baseColumns;
+    private final boolean withEthnicity;
 
-    AnchorClientsFn(int identityFrom) {
-      this.identityFrom = identityFrom;
+    AnchorClientsFn(int baseColumns, boolean withEthnicity) {
+      this.baseColumns = baseColumns;
+      this.withEthnicity = withEthnicity;
     }
 
     @ProcessElement
@@ -378,7 +447,8 @@ public final class LinkStage {
           String rule = own ? DeterministicPersonLinker.RULE_NHS : DeterministicPersonLinker.RULE_CLIENT;
           List<String> member = new ArrayList<>(
               new LinkMember("cld", v.get(0), rule, v.get(1), clientKey, v.get(5), v.get(6)).toList());
-          member.addAll(v.subList(identityFrom, v.size()));
+          member.add(withEthnicity ? v.get(baseColumns) : "");
+          member.addAll(v.subList(withEthnicity ? baseColumns + 1 : baseColumns, v.size()));
           out.output(KV.of(anchor, member));
         }
       });
@@ -410,12 +480,15 @@ public final class LinkStage {
       anchors.forEach((anchor, lists) -> {
         List<LinkMember> members = new ArrayList<>();
         Map<String, List<String>> identityByRecord = new TreeMap<>();
+        Map<String, String> ethnicityByRecord = new TreeMap<>();
         for (List<String> v : lists) {
           LinkMember m = LinkMember.fromList(v);
           members.add(m);
-          List<String> identity = v.subList(7, v.size());
+          List<String> identity = v.subList(MEMBER_ETHNICITY + 1, v.size());
           identityByRecord.merge(m.source() + ":" + m.recordId(), identity,
               (a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)) <= 0 ? a : b);
+          ethnicityByRecord.merge(m.source() + ":" + m.recordId(), v.get(MEMBER_ETHNICITY),
+              (a, b) -> a.compareTo(b) <= 0 ? a : b);
         }
         Map<String, String> personByRecord = new TreeMap<>();
         Map<String, String> laByClient = new TreeMap<>();
@@ -427,6 +500,7 @@ public final class LinkStage {
           }
         }
         Map<String, Map<String, List<LinkRecord>>> recordsByPerson = new TreeMap<>();
+        Map<String, Map<String, Integer>> ethnicitiesByPerson = new TreeMap<>();
         personByRecord.forEach((key, person) -> {
           String source = key.substring(0, key.indexOf(':'));
           String recordId = key.substring(key.indexOf(':') + 1);
@@ -434,9 +508,14 @@ public final class LinkStage {
           LinkRecord record = Entities.record(model, source, recordId, columns, identityByRecord.get(key));
           recordsByPerson.computeIfAbsent(person, p -> new TreeMap<>())
               .computeIfAbsent(source, s -> new ArrayList<>()).add(record);
+          String ethnicity = ethnicityByRecord.getOrDefault(key, "").trim();
+          if (source.equals("cld") && !ethnicity.isEmpty()) {
+            ethnicitiesByPerson.computeIfAbsent(person, p -> new TreeMap<>()).merge(ethnicity, 1, Integer::sum);
+          }
         });
         recordsByPerson.forEach((person, bySource) -> {
           boolean both = bySource.size() > 1;
+          String ethnicity = Entities.modal(ethnicitiesByPerson.getOrDefault(person, Map.of()));
           out.get(COUNTS).output(KV.of("persons\t" + (bySource.containsKey("apc") ? "with_hospital_records"
               : "cld_only"), 1L));
           if (both) {
@@ -449,14 +528,15 @@ public final class LinkStage {
                 others.addAll(r);
               }
             });
-            List<List<String>> rows = Entities.entities(model.layout(), source, person, !both, records, others);
+            List<List<String>> rows = Entities.entities(model.layout(), source, person, !both, records, others,
+                ethnicity);
             for (List<String> row : rows) {
               out.get(ENTITIES).output(KV.of(Entities.rowKey(row), row));
             }
             List<String> entity = rows.get(0);
             out.get(COUNTS).output(KV.of("prior\tentities\t" + source, 1L));
             if (source.equals("cld")) {
-              List<String> groups = Entities.subgroups(model.layout(), entity);
+              List<String> groups = Entities.subgroups(entity);
               for (int d = 0; d < groups.size(); d++) {
                 String prefix = "rate\t" + Entities.SUBGROUP_DIMENSIONS.get(d) + "\t" + groups.get(d) + "\t";
                 out.get(COUNTS).output(KV.of(prefix + "cld_persons", 1L));

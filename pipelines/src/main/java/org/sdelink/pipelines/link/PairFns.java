@@ -18,6 +18,8 @@ import org.sdelink.linkage.cluster.AmbiguousLink;
 import org.sdelink.linkage.cluster.Assignment;
 import org.sdelink.linkage.cluster.OneToOneAssignment;
 import org.sdelink.linkage.cluster.ScoredLink;
+import org.sdelink.linkage.cluster.StarCap;
+import org.sdelink.linkage.cluster.StarConflicts;
 import org.sdelink.linkage.comparison.PairComparator;
 import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.linkage.model.ModelParameters;
@@ -193,6 +195,7 @@ final class PairFns {
       String each = model.assignment().each() == null ? left : model.assignment().each();
       double threshold = model.thresholds().matchWeight();
       int council = model.layout().contains("council") ? model.layout().indexOf("council") : -1;
+      int[] mustNotDiffer = model.thresholds().mustNotDiffer().stream().mapToInt(model.layout()::indexOf).toArray();
       Map<String, Long> counts = new TreeMap<>();
       List<KV<String, List<String>>> elements = new ArrayList<>();
       Map<String, List<String>> entityByKey = new HashMap<>();
@@ -246,28 +249,19 @@ final class PairFns {
               link.add(s.level());
               link.add(weight4(s.partialWeight()));
             }
-            LinkRecord cld = l;
-            link.addAll(Entities.subgroups(model.layout(), encode(cld)));
+            List<String> distinct = new ArrayList<>();
+            for (int field : mustNotDiffer) {
+              String value = from.value(field);
+              distinct.add(value == null ? "" : value);
+            }
+            link.add(String.join(String.valueOf(SEP), distinct));
+            link.add(entityByKey.get(l.key()).get(5));
             link.add(alreadyLinked ? "1" : "0");
             out.get(CANDIDATES).output(KV.of(from.key(), link));
           }
         }
       });
       counts.forEach((k, v) -> out.get(countsTag).output(KV.of(k, v)));
-    }
-
-    private List<String> encode(LinkRecord record) {
-      List<String> entity = new ArrayList<>();
-      entity.add(record.source());
-      entity.add(record.id());
-      entity.add("1");
-      entity.add("0");
-      entity.add("");
-      for (int i = 0; i < record.layout().size(); i++) {
-        String v = record.value(i);
-        entity.add(v == null ? "" : v);
-      }
-      return entity;
     }
   }
 
@@ -276,12 +270,19 @@ final class PairFns {
   static final TupleTag<KV<String, List<String>>> JOIN = new TupleTag<>("join") {};
   static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("counts") {};
 
-  /** Index of the first waterfall value in a candidate link list. */
+  /**
+   * Index of the first waterfall value in a candidate link list {@code [from, to, weight, rule, deterministic (1/0),
+   * left record, right record, (level, partial weight) per comparison, the from record's must_not_differ values
+   * (SEP-separated), the CLD entity's report groups, already linked (1/0)]}.
+   */
   static final int WATERFALL_FROM = 7;
 
   /**
    * Assigns the candidate links of a bucket of {@code from} entities with the library's one-to-one rules (each
-   * {@code from} entity's decision depends only on its own candidates when {@code one_to_one} is false).
+   * {@code from} entity's decision depends only on its own candidates when {@code one_to_one} is false). Accepted
+   * links go on to the cluster cap ({@link CapStarsFn}) keyed by the {@code to} person, as {@code [link, persons,
+   * candidate...]} where {@code persons} is the number of persons the {@code from} person stands for (1, or more
+   * if APC episodes joined it: {@link #PERSONS} messages in the same bucket); ambiguous pairs are written out.
    */
   static final class AssignFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, String>> {
     private final LinkageModel model;
@@ -293,9 +294,16 @@ final class PairFns {
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket, MultiOutputReceiver out) {
       Map<List<String>, List<String>> byPair = new LinkedHashMap<>();
+      Map<String, String> personsByEntity = new HashMap<>();
       List<ScoredLink> links = new ArrayList<>();
       List<KV<String, List<String>>> sorted = new ArrayList<>();
-      bucket.getValue().forEach(sorted::add);
+      for (KV<String, List<String>> kv : bucket.getValue()) {
+        if (PERSONS.equals(kv.getValue().get(0))) {
+          personsByEntity.put(kv.getKey(), kv.getValue().get(1));
+        } else {
+          sorted.add(kv);
+        }
+      }
       // Strongest candidate of each entity pair first (several address variants may score one pair).
       sorted.sort((a, b) -> {
         List<String> x = a.getValue();
@@ -314,23 +322,17 @@ final class PairFns {
         if (byPair.putIfAbsent(List.of(v.get(0), v.get(1)), v) != null) {
           continue;
         }
-        double weight = Double.parseDouble(v.get(2));
-        links.add("1".equals(v.get(4)) ? ScoredLink.byCascade(v.get(0), v.get(1), weight, v.get(3))
-            : ScoredLink.probabilistic(v.get(0), v.get(1), weight));
+        links.add(link(v));
       }
       Assignment assignment = OneToOneAssignment.create(model.thresholds().matchWeight(),
           model.thresholds().ambiguityMargin(), false).assign(links);
       for (ScoredLink link : assignment.accepted()) {
         List<String> v = byPair.get(List.of(link.from(), link.to()));
-        out.get(PAIR_LINES).output(pairLine("accepted", v));
-        out.get(COUNTS).output(KV.of("accepted\t" + link.matchRule(), 1L));
-        String weight = link.deterministic() ? "" : weight4(link.matchWeight());
-        out.get(JOIN).output(KV.of(person(link.from()),
-            List.of("to", person(link.to()), link.matchRule(), weight, v.get(v.size() - 1))));
-        List<String> toMessage = new ArrayList<>(List.of("from", link.matchRule(), weight, v.get(2),
-            link.deterministic() ? "1" : "0"));
-        toMessage.addAll(v.subList(v.size() - 4, v.size() - 1));
-        out.get(JOIN).output(KV.of(person(link.to()), toMessage));
+        List<String> message = new ArrayList<>(v.size() + 2);
+        message.add(LINK);
+        message.add(personsByEntity.getOrDefault(link.from(), "1"));
+        message.addAll(v);
+        out.get(ACCEPTED).output(KV.of(person(link.to()), message));
       }
       for (AmbiguousLink ambiguous : assignment.ambiguous()) {
         out.get(COUNTS).output(KV.of("ambiguous\t" + ambiguous.side().name().toLowerCase(Locale.ROOT), 1L));
@@ -339,16 +341,118 @@ final class PairFns {
         }
       }
     }
+  }
 
-    private KV<String, String> pairLine(String status, List<String> v) {
-      List<String> line = new ArrayList<>();
-      line.add(v.get(5));
-      line.add(v.get(6));
-      line.add(status);
-      line.add(v.get(3));
-      line.add(weight4(Double.parseDouble(v.get(2))));
-      line.addAll(v.subList(WATERFALL_FROM, v.size() - 4));
-      return KV.of(v.get(5) + SEP + v.get(6) + SEP + status, CsvLines.format(line));
+  /** The library link of a candidate list. */
+  static ScoredLink link(List<String> v) {
+    double weight = Double.parseDouble(v.get(2));
+    return "1".equals(v.get(4)) ? ScoredLink.byCascade(v.get(0), v.get(1), weight, v.get(3))
+        : ScoredLink.probabilistic(v.get(0), v.get(1), weight);
+  }
+
+  /** A line of pairs.csv for a candidate list: its record pair, status, rule, weight and waterfall. */
+  static KV<String, String> pairLine(String status, List<String> v) {
+    List<String> line = new ArrayList<>();
+    line.add(v.get(5));
+    line.add(v.get(6));
+    line.add(status);
+    line.add(v.get(3));
+    line.add(weight4(Double.parseDouble(v.get(2))));
+    line.addAll(v.subList(WATERFALL_FROM, v.size() - 3));
+    return KV.of(v.get(5) + SEP + v.get(6) + SEP + status, CsvLines.format(line));
+  }
+
+  /** First value of a message giving the persons an entity or person stands for: {@code [#persons, n]}. */
+  static final String PERSONS = "#persons";
+  /** First value of an accepted link on its way to the cap. */
+  static final String LINK = "link";
+  static final TupleTag<KV<String, List<String>>> ACCEPTED = new TupleTag<>("accepted") {};
+
+  /**
+   * The clusters of the accepted links of a bucket of {@code to} persons: the links into one person form a star.
+   * First the links that would bring two different values of a {@code must_not_differ} field into the person are
+   * dropped ({@link StarConflicts}: {@code conflict} or {@code ambiguous} pair lines); then the cluster cap
+   * ({@code thresholds.max_cluster_persons}, {@link StarCap}) cuts its weakest links if it is over the cap.
+   * Kept links become the messages that move the {@code from} persons ({@link ApplyLinksFn}) and {@code accepted}
+   * pair lines; cut links become {@code cut} pair lines. Counts the stars over the cap, the links cut and the
+   * persons per linked cluster.
+   */
+  static final class CapStarsFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, String>> {
+    private final int maxPersons;
+    private final double ambiguityMargin;
+    private final String distinctFields;
+
+    CapStarsFn(LinkageModel model) {
+      this.maxPersons = model.thresholds().maxClusterPersons();
+      this.ambiguityMargin = model.thresholds().ambiguityMargin();
+      this.distinctFields = String.join("+", model.thresholds().mustNotDiffer());
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket, MultiOutputReceiver out) {
+      Map<String, Integer> hubPersons = new TreeMap<>();
+      Map<String, List<List<String>>> byHub = new TreeMap<>();
+      for (KV<String, List<String>> kv : bucket.getValue()) {
+        List<String> m = kv.getValue();
+        if (PERSONS.equals(m.get(0))) {
+          hubPersons.put(kv.getKey(), Integer.parseInt(m.get(1)));
+        } else {
+          byHub.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(m);
+        }
+      }
+      byHub.forEach((hub, messages) -> {
+        messages.sort((a, b) -> String.join(String.valueOf(SEP), a).compareTo(String.join(String.valueOf(SEP), b)));
+        Map<ScoredLink, List<String>> candidateByLink = new HashMap<>();
+        Map<ScoredLink, List<String>> distinctValues = new HashMap<>();
+        Map<ScoredLink, Integer> persons = new HashMap<>();
+        List<ScoredLink> links = new ArrayList<>();
+        for (List<String> m : messages) {
+          List<String> v = m.subList(2, m.size());
+          ScoredLink link = link(v);
+          links.add(link);
+          candidateByLink.put(link, v);
+          distinctValues.put(link, List.of(v.get(v.size() - 3).split(String.valueOf(SEP), -1)));
+          persons.put(link, Integer.parseInt(m.get(1)));
+        }
+        StarConflicts.Resolution resolution = distinctFields.isEmpty()
+            ? new StarConflicts.Resolution(links, List.of(), List.of())
+            : StarConflicts.resolve(links, distinctValues, ambiguityMargin);
+        for (ScoredLink link : resolution.dropped()) {
+          out.get(PAIR_LINES).output(pairLine("conflict", candidateByLink.get(link)));
+          out.get(COUNTS).output(KV.of("conflict\t" + distinctFields + "\tlinks_dropped", 1L));
+        }
+        for (ScoredLink link : resolution.ambiguous()) {
+          out.get(PAIR_LINES).output(pairLine("ambiguous", candidateByLink.get(link)));
+          out.get(COUNTS).output(KV.of("conflict\t" + distinctFields + "\tlinks_ambiguous", 1L));
+        }
+        List<StarCap.Spoke> spokes = new ArrayList<>();
+        for (ScoredLink link : resolution.kept()) {
+          spokes.add(new StarCap.Spoke(link, persons.get(link)));
+        }
+        if (spokes.isEmpty()) {
+          return;
+        }
+        StarCap.Star star = StarCap.cap(hubPersons.getOrDefault(hub, 1), spokes, maxPersons);
+        for (StarCap.Spoke spoke : star.kept()) {
+          ScoredLink link = spoke.link();
+          List<String> v = candidateByLink.get(link);
+          out.get(PAIR_LINES).output(pairLine("accepted", v));
+          out.get(COUNTS).output(KV.of("accepted\t" + link.matchRule(), 1L));
+          String weight = link.deterministic() ? "" : weight4(link.matchWeight());
+          out.get(JOIN).output(KV.of(person(link.from()),
+              List.of("to", person(link.to()), link.matchRule(), weight, v.get(v.size() - 1))));
+          out.get(JOIN).output(KV.of(person(link.to()), List.of("from", link.matchRule(), weight, v.get(2),
+              link.deterministic() ? "1" : "0", v.get(v.size() - 2))));
+        }
+        for (StarCap.Spoke spoke : star.cut()) {
+          out.get(PAIR_LINES).output(pairLine("cut", candidateByLink.get(spoke.link())));
+          out.get(COUNTS).output(KV.of("cap\tcld_apc\tlinks_cut", 1L));
+        }
+        if (star.wasCut()) {
+          out.get(COUNTS).output(KV.of("cap\tcld_apc\tclusters_over_cap", 1L));
+        }
+        out.get(COUNTS).output(KV.of("cluster_persons\t" + star.personsAfter(), 1L));
+      });
     }
   }
 
@@ -384,9 +488,10 @@ final class PairFns {
           }
         }
         if (strongestFrom != null) {
+          List<String> groups = List.of(strongestFrom.get(5).split("\\|", -1));
           for (int d = 0; d < Entities.SUBGROUP_DIMENSIONS.size(); d++) {
             out.get(COUNTS).output(KV.of("rate\t" + Entities.SUBGROUP_DIMENSIONS.get(d) + "\t"
-                + strongestFrom.get(5 + d) + "\tlinked_phase2", 1L));
+                + groups.get(d) + "\tlinked_phase2", 1L));
           }
         }
         for (List<String> m : messages) {

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,20 +33,38 @@ import org.sdelink.linkage.evaluation.PairwiseEvaluation.EntityRecordLink;
  * spine puts in one person predicts the link (council of the CLD record + its true person, APC episode); the truth
  * holds the same pairs for true persons. So a predicted link is right exactly when the CLD record and the episode
  * are the same true person. Reported overall, by council (the LA code that prefixes CLD record ids), and for the
- * deterministic NHS-number rule alone (episodes whose {@code match_rule} is {@code nhs_number+dob}). Clusters are
- * also scored record pair by record pair, by source.
+ * deterministic NHS-number rule alone (episodes whose {@code match_rule} is {@code nhs_number+dob}). When the truth
+ * folder holds the generator's {@code people.csv}, links are also reported by the true person's ethnic group and
+ * ethnicity ({@link EthnicCategories}; only its {@code person_id} and {@code ethnicity} columns are read). Clusters
+ * are also scored record pair by record pair, by source.
  */
 public final class SpineEvaluation {
   public static final String TRUTH_FILE = "truth.csv";
+  public static final String PEOPLE_FILE = "people.csv";
 
   private final EvaluationReport links;
   private final EvaluationReport nhsOnly;
   private final EvaluationReport clusters;
+  private final Optional<EvaluationReport> linksByEthnicGroup;
+  private final Optional<EvaluationReport> linksByEthnicity;
 
-  private SpineEvaluation(EvaluationReport links, EvaluationReport nhsOnly, EvaluationReport clusters) {
+  private SpineEvaluation(EvaluationReport links, EvaluationReport nhsOnly, EvaluationReport clusters,
+      Optional<EvaluationReport> linksByEthnicGroup, Optional<EvaluationReport> linksByEthnicity) {
     this.links = links;
     this.nhsOnly = nhsOnly;
     this.clusters = clusters;
+    this.linksByEthnicGroup = linksByEthnicGroup;
+    this.linksByEthnicity = linksByEthnicity;
+  }
+
+  /** Links by the true person's ethnic group, when the truth has {@code people.csv}. */
+  public Optional<EvaluationReport> linksByEthnicGroup() {
+    return linksByEthnicGroup;
+  }
+
+  /** Links by the true person's ethnicity (Release 2 form), when the truth has {@code people.csv}. */
+  public Optional<EvaluationReport> linksByEthnicity() {
+    return linksByEthnicity;
   }
 
   public EvaluationReport links() {
@@ -82,10 +102,34 @@ public final class SpineEvaluation {
     for (String key : truePerson.keySet()) {
       sourceByRecord.put(key, key.substring(0, key.indexOf(':')));
     }
+    Optional<EvaluationReport> byGroup = Optional.empty();
+    Optional<EvaluationReport> byEthnicity = Optional.empty();
+    Path people = Files.isDirectory(truth) ? truth.resolve(PEOPLE_FILE) : truthFile.resolveSibling(PEOPLE_FILE);
+    if (Files.isRegularFile(people)) {
+      Map<String, String> ethnicityByPerson = new HashMap<>();
+      Map<String, Long> spellings = new TreeMap<>();
+      for (Map<String, String> row : read(people, List.of("person_id", "ethnicity"))) {
+        String category = EthnicCategories.category(row.get("ethnicity"));
+        ethnicityByPerson.put(row.get("person_id"), category);
+        spellings.merge(category, 1L, Long::sum);
+      }
+      Map<String, String> labels = EthnicCategories.labels(spellings);
+      Map<String, String> groupByEntity = new TreeMap<>();
+      Map<String, String> ethnicityByEntity = new TreeMap<>();
+      for (String entity : councilByEntity.keySet()) {
+        String category = ethnicityByPerson.get(entity.substring(entity.indexOf('|') + 1));
+        String label = category == null ? EthnicCategories.UNKNOWN : labels.get(category);
+        ethnicityByEntity.put(entity, label);
+        groupByEntity.put(entity, EthnicCategories.group(label));
+      }
+      byGroup = Optional.of(PairwiseEvaluation.ofLinks(predicted, actual, groupByEntity));
+      byEthnicity = Optional.of(PairwiseEvaluation.ofLinks(predicted, actual, ethnicityByEntity));
+    }
     return new SpineEvaluation(
         PairwiseEvaluation.ofLinks(predicted, actual, councilByEntity),
         PairwiseEvaluation.ofLinks(predictedNhs, actual, councilByEntity),
-        PairwiseEvaluation.ofClusters(predictedPerson, truePerson, sourceByRecord));
+        PairwiseEvaluation.ofClusters(predictedPerson, truePerson, sourceByRecord),
+        byGroup, byEthnicity);
   }
 
   private interface KeyFilter {
@@ -137,26 +181,37 @@ public final class SpineEvaluation {
 
   /** A plain-text table of the figures. */
   public String table() {
-    StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%-44s %9s %7s %7s %9s %7s %7s%n",
+    Map<String, PairwiseCounts> rows = new LinkedHashMap<>();
+    rows.put("links (CLD person of a council, APC episode)", links.overall());
+    rows.put("links, NHS-number rule only", nhsOnly.overall());
+    links.bySubgroup().forEach((council, counts) -> rows.put("  council " + council, counts));
+    linksByEthnicGroup.ifPresent(r -> r.bySubgroup().forEach((g, c) -> rows.put("  ethnic group " + g, c)));
+    linksByEthnicity.ifPresent(r -> r.bySubgroup().forEach((g, c) -> rows.put("  ethnicity " + g, c)));
+    rows.put("record pairs in clusters", clusters.overall());
+    clusters.bySubgroup().forEach((source, counts) -> rows.put("  source " + source, counts));
+    // Labels longer than the first column (ethnicity categories) go on a line of their own.
+    int width = 44;
+    String numbers = "%9d %7d %7d %9.4f %7.4f %7.4f%n";
+    StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s %9s %7s %7s %9s %7s %7s%n",
         "pairs", "TP", "FP", "FN", "precision", "recall", "F1"));
-    row(t, "links (CLD person of a council, APC episode)", links.overall());
-    row(t, "links, NHS-number rule only", nhsOnly.overall());
-    links.bySubgroup().forEach((council, counts) -> row(t, "  council " + council, counts));
-    row(t, "record pairs in clusters", clusters.overall());
-    clusters.bySubgroup().forEach((source, counts) -> row(t, "  source " + source, counts));
+    rows.forEach((label, c) -> {
+      if (label.length() > width) {
+        t.append(String.format(Locale.ROOT, "%s%n", label));
+      }
+      t.append(String.format(Locale.ROOT, "%-" + width + "s " + numbers, label.length() > width ? "" : label,
+          c.truePositives(), c.falsePositives(), c.falseNegatives(), c.precision(), c.recall(), c.f1()));
+    });
     return t.toString();
-  }
-
-  private static void row(StringBuilder t, String label, PairwiseCounts c) {
-    t.append(String.format(Locale.ROOT, "%-44s %9d %7d %7d %9.4f %7.4f %7.4f%n", label, c.truePositives(),
-        c.falsePositives(), c.falseNegatives(), c.precision(), c.recall(), c.f1()));
   }
 
   /** The figures as JSON. */
   public String toJson() throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
-    root.set("links", report(mapper, links, "by_council"));
+    ObjectNode linkNode = report(mapper, links, "by_council");
+    linksByEthnicGroup.ifPresent(r -> linkNode.set("by_ethnic_group", subgroups(mapper, r)));
+    linksByEthnicity.ifPresent(r -> linkNode.set("by_ethnicity", subgroups(mapper, r)));
+    root.set("links", linkNode);
     root.set("links_nhs_number_rule_only", report(mapper, nhsOnly, "by_council"));
     root.set("record_pairs", report(mapper, clusters, "by_source"));
     return mapper.writeValueAsString(root) + "\n";
@@ -168,6 +223,12 @@ public final class SpineEvaluation {
     ObjectNode groups = node.putObject(groupName);
     report.bySubgroup().forEach((g, c) -> groups.set(g, counts(mapper, c)));
     return node;
+  }
+
+  private static ObjectNode subgroups(ObjectMapper mapper, EvaluationReport report) {
+    ObjectNode groups = mapper.createObjectNode();
+    report.bySubgroup().forEach((g, c) -> groups.set(g, counts(mapper, c)));
+    return groups;
   }
 
   private static ObjectNode counts(ObjectMapper mapper, PairwiseCounts c) {

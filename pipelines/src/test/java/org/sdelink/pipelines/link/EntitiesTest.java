@@ -29,9 +29,13 @@ class EntitiesTest {
     List<LinkRecord> records = List.of(apc("1", "P1", "D1", "E1"), apc("2", "P1", "D1", "E1"),
         apc("3", "P2", "D2", "E2"));
     LinkRecord cld = LinkRecord.of(LAYOUT, "c", "cld", Map.of("council", "E9"));
-    List<List<String>> rows = Entities.entities(LAYOUT, "apc", "P", false, records, List.of(cld));
+    List<List<String>> rows = Entities.entities(LAYOUT, "apc", "P", false, records, List.of(cld),
+        "Asian or Asian British - Indian");
     assertEquals(2, rows.size());
-    assertEquals(List.of("apc", "P", "0", "0", "E9"), rows.get(0).subList(0, Entities.VALUES_FROM));
+    assertEquals(List.of("apc", "P", "0", "0", "E9", "E1|unknown|F|Asian or Asian British|Asian or Asian British: Indian"),
+        rows.get(0).subList(0, Entities.VALUES_FROM));
+    assertEquals(List.of("E1", "unknown", "F", "Asian or Asian British", "Asian or Asian British: Indian"),
+        Entities.subgroups(rows.get(1)), "a variant keeps the representative's subgroups");
     assertEquals("P1", value(rows.get(0), "postcode_token"));
     assertEquals("1", rows.get(1).get(3));
     assertEquals("P2", value(rows.get(1), "postcode_token"));
@@ -48,9 +52,17 @@ class EntitiesTest {
   @Test
   void aPersonWithOneAddressHasOneRow() {
     List<List<String>> rows = Entities.entities(LAYOUT, "apc", "P", true,
-        List.of(apc("1", "P1", "D1", "E1"), apc("2", "P1", "D1", "E1")), List.of());
+        List.of(apc("1", "P1", "D1", "E1"), apc("2", "P1", "D1", "E1")), List.of(), "");
     assertEquals(1, rows.size());
     assertEquals("", rows.get(0).get(4));
     assertFalse(Entities.linkedIn(rows.get(0), "E1"));
+    assertEquals(List.of("E1", "unknown", "F", "unknown", "unknown"), Entities.subgroups(rows.get(0)));
+  }
+
+  @Test
+  void theBirthYearBandIsTheDecade() {
+    assertEquals("1930-1939", Entities.ageBand("1934"));
+    assertEquals("2000-2009", Entities.ageBand("2000"));
+    assertEquals("unknown", Entities.ageBand(""));
   }
 }

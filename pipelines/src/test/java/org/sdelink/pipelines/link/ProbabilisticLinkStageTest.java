@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -147,12 +150,14 @@ class ProbabilisticLinkStageTest {
     List<Map<String, String>> pairs = LinkFixture.readCsv(linked.resolve(LinkStage.PAIRS));
     assertFalse(pairs.isEmpty());
     assertTrue(pairs.get(0).containsKey("dob_level") && pairs.get(0).containsKey("dob_weight"));
-    assertTrue(pairs.stream().allMatch(p -> Set.of("accepted", "ambiguous").contains(p.get("status"))));
+    assertTrue(pairs.stream().allMatch(p -> Set.of("accepted", "ambiguous", "conflict", "cut")
+        .contains(p.get("status"))));
     String html = Files.readString(linked.resolve(LinkStage.HTML_REPORT));
     assertTrue(html.contains("src=\"data:image/png;base64,"));
     assertFalse(html.contains("http://") || html.contains("https://"), "the HTML report loads nothing");
     String report = Files.readString(linked.resolve(LinkStage.REPORT));
     assertTrue(report.contains("cld_person_link_rate") && report.contains("birth_year_band"));
+    assertTrue(html.contains("by ethnic group") && html.contains("Cluster cap"));
     String spine = Files.readString(linked.resolve(LinkStage.SPINE));
     String records = Files.readString(fixture.apc().resolve("records.csv"));
     assertTrue(records.contains("nhs_number_token"));
@@ -161,8 +166,57 @@ class ProbabilisticLinkStageTest {
   }
 
   @Test
+  void linkRatesAreReportedByEthnicGroupAndEthnicityOverTheSameCldPersons() throws Exception {
+    JsonNode rates = new ObjectMapper().readTree(linked.resolve(LinkStage.REPORT).toFile()).get("cld_person_link_rate");
+    assertEquals(List.of("birth_year_band", "council", "ethnic_group", "ethnicity", "sex"),
+        ImmutableList.copyOf(rates.fieldNames()));
+    long byCouncil = sum(rates.get("council"), "cld_persons");
+    assertTrue(byCouncil > 0);
+    for (String dimension : List.of("ethnic_group", "ethnicity", "sex", "birth_year_band")) {
+      assertEquals(byCouncil, sum(rates.get(dimension), "cld_persons"), dimension);
+      assertEquals(sum(rates.get("council"), "linked_probabilistic"), sum(rates.get(dimension),
+          "linked_probabilistic"), dimension);
+    }
+    // The generator's groups, Release 1 and 2 spellings merged into one row each.
+    JsonNode groups = rates.get("ethnic_group");
+    assertTrue(groups.has("White") && groups.has("Asian or Asian British") && groups.has("No data"), groups.toString());
+    assertFalse(groups.has("unknown"), "every generated CLD record states an ethnicity");
+    long noData = 0;
+    for (String name : ImmutableList.copyOf(rates.get("ethnicity").fieldNames())) {
+      assertTrue(name.contains(": "), name);
+      noData += name.toLowerCase(java.util.Locale.ROOT).startsWith("no data") ? 1 : 0;
+    }
+    assertEquals(1, noData, "'Not known' and 'not known' are one row");
+  }
+
+  private static long sum(JsonNode dimension, String field) {
+    long total = 0;
+    for (JsonNode value : ImmutableList.copyOf(dimension.elements())) {
+      total += value.get(field).asLong();
+    }
+    return total;
+  }
+
+  @Test
+  void theSettingsRecordTheModelSpecAndParametersSoThatAChangeRerunsTheStage() throws Exception {
+    String settings = new ObjectMapper().readTree(linked.resolve("_SUCCESS").toFile()).get("settings").asText();
+    assertEquals("model=cld-apc;model_sha256=" + ModelSpecFile.defaultCldApc().sha256() + ";model_params_sha256=none",
+        settings);
+    assertTrue(LinkStage.of(fixture.cld(), fixture.apc()).isUpToDate(linked));
+    byte[] spec = LinkageModel.class.getResourceAsStream(LinkageModel.DEFAULT_RESOURCE).readAllBytes();
+    byte[] changed = new String(spec, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("match_weight: 8.0", "match_weight: 9.0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(LinkStage.of(fixture.cld(), fixture.apc(), ModelSpecFile.of(changed), Optional.empty())
+        .isUpToDate(linked), "another model spec reruns the stage");
+    assertFalse(LinkStage.of(fixture.cld(), fixture.apc(), ModelSpecFile.of(spec),
+        Optional.of(linked.resolve(LinkStage.PARAMETERS))).isUpToDate(linked), "a parameters file reruns the stage");
+    assertTrue(LinkStage.of(fixture.cld(), fixture.apc(), ModelSpecFile.of(spec), Optional.empty())
+        .isUpToDate(linked));
+  }
+
+  @Test
   void suppliedParametersReproduceTheSpineExactly() throws Exception {
-    Path again = LinkStage.of(fixture.cld(), fixture.apc(), LinkageModel.defaultCldApc(),
+    Path again = LinkStage.of(fixture.cld(), fixture.apc(), ModelSpecFile.defaultCldApc(),
             Optional.of(linked.resolve(LinkStage.PARAMETERS)))
         .run(StageOptions.fromArgs(List.of("--buckets=5", "--outputParts=2")), root.resolve("again"));
     assertArrayEquals(Files.readAllBytes(linked.resolve(LinkStage.SPINE)), Files.readAllBytes(again.resolve(LinkStage.SPINE)));
@@ -179,6 +233,7 @@ class ProbabilisticLinkStageTest {
         new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
     assertEquals(0, code);
     assertTrue(out.toString().contains("links, NHS-number rule only"));
+    assertTrue(out.toString().contains("  ethnic group White"), "people.csv is in the truth folder");
     String written = Files.readString(json);
     assertTrue(written.contains("\"links_nhs_number_rule_only\"") && written.contains("\"by_council\""));
     assertEquals(evaluation.toJson(), written);
@@ -190,7 +245,7 @@ class ProbabilisticLinkStageTest {
     StringWriter err = new StringWriter();
     int code = SdelinkCommand.execute(new String[] {"link", "--left", fixture.cld().resolve("records.csv").toString(),
         "--right", fixture.apc().resolve("records.csv").toString(), "--output", out.toString(),
-        // the in-memory estimation cannot fit CLD x APC (HES has no names: see the report), so reuse the stage's
+        // the stage's parameters, so that the in-memory engine scores as the stage did
         "--model-params", linked.resolve(LinkStage.PARAMETERS).toString()},
         new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
     assertEquals(0, code, err.toString());
@@ -200,5 +255,39 @@ class ProbabilisticLinkStageTest {
     }
     assertEquals(LinkFixture.readCsv(linked.resolve(LinkStage.SPINE)).size(), keys.size());
     assertTrue(Files.exists(out.resolve(LinkStage.PARAMETERS)) && Files.exists(out.resolve(LinkStage.PAIRS)));
+  }
+
+  @Test
+  void genericModeEstimatesCldApcParametersInMemory() throws Exception {
+    // HES holds no names: the name comparisons are missing on every CLD x APC pair and keep their starting m.
+    Path out = root.resolve("generic-estimated");
+    StringWriter err = new StringWriter();
+    int code = SdelinkCommand.execute(new String[] {"link", "--left", fixture.cld().resolve("records.csv").toString(),
+        "--right", fixture.apc().resolve("records.csv").toString(), "--output", out.toString()},
+        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    assertEquals(0, code, err.toString());
+    SpineEvaluation inMemory = SpineEvaluation.evaluate(out.resolve(LinkStage.SPINE), root.resolve("input"));
+    assertTrue(inMemory.links().overall().precision() >= 0.99, inMemory.links().overall().toString());
+    assertTrue(inMemory.links().overall().recall() > evaluation.nhsOnly().overall().recall(),
+        inMemory.links().overall().toString());
+    assertTrue(Files.readString(out.resolve(LinkStage.PARAMETERS)).contains("\"prior_source\" : \"deterministic\""));
+  }
+
+  @Test
+  void genericModeSaysWhatToDoWhenAComparisonCannotBeEstimated() throws Exception {
+    // Training only on NHS-number blocks leaves the nhs_number comparison, which pairs do evaluate, without m.
+    String yaml = new String(LinkageModel.class.getResourceAsStream(LinkageModel.DEFAULT_RESOURCE).readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?s)training_blocking: \\[.*?\\]",
+        "training_blocking: [nhs_number]");
+    Path model = root.resolve("nhs-training-only.yaml");
+    Files.writeString(model, yaml);
+    StringWriter err = new StringWriter();
+    int code = SdelinkCommand.execute(new String[] {"link", "--model", model.toString(),
+        "--left", fixture.cld().resolve("records.csv").toString(),
+        "--right", fixture.apc().resolve("records.csv").toString(), "--output", root.resolve("refused").toString()},
+        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    assertEquals(2, code, err.toString());
+    assertTrue(err.toString().contains("[nhs_number]") && err.toString().contains("--model-params"), err.toString());
+    assertFalse(Files.exists(root.resolve("refused").resolve(LinkStage.SPINE)));
   }
 }
