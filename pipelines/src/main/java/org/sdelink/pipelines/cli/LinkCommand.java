@@ -74,9 +74,12 @@ public final class LinkCommand implements Callable<Integer> {
       if (cld == null || apc == null) {
         throw new UserError("give --cld DIR and --apc DIR (or --left FILE and --right FILE)");
       }
-      done = LinkStage.of(cld, apc, spec0, params).run(beam.options(), output);
+      var stage = LinkStage.of(cld, apc, spec0, params);
+      done = StageProgress.run("link", spec.commandLine().getOut(), () -> stage.run(beam.options(), output));
     }
-    spec.commandLine().getOut().printf("linked -> %s%n", done.resolve(LinkStage.SPINE));
+    StageProgress.result(spec.commandLine().getOut(),
+        java.util.Map.of("spine", done.resolve(LinkStage.SPINE).toString()),
+        "linked -> " + done.resolve(LinkStage.SPINE));
     return 0;
   }
 }

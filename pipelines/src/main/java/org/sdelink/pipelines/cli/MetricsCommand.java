@@ -43,9 +43,10 @@ public final class MetricsCommand implements Callable<Integer> {
     if (periodEnd.isBefore(periodStart)) {
       throw new UserError("--period-end is before --period-start");
     }
-    Path done = MetricsStage.of(cld, apc, spine, ReportingPeriod.of(periodStart, periodEnd))
-        .run(beam.options(), output);
-    spec.commandLine().getOut().printf("metrics -> %s%n", done);
+    MetricsStage stage = MetricsStage.of(cld, apc, spine, ReportingPeriod.of(periodStart, periodEnd));
+    Path done = StageProgress.run("metrics", spec.commandLine().getOut(), () -> stage.run(beam.options(), output));
+    StageProgress.result(spec.commandLine().getOut(), java.util.Map.of("metrics", done.toString()),
+        "metrics -> " + done);
     return 0;
   }
 }

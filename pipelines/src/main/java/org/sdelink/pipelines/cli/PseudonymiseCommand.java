@@ -56,11 +56,17 @@ public final class PseudonymiseCommand implements Callable<Integer> {
     PseudonymiseStage stage = Stages.pseudonymise(src, inputs, key,
         referenceDate == null ? LocalDate.now() : referenceDate).withMaxRejectRate(maxRejectRate)
         .withCodeLists(codeLists == null ? CodeLists.none() : Stages.codeLists(codeLists));
-    StageReport report = stage.run(beam.options(), output);
-    spec.commandLine().getOut().printf(
-        "pseudonymised %s: %,d rows in, %,d accepted, %,d rejected -> %s%n",
-        src.id(), report.rowsIn(), report.accepted(), report.rejected(), output);
-    spec.commandLine().getOut().println(codeSummary(report));
+    var out = spec.commandLine().getOut();
+    StageReport report = StageProgress.run("pseudonymise " + src.id(), out, () -> stage.run(beam.options(), output));
+    java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("source", src.id());
+    json.put("rows_in", report.rowsIn());
+    json.put("accepted", report.accepted());
+    json.put("rejected", report.rejected());
+    json.put("reject_reasons", report.rejectReasons());
+    json.put("output", output.toString());
+    StageProgress.result(out, json, String.format("pseudonymised %s: %,d rows in, %,d accepted, %,d rejected -> %s",
+        src.id(), report.rowsIn(), report.accepted(), report.rejected(), output), codeSummary(report));
     return 0;
   }
 

@@ -70,8 +70,11 @@ public final class ReportCommand implements Callable<Integer> {
       stage = stage.withCodeLists(CodeLists.load(codeLists), codeLists.resolve(CodeLists.CLD_FILE).getFileName()
           .toString());
     }
-    Path done = stage.run(beam.options(), output);
-    spec.commandLine().getOut().printf("report -> %s%n", done.resolve("index.html"));
+    var report = stage;
+    Path done = StageProgress.run("report", spec.commandLine().getOut(), () -> report.run(beam.options(), output));
+    StageProgress.result(spec.commandLine().getOut(),
+        java.util.Map.of("dashboard", done.resolve("index.html").toString()),
+        "report -> " + done.resolve("index.html"));
     return 0;
   }
 }

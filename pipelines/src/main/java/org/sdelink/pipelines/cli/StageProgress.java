@@ -1,0 +1,38 @@
+package org.sdelink.pipelines.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sdelink.pipelines.progress.ProgressMonitor;
+
+/**
+ * What a single-stage command prints around its work, in the current {@link OutputMode}: progress lines while the
+ * stage runs, then its result as a line (normal), a JSON document (--json) or nothing (--quiet).
+ */
+final class StageProgress {
+  private StageProgress() {}
+
+  /** Runs {@code work} with a progress line every 10 seconds in normal mode. */
+  static <T> T run(String stage, PrintWriter out, Callable<T> work) throws Exception {
+    try (ProgressMonitor monitor =
+        ProgressMonitor.start(stage, OutputMode.current().progress(out), ProgressMonitor.DEFAULT_INTERVAL)) {
+      return work.call();
+    }
+  }
+
+  /** Prints the stage's result: {@code lines} in normal mode, {@code json} with --json. */
+  static void result(PrintWriter out, Map<String, Object> json, String... lines) throws IOException {
+    switch (OutputMode.current()) {
+      case NORMAL -> {
+        for (String line : lines) {
+          out.println(line);
+        }
+      }
+      case JSON -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      case QUIET -> { }
+    }
+    out.flush();
+  }
+}
