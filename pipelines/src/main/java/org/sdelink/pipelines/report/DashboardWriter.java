@@ -71,6 +71,8 @@ final class DashboardWriter {
   private final List<String> serviceTypes;
   private final List<String> reviewReasons;
   private final Map<String, String> folders = new LinkedHashMap<>();
+  /** CSV files of the sections of the page being built, written beside it. */
+  private final Map<String, String> pendingCsv = new LinkedHashMap<>();
 
   DashboardWriter(DashboardFigures figures, ReportInfo info) {
     this.figures = figures;
@@ -336,9 +338,6 @@ final class DashboardWriter {
     }
     pendingCsv.clear();
   }
-
-  /** CSV files of the sections of the page being built, written beside it. */
-  private final Map<String, String> pendingCsv = new LinkedHashMap<>();
 
   private String section(Section s) {
     PublishedTable table = s.table();

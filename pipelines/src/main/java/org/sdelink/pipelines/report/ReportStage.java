@@ -140,8 +140,7 @@ public final class ReportStage {
       ReportInfo info = new ReportInfo(records.getFileName().toString(), period, audience, threshold,
           codeListSource, rules, absentColumns(header));
       new DashboardWriter(figures, info).write(stage.work());
-      List<Path> inputs = new ArrayList<>(List.of(records));
-      stage.commit("report", inputs, settings());
+      stage.commit("report", List.of(records), settings());
       return stage.target();
     } catch (Exception | Error e) {
       stage.abandon();
