@@ -72,7 +72,8 @@ public final class TreatmentDescriptions {
             + "about 10,000 households.";
       case LSOA:
         return "Released as the Lower Layer Super Output Area (2011) of the postcode, a small area of about 1,500 "
-            + "residents.";
+            + "residents, looked up in the postcode table the operator supplies (named under lookups); a postcode "
+            + "not in the table is released blank.";
       case ETHNIC_GROUP:
         return "Released as the broad ethnic group only (e.g. \"Asian or Asian British\" rather than "
             + "\"Asian or Asian British - Indian\").";
