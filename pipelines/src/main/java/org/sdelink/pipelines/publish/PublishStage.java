@@ -26,6 +26,7 @@ import org.sdelink.policies.approval.Approval;
 import org.sdelink.policies.approval.PolicyApprovals;
 import org.sdelink.policies.disclosure.AcroOutput;
 import org.sdelink.policies.disclosure.AcroResults;
+import org.sdelink.policies.disclosure.AcroResultsCheck;
 import org.sdelink.policies.disclosure.MagnitudeRules;
 import org.sdelink.policies.disclosure.ProtectedSummaryTable;
 import org.sdelink.policies.disclosure.SmallNumberRule;
@@ -132,6 +133,11 @@ public final class PublishStage {
       AcroResults.of(acro, approval.approvedAt())
           .withRiskProfile(countRule(policy), magnitudeRules(policy))
           .writeTo(out);
+      List<String> acroProblems = AcroResultsCheck.problems(out);
+      if (!acroProblems.isEmpty()) {
+        throw new IllegalStateException("release stopped: results.json would not open in ACRO or the SACRO viewer "
+            + "(an internal check that should never fail; report it as a bug): " + acroProblems);
+      }
       ReleaseDocuments.writeDataDictionary(policy, records, out.resolve(DICTIONARY));
       ReleaseDocuments.writeManifest(out, policy, approval, projectId, key.id(), records, rowsOut, tables,
           out.resolve(MANIFEST));
