@@ -525,17 +525,18 @@ final class RecordRelease {
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>> bucket,
         MultiOutputReceiver out) {
+      // A grouped result can be read once only (Flink), so the bucket is read into memory first.
       Set<String> leftOut = new HashSet<>();
+      List<KV<String, KV<String, Map<String, String>>>> rows = new ArrayList<>();
       for (KV<String, KV<String, Map<String, String>>> entry : bucket.getValue()) {
         if (SUPPRESSED.equals(entry.getValue().getKey())) {
           leftOut.add(entry.getKey());
+        } else {
+          rows.add(entry);
         }
       }
-      for (KV<String, KV<String, Map<String, String>>> entry : bucket.getValue()) {
+      for (KV<String, KV<String, Map<String, String>>> entry : rows) {
         String dataset = entry.getValue().getKey();
-        if (SUPPRESSED.equals(dataset)) {
-          continue;
-        }
         if (leftOut.contains(entry.getKey())) {
           out.get(COUNTS).output(KV.of(ROWS_SUPPRESSED + dataset, 1L));
           continue;
