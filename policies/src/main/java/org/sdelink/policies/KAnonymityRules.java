@@ -6,9 +6,9 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 
 /**
- * The k-anonymity settings of a policy: every combination of quasi-identifier values in a released dataset must be
- * shared by at least {@code k} records, after generalisation and suppressing at most {@code maxSuppressedFraction} of
- * the records.
+ * The k-anonymity settings of a policy: the quasi-identifiers of each released dataset, k, and the most that may be
+ * suppressed. Datasets that release {@code person_id} are checked per person across all of them (see
+ * {@code kanonymity.LinkedQuasiIdentifiers}); others on their own, per record.
  */
 public record KAnonymityRules(
     int k, double maxSuppressedFraction, ImmutableMap<String, ImmutableList<QuasiIdentifierRule>> quasiIdentifiers) {

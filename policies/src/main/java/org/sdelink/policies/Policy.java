@@ -28,6 +28,7 @@ public final class Policy {
   private final Optional<KAnonymityRules> kAnonymity;
   private final Optional<SmallNumberRule> countTableRule;
   private final Optional<MagnitudeRules> magnitudeRules;
+  private final ImmutableMap<String, CodeTableRule> lookups;
   private final String sha256;
   private final Optional<Path> source;
   private final ImmutableList<PolicyProblem> readProblems;
@@ -41,6 +42,7 @@ public final class Policy {
       Optional<KAnonymityRules> kAnonymity,
       Optional<SmallNumberRule> countTableRule,
       Optional<MagnitudeRules> magnitudeRules,
+      ImmutableMap<String, CodeTableRule> lookups,
       String sha256,
       Optional<Path> source,
       ImmutableList<PolicyProblem> readProblems) {
@@ -52,6 +54,7 @@ public final class Policy {
     this.kAnonymity = kAnonymity;
     this.countTableRule = countTableRule;
     this.magnitudeRules = magnitudeRules;
+    this.lookups = lookups;
     this.sha256 = sha256;
     this.source = source;
     this.readProblems = readProblems;
@@ -133,6 +136,11 @@ public final class Policy {
   /** The dominance rules for magnitude tables, if written. */
   public Optional<MagnitudeRules> magnitudeRules() {
     return magnitudeRules;
+  }
+
+  /** The code tables the policy names (table name to file and columns), in file order; empty when none. */
+  public ImmutableMap<String, CodeTableRule> lookups() {
+    return lookups;
   }
 
   /** The lower-case hex SHA-256 of the exact bytes the policy was read from. */

@@ -19,7 +19,8 @@ import org.sdelink.policies.disclosure.SmallNumberRule;
 /** Turns a policy YAML tree into a {@link Policy}, noting every unknown key and wrong type as a problem. */
 final class PolicyReader {
   private static final ImmutableSet<String> TOP_KEYS = ImmutableSet.of(
-      "policy", "description", "project", "datasets", "date_shift", "k_anonymity", "output_checks");
+      "policy", "description", "project", "datasets", "date_shift", "k_anonymity", "output_checks", "lookups");
+  private static final ImmutableSet<String> LOOKUP_KEYS = ImmutableSet.of("file", "key_column", "value_column");
   private static final ImmutableSet<String> PROJECT_KEYS = ImmutableSet.of("id", "purpose");
   private static final ImmutableSet<String> FIELD_KEYS = ImmutableSet.of("action", "to", "band_years", "as_of");
   private static final ImmutableSet<String> DATE_SHIFT_KEYS = ImmutableSet.of("max_days");
@@ -59,6 +60,7 @@ final class PolicyReader {
         readKAnonymity(root),
         readCountRule(root),
         readMagnitudeRules(root),
+        readLookups(root),
         sha256,
         source,
         ImmutableList.copyOf(problems));
@@ -210,6 +212,27 @@ final class PolicyReader {
       problem(where, e.getMessage());
       return Optional.empty();
     }
+  }
+
+  private ImmutableMap<String, CodeTableRule> readLookups(JsonNode root) {
+    if (!root.has("lookups")) {
+      return ImmutableMap.of();
+    }
+    JsonNode node = objectOrEmpty(root, "lookups", "lookups");
+    ImmutableMap.Builder<String, CodeTableRule> tables = ImmutableMap.builder();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> table = it.next();
+      String where = "lookups." + table.getKey();
+      if (!table.getValue().isObject()) {
+        problem(where, "must be a mapping with `file:`, `key_column:` and `value_column:`");
+        continue;
+      }
+      checkKeys(table.getValue(), where, LOOKUP_KEYS);
+      tables.put(table.getKey(), new CodeTableRule(table.getKey(), text(table.getValue(), "file", where + ".file"),
+          text(table.getValue(), "key_column", where + ".key_column"),
+          text(table.getValue(), "value_column", where + ".value_column")));
+    }
+    return tables.buildOrThrow();
   }
 
   private void checkKeys(JsonNode node, String where, ImmutableSet<String> allowed) {

@@ -116,8 +116,62 @@ public final class PolicyValidator {
     });
     checkKAnonymity(policy, problems, reported);
     checkOutputRules(policy, problems, reported);
+    checkLookups(policy, problems);
     return ImmutableList.copyOf(problems);
   }
+
+  /**
+   * Code tables: sdelink ships none, so every table a treatment or ladder needs must be named in {@code lookups:},
+   * and (for a policy read from a file) each named file must exist.
+   */
+  private static void checkLookups(Policy policy, List<PolicyProblem> problems) {
+    for (ImmutableMap<String, FieldRule> dataset : policy.datasets().values()) {
+      for (FieldRule rule : dataset.values()) {
+        boolean toLsoa = rule.action().filter(a -> a == FieldAction.GENERALISE).isPresent()
+            && rule.target().filter(t -> t == GeneralisationTarget.LSOA).isPresent();
+        if (toLsoa && !policy.lookups().containsKey(CodeTableRule.POSTCODE_TO_LSOA)) {
+          problems.add(new PolicyProblem("datasets." + rule.qualifiedName() + ".to", "lsoa needs a postcode-to-LSOA "
+              + "lookup, which sdelink does not ship: add `lookups: {" + CodeTableRule.POSTCODE_TO_LSOA + ": {file: "
+              + "FILE, key_column: COLUMN, value_column: COLUMN}}` naming your copy of the ONS postcode directory "
+              + "(e.g. ONSPD or NSPL, columns pcds and lsoa11), or generalise to postcode-district instead"));
+        }
+      }
+    }
+    policy.kAnonymity().ifPresent(k -> k.quasiIdentifiers().values().forEach(rules -> rules.forEach(qi -> {
+      for (String level : qi.ladder()) {
+        java.util.regex.Matcher lookup = LOOKUP_LEVEL.matcher(level);
+        if (lookup.matches() && !policy.lookups().containsKey(lookup.group(1))) {
+          problems.add(new PolicyProblem("k_anonymity.quasi_identifiers." + qi.dataset() + "." + qi.field()
+              + ".ladder", "'" + level + "' needs the code table " + lookup.group(1) + ", which sdelink does not "
+              + "ship: add `lookups: {" + lookup.group(1) + ": {file: FILE, key_column: COLUMN, value_column: "
+              + "COLUMN}}` naming your copy of it, or use another level"));
+        }
+      }
+    })));
+    for (CodeTableRule table : policy.lookups().values()) {
+      String where = "lookups." + table.name();
+      if (!LOOKUP_NAME.matcher(table.name()).matches()) {
+        problems.add(new PolicyProblem(where, "a table name may use only letters, digits, '.', '_' and '-'"));
+      }
+      for (String[] part : new String[][] {{"file", table.file()}, {"key_column", table.keyColumn()},
+          {"value_column", table.valueColumn()}}) {
+        if (part[1].isBlank() && policy.readProblems().stream().noneMatch(p -> p.field().equals(where + "."
+            + part[0]))) {
+          problems.add(new PolicyProblem(where + "." + part[0], "is blank: write it"));
+        }
+      }
+      if (!table.file().isBlank() && policy.source().isPresent()
+          && !java.nio.file.Files.isRegularFile(table.resolve(policy.source()))) {
+        problems.add(new PolicyProblem(where + ".file", "there is no file " + table.resolve(policy.source())
+            + ": put the operator's copy of the table there (a CSV file with a header line and the columns "
+            + table.keyColumn() + " and " + table.valueColumn() + "), or correct the path (relative paths start "
+            + "from the policy file's folder)"));
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern LOOKUP_LEVEL = java.util.regex.Pattern.compile("lookup:(.+)");
+  private static final java.util.regex.Pattern LOOKUP_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
 
   private void checkRule(FieldRule rule, CatalogueField field, List<PolicyProblem> problems) {
     String where = "datasets." + rule.qualifiedName();

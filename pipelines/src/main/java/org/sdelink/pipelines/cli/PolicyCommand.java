@@ -10,6 +10,7 @@ import org.sdelink.policies.PolicyValidator;
 import org.sdelink.policies.approval.Approval;
 import org.sdelink.policies.approval.PolicyApprovals;
 import org.sdelink.policies.review.ReviewReport;
+import org.sdelink.policies.treatments.CodeTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,10 @@ public final class PolicyCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Policy policy = Policy.load(file);
-      List<PolicyProblem> problems = PolicyValidator.validate(policy);
+      List<PolicyProblem> problems = new java.util.ArrayList<>(PolicyValidator.validate(policy));
+      if (problems.isEmpty()) {
+        problems.addAll(codeTableProblems(policy));
+      }
       if (problems.isEmpty()) {
         spec.commandLine().getOut().printf("policy %s is valid (sha256 %s)%n", file, policy.sha256());
         return 0;
@@ -101,6 +105,11 @@ public final class PolicyCommand implements Runnable {
     public Integer call() throws Exception {
       Policy policy = Policy.load(file);
       PolicyValidator.requireValid(policy);
+      List<PolicyProblem> tables = codeTableProblems(policy);
+      if (!tables.isEmpty()) {
+        throw new org.sdelink.policies.InvalidPolicyException(policy.name(),
+            com.google.common.collect.ImmutableList.copyOf(tables));
+      }
       Approval approval = new PolicyApprovals(java.time.Clock.systemUTC()).approve(file, reviewer);
       spec.commandLine().getOut().printf("approved %s (sha256 %s) by %s, approval %d%n", file, approval.sha256(),
           approval.reviewer(), approval.sequence());
@@ -108,4 +117,13 @@ public final class PolicyCommand implements Runnable {
     }
   }
 
+  /** Reads every code table the policy names, so a missing or unreadable one fails the check. */
+  static List<PolicyProblem> codeTableProblems(Policy policy) {
+    try {
+      CodeTables.of(policy);
+      return List.of();
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return List.of(new PolicyProblem("lookups", e.getMessage()));
+    }
+  }
 }

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -47,6 +46,7 @@ import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.TaggedRows;
 import org.sdelink.pipelines.link.LinkStage;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
@@ -121,23 +121,20 @@ public final class MetricsStage {
       Path countParts = stage.scratch("counts");
       int buckets = options.getBuckets();
       int parts = options.getOutputParts();
-      var entryCoder = KvCoder.of(StringUtf8Coder.of(),
-          KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+      var entryCoder = TaggedRows.coder();
 
       Pipeline pipeline = Pipeline.create(options);
       PCollection<KV<String, KV<String, Map<String, String>>>> spineEntries = pipeline
           .apply("ReadSpine", ReadCsvColumns.of(spine, LinkStage.SPINE_COLUMNS.subList(0, 3)))
-          .apply("KeySpine", MapElements.into(entryType())
+          .apply("KeySpine", MapElements.into(TaggedRows.type())
               .via((List<String> v) -> KV.of(v.get(0) + ":" + v.get(1), KV.of(SPINE, Map.of("person_id", v.get(2))))))
           .setCoder(entryCoder);
       PCollection<KV<String, KV<String, Map<String, String>>>> cld = pipeline
           .apply("ReadCld", ReadCsvColumns.of(cldRecords, cldColumns))
-          .apply("KeyCld", MapElements.into(entryType()).via(keyRecord(CLD, cldColumns)))
-          .setCoder(entryCoder);
+          .apply("KeyCld", TaggedRows.of(CLD, cldColumns, CLD + ":", "record_id"));
       PCollection<KV<String, KV<String, Map<String, String>>>> apc = pipeline
           .apply("ReadApc", ReadCsvColumns.of(apcRecords, apcColumns))
-          .apply("KeyApc", MapElements.into(entryType()).via(keyRecord(APC, apcColumns)))
-          .setCoder(entryCoder);
+          .apply("KeyApc", TaggedRows.of(APC, apcColumns, APC + ":", "record_id"));
 
       PCollectionTuple joined = PCollectionList.of(spineEntries).and(cld).and(apc)
           .apply("AllEntries", Flatten.pCollections())
@@ -229,21 +226,6 @@ public final class MetricsStage {
           + " sdelink pseudonymise");
     }
     return header;
-  }
-
-  private static org.apache.beam.sdk.values.TypeDescriptor<KV<String, KV<String, Map<String, String>>>> entryType() {
-    return new org.apache.beam.sdk.values.TypeDescriptor<>() {};
-  }
-
-  private static SerializableFunction<List<String>, KV<String, KV<String, Map<String, String>>>> keyRecord(
-      String source, List<String> columns) {
-    return values -> {
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        row.put(columns.get(i), values.get(i));
-      }
-      return KV.of(source + ":" + row.get("record_id"), KV.of(source, row));
-    };
   }
 
   /** Joins a bucket of records to the spine: each record goes on under its person id. */

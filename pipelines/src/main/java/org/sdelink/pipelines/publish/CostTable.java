@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.policies.disclosure.AcroCellFlags;
+import org.sdelink.policies.disclosure.AcroCheck;
 import org.sdelink.policies.disclosure.AcroOutput;
 import org.sdelink.policies.disclosure.MagnitudeCell;
 import org.sdelink.policies.disclosure.MagnitudeRules;
@@ -24,7 +25,8 @@ import org.sdelink.policies.disclosure.MagnitudeTableCheck;
 /**
  * The released magnitude table: planned weekly spend by council and service type, built from the per-person cost rows
  * of the metrics stage. Every cell is checked with the ACRO rules (minimum threshold, p % dominance, n-k dominance);
- * a cell that fails any of them is suppressed (people and cost blank) and its outcome says why.
+ * a cell that fails any of them is suppressed (people and cost blank) and its outcome says why. In the ACRO record
+ * each failed check is reported at the cell's {@code weekly_cost} in the file, where the SACRO viewer highlights it.
  */
 final class CostTable {
   static final List<String> COLUMNS = List.of("la_code", "service_type", "people", "weekly_cost", "sdc_outcome");
@@ -46,18 +48,24 @@ final class CostTable {
     cells.forEach((la, byType) -> byType.forEach((type, contributions) -> magnitudes.add(MagnitudeCell.of(la, type,
         contributions.stream().mapToDouble(BigDecimal::doubleValue).toArray()))));
     AcroCellFlags flags = MagnitudeTableCheck.checkTable(magnitudes, rules);
+    AcroCellFlags.Builder fileFlags = AcroCellFlags.forCsv(magnitudes.size(), COLUMNS);
     try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       out.write(CsvLines.format(COLUMNS) + "\n");
-      for (MagnitudeCell cell : magnitudes) {
+      for (int line = 0; line < magnitudes.size(); line++) {
+        MagnitudeCell cell = magnitudes.get(line);
         int row = flags.rowLabels().indexOf(cell.row());
         int column = flags.columnLabels().indexOf(cell.column());
         boolean ok = flags.checks(row, column).isEmpty();
+        for (AcroCheck check : flags.checks(row, column)) {
+          fileFlags.flag(line, "weekly_cost", check);
+        }
         List<BigDecimal> contributions = cells.get(cell.row()).get(cell.column());
         BigDecimal total = contributions.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         out.write(CsvLines.format(cell.row(), cell.column(), ok ? Integer.toString(contributions.size()) : "",
             ok ? total.toPlainString() : "", ok ? "ok" : flags.outcomeText(row, column).trim()) + "\n");
       }
     }
-    return AcroOutput.table("costs", "pivot_table", target.getFileName().toString(), command, flags, true);
+    return AcroOutput.table("costs", "pivot_table", target.getFileName().toString(), command, fileFlags.build(),
+        true);
   }
 }

@@ -7,81 +7,51 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.MapCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sdelink.metrics.summary.Metric;
-import org.sdelink.pipelines.grouping.GroupIntoBuckets;
-import org.sdelink.pipelines.grouping.SumInBuckets;
-import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.ReadCsvColumns;
-import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.metrics.MetricsStage;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
+import org.sdelink.pipelines.run.UserError;
 import org.sdelink.policies.Policy;
 import org.sdelink.policies.PolicyValidator;
 import org.sdelink.policies.approval.Approval;
 import org.sdelink.policies.approval.PolicyApprovals;
-import org.sdelink.policies.catalogue.DatasetCatalogue;
+import org.sdelink.policies.disclosure.AcroOutput;
 import org.sdelink.policies.disclosure.AcroResults;
+import org.sdelink.policies.disclosure.AcroResultsCheck;
 import org.sdelink.policies.disclosure.MagnitudeRules;
 import org.sdelink.policies.disclosure.ProtectedSummaryTable;
 import org.sdelink.policies.disclosure.SmallNumberRule;
 import org.sdelink.policies.disclosure.SummaryRow;
 import org.sdelink.policies.disclosure.SummaryTableProtection;
-import org.sdelink.policies.kanonymity.KAnonymityGate;
-import org.sdelink.policies.kanonymity.KAnonymityResult;
-import org.sdelink.policies.kanonymity.QuasiIdentifierGeneraliser;
-import org.sdelink.policies.treatments.RecordTreatment;
-import org.sdelink.pseudonymisation.Level2Pseudonymiser;
+import org.sdelink.policies.review.DryRunFigures;
+import org.sdelink.policies.treatments.CodeTables;
 import org.sdelink.pseudonymisation.keys.MasterKey;
 
 /**
  * The publish stage: a research release for one approved project. Steps: refuse an unapproved or invalid policy;
- * treat every record of every released dataset by the policy (level-2 pseudonyms, generalisation, date shifts,
- * drops), scanning every released value for leaks; count the quasi-identifier classes and let the k-anonymity gate
- * choose further generalisation or suppression; write the records; protect the summary table (HES small-number rule
- * with secondary suppression) and record the checks as ACRO results; write the manifest and data dictionary.
+ * release the record datasets ({@link RecordRelease}: the policy's actions, the leak scan, and the k-anonymity gate
+ * per person across the datasets joined on {@code person_id}); protect the summary table (HES small-number rule with
+ * secondary suppression) and the cost table (ACRO's rules) and record the checks for ACRO/SACRO; write Parquet copies,
+ * the manifest and the data dictionary. Everything is written to a work folder and moved into place when complete.
  */
 public final class PublishStage {
-  public static final List<String> RECORD_DATASETS = List.of("persons", "journeys", "discharges");
+  public static final List<String> RECORD_DATASETS = RecordRelease.RECORD_DATASETS;
   public static final String SUMMARY_DATASET = "summary";
   public static final String COSTS_DATASET = "costs";
   public static final String MANIFEST = "manifest.json";
   public static final String DICTIONARY = "data-dictionary.md";
 
-  private static final Map<String, String> SOURCE_FILES = Map.of(
+  static final Map<String, String> SOURCE_FILES = Map.of(
       "persons", MetricsStage.PERSONS, "journeys", MetricsStage.JOURNEYS, "discharges", MetricsStage.DISCHARGES);
-  private static final TupleTag<KV<String, String>> RELEASED = new TupleTag<>("released") {};
-  private static final TupleTag<KV<String, Long>> CLASS_COUNTS = new TupleTag<>("classCounts") {};
 
   private final String projectId;
   private final Path policyFile;
@@ -106,14 +76,16 @@ public final class PublishStage {
     PolicyValidator.requireValid(policy);
     Approval approval = new PolicyApprovals(clock).requireApproved(policyFile);
     if (!policy.project().id().equals(projectId)) {
-      throw new org.sdelink.pipelines.run.UserError("policy " + policyFile + " is for project "
-          + policy.project().id() + ", not " + projectId + ": use the project's own approved policy");
+      throw new UserError("policy " + policyFile + " is for project " + policy.project().id() + ", not " + projectId
+          + ": use the project's own approved policy");
     }
     return approval;
   }
 
-  private List<Path> inputs() {
-    return List.of(policyFile, metricsDir);
+  private List<Path> inputs(Policy policy) {
+    List<Path> inputs = new ArrayList<>(List.of(policyFile, metricsDir));
+    policy.lookups().values().forEach(t -> inputs.add(t.resolve(policy.source())));
+    return inputs;
   }
 
   private String settings() {
@@ -121,11 +93,15 @@ public final class PublishStage {
   }
 
   /**
-   * Whether {@code releaseDir} already holds this release for the same policy bytes, metrics outputs, project and key.
-   * The approval is checked again on every run, skipped or not.
+   * Whether {@code releaseDir} already holds this release for the same policy bytes, code tables, metrics outputs,
+   * project and key. The approval is checked again on every run, skipped or not.
    */
   public boolean isUpToDate(Path releaseDir) {
-    return StageDirectory.isUpToDate(releaseDir, "publish", inputs(), settings());
+    try {
+      return StageDirectory.isUpToDate(releaseDir, "publish", inputs(Policy.load(policyFile)), settings());
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Runs the stage unless {@code releaseDir} is up to date; the policy's approval is checked either way. */
@@ -137,84 +113,35 @@ public final class PublishStage {
   public Path run(SdelinkPipelineOptions options, Path releaseDir) throws Exception {
     Policy policy = Policy.load(policyFile);
     Approval approval = checkPolicy(policy);
+    CodeTables tables = codeTables(policy);
     StageDirectory stage = StageDirectory.begin(releaseDir);
     try {
-      int parts = options.getOutputParts();
-      Treated treatedPass = treat(policy, options, stage, key);
-      List<String> datasets = treatedPass.datasets;
-      Map<String, RecordTreatment> treatments = treatedPass.treatments;
-      Map<String, Path> treatedParts = treatedPass.treatedParts;
-      Map<String, KAnonymityResult> gateResults = new LinkedHashMap<>();
-      Map<String, QuasiIdentifierGeneraliser> generalisers = new LinkedHashMap<>();
-      for (Map.Entry<String, KAnonymityGate> gate : treatedPass.gates.entrySet()) {
-        KAnonymityResult result = gate.getValue().decide(
-            treatedPass.classCounts.getOrDefault(gate.getKey(), Map.of()));
-        gateResults.put(gate.getKey(), result);
-        generalisers.put(gate.getKey(), result.generaliser());
+      Path out = stage.work();
+      RecordRelease.Outcome records = RecordRelease.of(policy, policyText(policy), tables, metricsDir,
+          ProjectTreatments.of(key, policy), true).run(options, stage, out);
+      Map<String, Long> rowsOut = new LinkedHashMap<>(records.rowsOut());
+      for (String dataset : records.datasets()) {
+        ParquetCopies.write(out.resolve(dataset + ".csv"), dataset, out.resolve(dataset + ".parquet"));
       }
-
-      // Pass 2: apply the gate's generalisation and suppression, and write the released records.
-      Map<String, Path> treatedFiles = new LinkedHashMap<>();
-      for (String dataset : datasets) {
-        Path file = stage.scratch("treated-files").resolve(dataset + ".csv");
-        SortedCsvSink.merge(treatedParts.get(dataset), CsvLines.format(treatments.get(dataset).releasedColumns()),
-            file);
-        treatedFiles.put(dataset, file);
-      }
-      Pipeline gatePipeline = Pipeline.create(options);
-      Map<String, Path> finalParts = new LinkedHashMap<>();
-      for (String dataset : datasets) {
-        List<String> columns = treatments.get(dataset).releasedColumns();
-        Path out = stage.scratch("final-" + dataset);
-        finalParts.put(dataset, out);
-        gatePipeline
-            .apply("Read treated " + dataset, ReadCsvColumns.of(treatedFiles.get(dataset), columns))
-            .apply("Gate " + dataset, ParDo.of(new GateFn(columns, Optional.ofNullable(generalisers.get(dataset)))))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-            .apply("Write " + dataset, SortedCsvSink.to(out.toString(), parts));
-      }
-      requireDone(gatePipeline.run().waitUntilFinish(), "publish (k-anonymity)");
-
-      Map<String, Long> rowsOut = new LinkedHashMap<>();
-      for (String dataset : datasets) {
-        Path csv = stage.work().resolve(dataset + ".csv");
-        rowsOut.put(dataset, SortedCsvSink.merge(finalParts.get(dataset),
-            CsvLines.format(treatments.get(dataset).releasedColumns()), csv));
-        ParquetCopies.write(csv, dataset, stage.work().resolve(dataset + ".parquet"));
-      }
-
-      // The aggregate table: HES small-number rule with secondary suppression, recorded as ACRO results.
-      List<org.sdelink.policies.disclosure.AcroOutput> acro = new ArrayList<>();
-      if (policy.datasets().containsKey(SUMMARY_DATASET)) {
-        SmallNumberRule rule = policy.countTableRule().orElse(SmallNumberRule.hes());
-        ProtectedSummaryTable table = SummaryTableProtection.protect(
-            summaryRows(metricsDir.resolve(MetricsStage.SUMMARY)), rule);
-        try (Writer writer = Files.newBufferedWriter(stage.work().resolve("summary.csv"), StandardCharsets.UTF_8)) {
-          table.writeCsv(writer);
+      List<AcroOutput> acro = tables(policy, out, rowsOut);
+      for (String table : List.of(SUMMARY_DATASET, COSTS_DATASET)) {
+        if (rowsOut.containsKey(table)) {
+          ParquetCopies.write(out.resolve(table + ".csv"), table, out.resolve(table + ".parquet"));
         }
-        rowsOut.put(SUMMARY_DATASET, (long) table.rows().size());
-        ParquetCopies.write(stage.work().resolve("summary.csv"), SUMMARY_DATASET,
-            stage.work().resolve("summary.parquet"));
-        acro.add(table.toAcroOutput("summary", "summary.csv", "sdelink publish --project " + projectId));
       }
-      if (policy.datasets().containsKey(COSTS_DATASET)) {
-        Path costs = stage.work().resolve("costs.csv");
-        acro.add(CostTable.write(metricsDir.resolve(MetricsStage.SERVICE_COSTS),
-            policy.magnitudeRules().orElse(MagnitudeRules.acroDefaults()), costs,
-            "sdelink publish --project " + projectId));
-        rowsOut.put(COSTS_DATASET, countRows(costs));
-        ParquetCopies.write(costs, COSTS_DATASET, stage.work().resolve("costs.parquet"));
+      // ACRO records a time per output; the approval's time keeps the release byte-identical on a rerun.
+      AcroResults.of(acro, approval.approvedAt())
+          .withRiskProfile(countRule(policy), magnitudeRules(policy))
+          .writeTo(out);
+      List<String> acroProblems = AcroResultsCheck.problems(out);
+      if (!acroProblems.isEmpty()) {
+        throw new IllegalStateException("release stopped: results.json would not open in ACRO or the SACRO viewer "
+            + "(an internal check that should never fail; report it as a bug): " + acroProblems);
       }
-      AcroResults.of(acro).writeTo(stage.work());
-
-      Map<String, Long> rowsIn = new LinkedHashMap<>();
-      for (String dataset : datasets) {
-        rowsIn.put(dataset, countRows(metricsDir.resolve(SOURCE_FILES.get(dataset))));
-      }
-      ReleaseDocuments.writeDataDictionary(policy, treatments, gateResults, stage.work().resolve(DICTIONARY));
-      ReleaseDocuments.writeManifest(stage.work(), policy, approval, projectId, key.id(), rowsIn, rowsOut,
-          gateResults, stage.work().resolve(MANIFEST));
-      stage.commit("publish", inputs(), settings());
+      ReleaseDocuments.writeDataDictionary(policy, records, out.resolve(DICTIONARY));
+      ReleaseDocuments.writeManifest(out, policy, approval, projectId, key.id(), records, rowsOut, tables,
+          out.resolve(MANIFEST));
+      stage.commit("publish", inputs(policy), settings());
       return stage.target();
     } catch (Exception | Error e) {
       stage.abandon();
@@ -222,133 +149,80 @@ public final class PublishStage {
     }
   }
 
-  /** What the treatment pass produced: treated rows (as sorted runs) and quasi-identifier class counts. */
-  private record Treated(List<String> datasets, Map<String, RecordTreatment> treatments,
-      Map<String, KAnonymityGate> gates, Map<String, Path> treatedParts,
-      Map<String, Map<List<String>, Long>> classCounts) {}
-
   /**
-   * The risk figures of a dry run for a policy review: the treatment pass over {@code metricsDir} under a throwaway
-   * key (pseudonyms do not change class sizes), the k-anonymity gate's decision per dataset, and nothing written.
+   * The risk figures of a dry run for a policy review: the whole record release over {@code metricsDir} into a
+   * throwaway folder under a throwaway key (pseudonyms do not change class sizes), the gates' decisions (their best
+   * ones when over the policy's limit, which the report then flags), the output checks, and nothing kept.
    */
-  public static org.sdelink.policies.review.DryRunFigures dryRun(Policy policy, Path metricsDir,
-      SdelinkPipelineOptions options) throws Exception {
+  public static DryRunFigures dryRun(Policy policy, Path metricsDir, SdelinkPipelineOptions options)
+      throws Exception {
     PolicyValidator.requireValid(policy);
+    CodeTables tables = codeTables(policy);
     byte[] throwaway = new byte[32];
     new java.security.SecureRandom().nextBytes(throwaway);
     MasterKey key = MasterKey.of("dry-run", throwaway);
     Path scratch = Files.createTempDirectory("sdelink-dry-run");
     try {
       StageDirectory stage = StageDirectory.begin(scratch.resolve("release"));
+      RecordRelease.Outcome records = RecordRelease.of(policy, policyText(policy), tables, metricsDir,
+          ProjectTreatments.of(key, policy), false).run(options, stage, stage.work());
       PublishStage publish = new PublishStage(policy.project().id(), null, metricsDir, key, Clock.systemUTC());
-      Treated treated = publish.treat(policy, options, stage, key);
-      Map<String, KAnonymityResult> results = new LinkedHashMap<>();
-      Map<String, Long> rows = new LinkedHashMap<>();
-      for (String dataset : treated.datasets) {
-        rows.put(dataset, countRows(metricsDir.resolve(SOURCE_FILES.get(dataset))));
+      Map<String, Long> rowsOut = new LinkedHashMap<>(records.rowsOut());
+      Map<String, String> checks = new LinkedHashMap<>();
+      for (AcroOutput output : publish.tables(policy, stage.work(), rowsOut)) {
+        checks.put(output.uid(), output.summary());
       }
-      for (Map.Entry<String, KAnonymityGate> gate : treated.gates.entrySet()) {
-        KAnonymityResult result;
-        try {
-          result = gate.getValue().decide(treated.classCounts.getOrDefault(gate.getKey(), Map.of()));
-        } catch (org.sdelink.policies.kanonymity.KAnonymityNotReachedException e) {
-          result = e.best();
-        }
-        results.put(gate.getKey(), result);
-      }
-      return org.sdelink.policies.review.DryRunFigures.of(rows, results, Map.of());
+      Map<String, String> fingerprints = new LinkedHashMap<>();
+      tables.sources().forEach((name, source) -> fingerprints.put(name, source.sha256()));
+      return DryRunFigures.of(rowsOut, records.gates(), checks, records.linked(), fingerprints);
     } finally {
       StageDirectory.deleteRecursively(scratch);
     }
   }
 
-  private Treated treat(Policy policy, SdelinkPipelineOptions options, StageDirectory stage, MasterKey pass1Key)
-      throws Exception {
-    int buckets = options.getBuckets();
-    int parts = options.getOutputParts();
-    String project = policy.project().id();
-    Level2Pseudonymiser level2 = Level2Pseudonymiser.create(pass1Key, project);
-    KeyedDateOffsets offsets = KeyedDateOffsets.create(pass1Key, project, policy.dateShiftMaxDays().orElse(0));
-    List<String> datasets = RECORD_DATASETS.stream().filter(d -> policy.datasets().containsKey(d)).toList();
-    Map<String, RecordTreatment> treatments = new LinkedHashMap<>();
-    Map<String, KAnonymityGate> gates = new LinkedHashMap<>();
-    Map<String, List<String>> inputColumns = new LinkedHashMap<>();
-    for (String dataset : datasets) {
-      treatments.put(dataset, RecordTreatment.forDataset(policy, dataset, new ProjectPseudonyms(level2), offsets, Map.of()));
-      if (policy.kAnonymity().map(k -> !k.forDataset(dataset).isEmpty()).orElse(false)) {
-        gates.put(dataset, KAnonymityGate.forDataset(policy, dataset, Map.of()));
+  /** The policy's code tables, read (and checked) now: a missing or unreadable table stops before any pipeline. */
+  private static CodeTables codeTables(Policy policy) throws IOException {
+    try {
+      return CodeTables.of(policy);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  /** Writes the summary and cost tables the policy releases into {@code out}; returns their ACRO records. */
+  private List<AcroOutput> tables(Policy policy, Path out, Map<String, Long> rowsOut) throws IOException {
+    List<AcroOutput> acro = new ArrayList<>();
+    String command = "sdelink publish --project " + projectId;
+    if (policy.datasets().containsKey(SUMMARY_DATASET)) {
+      ProtectedSummaryTable table = SummaryTableProtection.protect(
+          summaryRows(metricsDir.resolve(MetricsStage.SUMMARY)), countRule(policy));
+      try (Writer writer = Files.newBufferedWriter(out.resolve(SUMMARY_DATASET + ".csv"), StandardCharsets.UTF_8)) {
+        table.writeCsv(writer);
       }
-      inputColumns.put(dataset, header(metricsDir.resolve(SOURCE_FILES.get(dataset))));
+      rowsOut.put(SUMMARY_DATASET, (long) table.rows().size());
+      acro.add(table.toAcroOutput(SUMMARY_DATASET, SUMMARY_DATASET + ".csv", command));
     }
+    if (policy.datasets().containsKey(COSTS_DATASET)) {
+      Path costs = out.resolve(COSTS_DATASET + ".csv");
+      acro.add(CostTable.write(metricsDir.resolve(MetricsStage.SERVICE_COSTS), magnitudeRules(policy), costs,
+          command));
+      rowsOut.put(COSTS_DATASET, countRows(costs));
+    }
+    return acro;
+  }
 
-    // Pass 1: treat every record per person, scan it for leaks, count quasi-identifier classes.
-    Pipeline treat = Pipeline.create(options);
-    var entryCoder = KvCoder.of(StringUtf8Coder.of(),
-        KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
-    PCollectionList<KV<String, KV<String, Map<String, String>>>> all = PCollectionList.empty(treat);
-    for (String dataset : datasets) {
-      List<String> columns = inputColumns.get(dataset);
-      all = all.and(treat
-          .apply("Read " + dataset, ReadCsvColumns.of(metricsDir.resolve(SOURCE_FILES.get(dataset)), columns))
-          .apply("KeyByPerson " + dataset, MapElements.into(entryType()).via(byPerson(dataset, columns)))
-          .setCoder(entryCoder));
-    }
-    Map<String, Path> treatedParts = new LinkedHashMap<>();
-    for (String dataset : datasets) {
-      treatedParts.put(dataset, stage.scratch("treated-" + dataset));
-    }
-    Path countParts = stage.scratch("class-counts");
-    Map<String, List<String>> qiFields = new LinkedHashMap<>();
-    gates.forEach((d, g) -> qiFields.put(d, g.fields()));
-    Map<String, List<String>> catalogueFields = new LinkedHashMap<>();
-    for (String dataset : datasets) {
-      catalogueFields.put(dataset, List.copyOf(DatasetCatalogue.standard().dataset(dataset).orElseThrow()
-          .fields().keySet()));
-    }
-    PCollectionTuple treated = all
-        .apply("AllRecords", Flatten.pCollections())
-        .apply("GroupByPerson", GroupIntoBuckets.of(buckets))
-        .apply("TreatAndScan", ParDo.of(new TreatFn(policyText(policy), policy.name(), datasets, new ProjectPseudonyms(level2), offsets,
-                catalogueFields, qiFields, new LeakScanner()))
-            .withOutputTags(RELEASED, TupleTagList.of(CLASS_COUNTS)));
-    PCollection<KV<String, String>> released = treated.get(RELEASED)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
-    for (String dataset : datasets) {
-      String prefix = dataset + "\u0001";
-      released
-          .apply("Only " + dataset, org.apache.beam.sdk.transforms.Filter.by(
-              (KV<String, String> kv) -> kv.getKey().startsWith(prefix)))
-          .apply("Write treated " + dataset,
-              SortedCsvSink.to(treatedParts.get(dataset).toString(), parts));
-    }
-    treated.get(CLASS_COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("CountClasses", SumInBuckets.of(buckets))
-        .apply("FormatClasses", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                TypeDescriptors.strings()))
-            .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\u0002" + kv.getValue())))
-        .apply("WriteClasses", SortedCsvSink.to(countParts.toString(), 1));
-    requireDone(treat.run().waitUntilFinish(), "publish (treat)");
+  private static SmallNumberRule countRule(Policy policy) {
+    return policy.countTableRule().orElse(SmallNumberRule.hes());
+  }
 
-    Map<String, Map<List<String>, Long>> classCounts = new TreeMap<>();
-    for (String line : SortedCsvSink.readLines(countParts)) {
-      String[] parts2 = line.split("\u0002", -1);
-      String[] keyParts = parts2[0].split("\u0001", -1);
-      classCounts.computeIfAbsent(keyParts[0], k -> new HashMap<>())
-          .put(List.of(keyParts).subList(1, keyParts.length), Long.parseLong(parts2[1]));
-    }
-    return new Treated(datasets, treatments, gates, treatedParts, classCounts);
+  private static MagnitudeRules magnitudeRules(Policy policy) {
+    return policy.magnitudeRules().orElse(MagnitudeRules.acroDefaults());
   }
 
   /** The exact text of the policy, so workers rebuild the same treatments from it. */
   private static String policyText(Policy policy) throws IOException {
     Path source = policy.source().orElseThrow(() -> new IllegalStateException("policy has no source file"));
     return Files.readString(source, StandardCharsets.UTF_8);
-  }
-
-  private static void requireDone(PipelineResult.State state, String what) {
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the " + what + " pipeline ended in state " + state);
-    }
   }
 
   private static List<SummaryRow> summaryRows(Path summary) throws IOException {
@@ -402,169 +276,10 @@ public final class PublishStage {
     }
   }
 
-  private static List<String> header(Path file) throws IOException {
+  static List<String> header(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new java.nio.file.NoSuchFileException(file + " (give the folder written by sdelink metrics)");
     }
     return ReadCsvColumns.header(file);
-  }
-
-  private static TypeDescriptor<KV<String, KV<String, Map<String, String>>>> entryType() {
-    return new TypeDescriptor<>() {};
-  }
-
-  private static SerializableFunction<List<String>, KV<String, KV<String, Map<String, String>>>> byPerson(
-      String dataset, List<String> columns) {
-    return values -> {
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        row.put(columns.get(i), values.get(i));
-      }
-      return KV.of(row.getOrDefault("person_id", ""), KV.of(dataset, row));
-    };
-  }
-
-  /** Treats the records of a bucket of persons, scans every released value, and counts quasi-identifier classes. */
-  private static final class TreatFn
-      extends DoFn<KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>>, KV<String, String>> {
-    private final String policyYaml;
-    private final String policyName;
-    private final List<String> datasets;
-    private final ProjectPseudonyms pseudonyms;
-    private final KeyedDateOffsets offsets;
-    private final Map<String, List<String>> catalogueFields;
-    private final Map<String, List<String>> qiFields;
-    private final LeakScanner scanner;
-    private transient Map<String, RecordTreatment> treatments;
-
-    TreatFn(String policyYaml, String policyName, List<String> datasets, ProjectPseudonyms pseudonyms,
-        KeyedDateOffsets offsets, Map<String, List<String>> catalogueFields, Map<String, List<String>> qiFields,
-        LeakScanner scanner) {
-      this.policyYaml = policyYaml;
-      this.policyName = policyName;
-      this.datasets = List.copyOf(datasets);
-      this.pseudonyms = pseudonyms;
-      this.offsets = offsets;
-      this.catalogueFields = new LinkedHashMap<>(catalogueFields);
-      this.qiFields = new LinkedHashMap<>(qiFields);
-      this.scanner = scanner;
-    }
-
-    @Setup
-    public void setup() {
-      Policy policy = Policy.parse(policyYaml, policyName);
-      treatments = new LinkedHashMap<>();
-      for (String dataset : datasets) {
-        treatments.put(dataset, RecordTreatment.forDataset(policy, dataset, pseudonyms, offsets, Map.of()));
-      }
-    }
-
-    @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>> bucket,
-        MultiOutputReceiver out) {
-      Map<String, List<KV<String, Map<String, String>>>> persons = new TreeMap<>();
-      for (KV<String, KV<String, Map<String, String>>> entry : bucket.getValue()) {
-        persons.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue());
-      }
-      persons.forEach((person, rows) -> {
-        Optional<LocalDate> firstEvent = firstEventDate(rows);
-        List<String> level1 = new ArrayList<>();
-        level1.add(person);
-        for (KV<String, Map<String, String>> row : rows) {
-          String token = row.getValue().getOrDefault("nhs_number_token", "");
-          if (!token.isEmpty()) {
-            level1.add(token);
-          }
-        }
-        for (KV<String, Map<String, String>> row : rows) {
-          String dataset = row.getKey();
-          RecordTreatment treatment = treatments.get(dataset);
-          Map<String, String> input = new LinkedHashMap<>();
-          for (String column : catalogueFields.get(dataset)) {
-            input.put(column, row.getValue().getOrDefault(column, ""));
-          }
-          Map<String, String> released = treatment.apply(input, firstEvent);
-          scanner.scan(dataset, released, level1).ifPresent(leak -> {
-            throw new IllegalStateException(leak.message());
-          });
-          List<String> values = new ArrayList<>();
-          for (String column : treatment.releasedColumns()) {
-            values.add(released.getOrDefault(column, ""));
-          }
-          String line = CsvLines.format(values);
-          out.get(RELEASED).output(KV.of(dataset + "\u0001" + released.getOrDefault("person_id", ""), line));
-          List<String> fields = qiFields.get(dataset);
-          if (fields != null) {
-            StringBuilder key = new StringBuilder(dataset);
-            for (String field : fields) {
-              key.append('\u0001').append(released.getOrDefault(field, ""));
-            }
-            out.get(CLASS_COUNTS).output(KV.of(key.toString(), 1L));
-          }
-        }
-      });
-    }
-
-    private static Optional<LocalDate> firstEventDate(List<KV<String, Map<String, String>>> rows) {
-      LocalDate first = null;
-      for (KV<String, Map<String, String>> row : rows) {
-        if (row.getKey().equals("journeys")) {
-          String start = row.getValue().getOrDefault("start", "");
-          if (!start.isEmpty()) {
-            LocalDate date = LocalDate.parse(start);
-            first = first == null || date.isBefore(first) ? date : first;
-          }
-        }
-      }
-      return Optional.ofNullable(first);
-    }
-  }
-
-  /** Applies the k-anonymity gate's generalisation to one released row, or drops it when suppressed. */
-  private static final class GateFn extends DoFn<List<String>, KV<String, String>> {
-    private final List<String> columns;
-    private final QuasiIdentifierGeneraliser generaliser;
-
-    GateFn(List<String> columns, Optional<QuasiIdentifierGeneraliser> generaliser) {
-      this.columns = List.copyOf(columns);
-      this.generaliser = generaliser.orElse(null);
-    }
-
-    @ProcessElement
-    public void process(@Element List<String> values, OutputReceiver<KV<String, String>> out) {
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        row.put(columns.get(i), values.get(i));
-      }
-      List<String> result = values;
-      if (generaliser != null) {
-        var generalised = generaliser.apply(row);
-        if (generalised.isSuppressed()) {
-          return;
-        }
-        result = new ArrayList<>();
-        for (String column : columns) {
-          result.add(generalised.values().getOrDefault(column, ""));
-        }
-      }
-      String line = CsvLines.format(result);
-      out.output(KV.of(line, line));
-    }
-  }
-
-  /** The level-2 pseudonymiser as the serializable function a record treatment takes. */
-  private static final class ProjectPseudonyms implements java.util.function.Function<String, String>,
-      java.io.Serializable {
-    private static final long serialVersionUID = 1L;
-    private final Level2Pseudonymiser level2;
-
-    ProjectPseudonyms(Level2Pseudonymiser level2) {
-      this.level2 = level2;
-    }
-
-    @Override
-    public String apply(String level1) {
-      return level2.pseudonym(level1);
-    }
   }
 }

@@ -18,7 +18,9 @@ import org.sdelink.policies.Policy;
 import org.sdelink.policies.approval.Approval;
 import org.sdelink.policies.catalogue.CatalogueField;
 import org.sdelink.policies.catalogue.DatasetCatalogue;
-import org.sdelink.policies.kanonymity.KAnonymityResult;
+import org.sdelink.policies.disclosure.AcroResults;
+import org.sdelink.policies.review.DryRunFigures;
+import org.sdelink.policies.treatments.CodeTables;
 import org.sdelink.policies.review.TreatmentDescriptions;
 import org.sdelink.policies.treatments.RecordTreatment;
 
@@ -30,8 +32,7 @@ import org.sdelink.policies.treatments.RecordTreatment;
 final class ReleaseDocuments {
   private ReleaseDocuments() {}
 
-  static void writeDataDictionary(Policy policy, Map<String, RecordTreatment> treatments,
-      Map<String, KAnonymityResult> gates, Path target) throws IOException {
+  static void writeDataDictionary(Policy policy, RecordRelease.Outcome records, Path target) throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# Data dictionary: release for project ").append(policy.project().id()).append("\n\n");
     md.append("Policy `").append(policy.name()).append("` (SHA-256 `").append(policy.sha256()).append("`).\n\n");
@@ -39,10 +40,22 @@ final class ReleaseDocuments {
     md.append("Person ids are project pseudonyms: they differ from every other project's and cannot be joined to"
         + " them. Counts in `summary.csv` follow the HES small-number rule: 1-7 shown as `*`, others rounded to the"
         + " nearest 5, with further cells suppressed where a total would reveal one.\n\n");
+    records.linked().ifPresent(linked -> md.append("The files ")
+        .append(String.join(", ", linked.linked().datasets().stream().map(d -> "`" + d + ".csv`").toList()))
+        .append(" join on `person_id`. Everything they say together about a person's ")
+        .append(String.join(", ", linked.linked().qualifiedFields().stream().map(f -> "`" + f + "`").toList()))
+        .append(" is shared by at least ").append(linked.linked().k()).append(" persons in this release: ")
+        .append(linked.chosen().personsSuppressed()).append(" of ").append(linked.chosen().persons())
+        .append(" persons did not meet this and are left out of every one of these files (")
+        .append(linked.chosen().rowsSuppressed().entrySet().stream().map(e -> e.getValue() + " rows of " + e.getKey())
+            .collect(java.util.stream.Collectors.joining(", ")))
+        .append("), so counts from these files can be slightly lower than in `summary.csv`, which is made from "
+            + "everyone.\n\n"));
     DatasetCatalogue catalogue = DatasetCatalogue.standard();
-    for (Map.Entry<String, RecordTreatment> entry : treatments.entrySet()) {
+    for (Map.Entry<String, RecordTreatment> entry : records.treatments().entrySet()) {
+      DryRunFigures.KAnonymityFigures gate = records.gates().get(entry.getKey());
       appendDataset(md, policy, catalogue, entry.getKey(), entry.getValue().releasedColumns(),
-          gates.containsKey(entry.getKey()) ? gates.get(entry.getKey()).levelNames() : Map.of());
+          gate == null ? Map.of() : gate.levels());
     }
     for (String table : List.of(PublishStage.SUMMARY_DATASET, PublishStage.COSTS_DATASET)) {
       if (policy.datasets().containsKey(table)) {
@@ -78,18 +91,15 @@ final class ReleaseDocuments {
   }
 
   static void writeManifest(Path releaseDir, Policy policy, Approval approval, String projectId, String keyId,
-      Map<String, Long> rowsIn, Map<String, Long> rowsOut, Map<String, KAnonymityResult> gates, Path target)
-      throws IOException {
+      RecordRelease.Outcome records, Map<String, Long> rowsOut, CodeTables tables, Path target) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     ObjectNode root = mapper.createObjectNode();
     Map<String, String> files = new TreeMap<>();
-    try (var listing = Files.list(releaseDir)) {
-      for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
-        String name = file.getFileName().toString();
-        if (!name.equals(target.getFileName().toString()) && !name.equals(StageDirectory.SUCCESS)) {
-          files.put(name, StageDirectory.sha256(file));
-        }
+    for (Path file : releasedFiles(releaseDir)) {
+      String name = releaseDir.relativize(file).toString().replace('\\', '/');
+      if (!name.equals(target.getFileName().toString()) && !name.equals(StageDirectory.SUCCESS)) {
+        files.put(name, StageDirectory.sha256(file));
       }
     }
     String runId = Hashing.sha256().hashString(policy.sha256() + "|" + keyId + "|" + projectId + "|" + files,
@@ -106,17 +116,48 @@ final class ReleaseDocuments {
     approvalNode.put("reviewer", approval.reviewer());
     approvalNode.put("approved_at", approval.approvedAt());
     approvalNode.put("sha256", approval.sha256());
+    ObjectNode lookups = policyNode.putObject("code_tables");
+    tables.sources().forEach((name, source) -> lookups.putObject(name)
+        .put("file", Path.of(source.file()).getFileName().toString())
+        .put("sha256", source.sha256()));
     root.putObject("keys").put("master_key_id", keyId).put("level2_purpose", "project/" + projectId);
-    root.set("input_rows", mapper.valueToTree(rowsIn));
+    root.set("input_rows", mapper.valueToTree(records.rowsIn()));
     root.set("output_rows", mapper.valueToTree(rowsOut));
     ObjectNode k = root.putObject("k_anonymity");
-    gates.forEach((dataset, result) -> k.putObject(dataset)
+    records.linked().ifPresent(linked -> {
+      ObjectNode person = k.putObject("per_person");
+      person.put("k", linked.linked().k());
+      person.set("datasets", mapper.valueToTree(linked.linked().datasets()));
+      person.put("persons", linked.chosen().persons());
+      person.put("persons_suppressed", linked.chosen().personsSuppressed());
+      person.set("rows_suppressed", mapper.valueToTree(linked.chosen().rowsSuppressed()));
+      person.set("levels", mapper.valueToTree(linked.levelNames()));
+      person.put("summary", linked.summary());
+    });
+    records.gates().forEach((dataset, result) -> k.putObject(dataset)
         .put("k", result.k())
         .put("records", result.totalRecords())
         .put("records_suppressed", result.recordsSuppressed())
         .put("records_generalised", result.recordsGeneralised())
-        .put("summary", result.summary()));
+        .put("gate", records.linked().isPresent() && records.joinable().contains(dataset) ? "per person" : "dataset")
+        .set("levels", mapper.valueToTree(result.levels())));
     root.set("files_sha256", mapper.valueToTree(files));
     mapper.writeValue(target.toFile(), root);
+  }
+
+  /** The release's files: the top folder's and those of the ACRO checksums folder, in name order. */
+  private static List<Path> releasedFiles(Path releaseDir) throws IOException {
+    List<Path> files = new java.util.ArrayList<>();
+    try (var listing = Files.list(releaseDir)) {
+      listing.filter(Files::isRegularFile).forEach(files::add);
+    }
+    Path checksums = releaseDir.resolve(AcroResults.CHECKSUMS_FOLDER);
+    if (Files.isDirectory(checksums)) {
+      try (var listing = Files.list(checksums)) {
+        listing.filter(Files::isRegularFile).forEach(files::add);
+      }
+    }
+    files.sort(java.util.Comparator.comparing(f -> releaseDir.relativize(f).toString()));
+    return files;
   }
 }

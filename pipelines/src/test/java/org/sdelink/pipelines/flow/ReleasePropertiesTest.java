@@ -81,6 +81,52 @@ class ReleasePropertiesTest {
     }
   }
 
+  /**
+   * A researcher joins the released files on person_id and puts together, for each person, every quasi-identifier
+   * value the three files give (the persons row's, and the set of each file's combinations over the person's rows).
+   * Every such combination is shared by at least k persons; persons who would not be were left out of every file.
+   */
+  @Test
+  void joinedOnPersonIdEveryPersonsCombinedQuasiIdentifiersAreSharedByAtLeastKPersons() throws Exception {
+    Policy policy = Policy.load(policyA);
+    int k = policy.kAnonymity().orElseThrow().k();
+    Map<String, Map<String, Set<List<String>>>> joined = new java.util.TreeMap<>();
+    Map<String, Set<String>> idsByDataset = new HashMap<>();
+    for (String dataset : PublishStage.RECORD_DATASETS) {
+      List<String> fields = KAnonymityGate.forDataset(policy, dataset, Map.of()).fields();
+      Set<String> ids = new HashSet<>();
+      for (Map<String, String> row : FlowFixture.readCsv(releaseA.resolve(dataset + ".csv"))) {
+        ids.add(row.get("person_id"));
+        joined.computeIfAbsent(row.get("person_id"), p -> new java.util.TreeMap<>())
+            .computeIfAbsent(dataset, d -> new HashSet<>())
+            .add(fields.stream().map(row::get).toList());
+      }
+      idsByDataset.put(dataset, ids);
+    }
+    Map<Map<String, Set<List<String>>>, Integer> groups = new HashMap<>();
+    joined.values().forEach(person -> groups.merge(person, 1, Integer::sum));
+    assertTrue(joined.size() > 1000, "persons released: " + joined.size());
+    groups.forEach((combined, size) -> assertTrue(size >= k, "a joined group of " + size + " < k=" + k));
+    assertTrue(idsByDataset.get("persons").containsAll(idsByDataset.get("journeys"))
+        && idsByDataset.get("persons").containsAll(idsByDataset.get("discharges")),
+        "a person left out of persons.csv is left out of every file");
+
+    // The manifest reports what was left out, and it is what is missing from the files.
+    JsonNode perPerson = new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST).toFile())
+        .path("k_anonymity").path("per_person");
+    long personsIn = FlowFixture.readCsv(stages.resolve("metrics").resolve("persons.csv")).size();
+    assertEquals(personsIn, perPerson.path("persons").asLong());
+    assertEquals(personsIn - idsByDataset.get("persons").size(), perPerson.path("persons_suppressed").asLong());
+    for (String dataset : PublishStage.RECORD_DATASETS) {
+      long in = FlowFixture.readCsv(stages.resolve("metrics").resolve(Map.of("persons",
+          org.sdelink.pipelines.metrics.MetricsStage.PERSONS, "journeys",
+          org.sdelink.pipelines.metrics.MetricsStage.JOURNEYS, "discharges",
+          org.sdelink.pipelines.metrics.MetricsStage.DISCHARGES).get(dataset))).size();
+      long out = FlowFixture.readCsv(releaseA.resolve(dataset + ".csv")).size();
+      assertEquals(in - out, perPerson.path("rows_suppressed").path(dataset).asLong(), dataset);
+    }
+  }
+
   @Test
   void noUnsuppressedSmallCountAndNoSuppressedCellRecoverableFromItsTotal() throws Exception {
     List<Map<String, String>> summary = FlowFixture.readCsv(releaseA.resolve("summary.csv"));
@@ -256,6 +302,59 @@ class ReleasePropertiesTest {
     assertTrue(suppressed > 0 && suppressed < costs.size(), "expected some, not all, cells suppressed");
     JsonNode results = new ObjectMapper().readTree(releaseA.resolve("results.json").toFile()).get("results");
     assertTrue(results.has("summary") && results.has("costs"), results.toString());
+  }
+
+  /**
+   * The release opens in ACRO and the SACRO viewer: every field they read is there, the checksums match, and every
+   * flagged cell position points (as the viewer highlights it: body row, column after the first) at a value the
+   * release actually withheld.
+   */
+  @Test
+  void acroResultsHaveTheLayoutAcroAndTheSacroViewerReadAndPointAtTheWithheldCells() throws Exception {
+    assertEquals(List.of(), org.sdelink.policies.disclosure.AcroResultsCheck.problems(releaseA));
+    JsonNode root = new ObjectMapper().readTree(releaseA.resolve("results.json").toFile());
+    assertEquals(Policy.load(policyA).sha256(), new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST)
+        .toFile()).path("policy").path("approval").path("sha256").asText());
+    int flagged = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("results").fields(); it.hasNext(); ) {
+      JsonNode output = it.next().getValue();
+      JsonNode file = output.path("files").get(0);
+      List<List<String>> table = new java.util.ArrayList<>();
+      try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.parse(
+          Files.newBufferedReader(releaseA.resolve(file.path("name").asText())))) {
+        parser.forEach(record -> table.add(record.toList()));
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> checks = file.path("sdc").path("cells").fields(); checks.hasNext(); ) {
+        for (JsonNode cell : checks.next().getValue()) {
+          String value = table.get(cell.get(0).asInt() + 1).get(cell.get(1).asInt() + 1);
+          assertTrue(value.equals("*") || value.isEmpty(), "a flagged cell holds " + value);
+          flagged++;
+        }
+      }
+    }
+    assertTrue(flagged > 10, "flagged cells: " + flagged);
+    assertTrue(Files.isRegularFile(releaseA.resolve("config.json")));
+    assertTrue(new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST).toFile()).path("files_sha256")
+        .has("checksums/summary.csv.txt"));
+  }
+
+  @Test
+  void postcodesToLsoaWithoutAnOperatorLookupIsRefusedSayingWhatToSupply() throws Exception {
+    Path dir = root.resolve("lsoa-policy");
+    Files.createDirectories(dir);
+    Path policy = dir.resolve("researcher-linked-journeys.yaml");
+    String text = Files.readString(policyA)
+        .replace("    postcode: drop\n", "    postcode:\n      action: generalise\n      to: lsoa\n")
+        .replace("      - field: la_code\n        ladder: [withheld]\n    journeys:",
+            "      - field: la_code\n        ladder: [withheld]\n      - field: postcode\n        ladder: [withheld]\n"
+                + "    journeys:");
+    Files.writeString(policy, text);
+    Exception refused = assertThrows(Exception.class, () ->
+        PublishStage.of("PROJECT-A", policy, stages.resolve("metrics"), fixture.key)
+            .run(StageOptions.fromArgs(List.of()), root.resolve("release-lsoa")));
+    assertTrue(refused.getMessage().contains("datasets.persons.postcode.to")
+        && refused.getMessage().contains("lookups:"), refused.getMessage());
+    assertFalse(Files.exists(root.resolve("release-lsoa")));
   }
 
   @Test

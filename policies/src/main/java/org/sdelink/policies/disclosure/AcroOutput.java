@@ -82,19 +82,31 @@ public final class AcroOutput {
     } else {
       status = suppressed ? "review" : "fail";
     }
-    StringBuilder summary = new StringBuilder(status);
-    if (!"pass".equals(status)) {
-      summary.append("; ");
+    String summary = summaryText(status, flags, suppressed);
+    return new AcroOutput(uid, status, "table", ImmutableMap.of("method", method), fileName, flags, withSecondary,
+        suppressed, command, summary, ImmutableList.of(), "");
+  }
+
+  /**
+   * ACRO's summary: the status, then for a table with negative (else missing) values only that, otherwise each failed
+   * check with its number of cells, each part followed by {@code "; "}.
+   */
+  private static String summaryText(String status, AcroCellFlags flags, boolean suppressed) {
+    StringBuilder text = new StringBuilder();
+    if (flags.count(AcroCheck.NEGATIVE) > 0) {
+      text.append("negative values found");
+    } else if (flags.count(AcroCheck.MISSING) > 0) {
+      text.append("missing values found");
+    } else {
       for (AcroCheck check : AcroCheck.values()) {
         int n = flags.count(check);
         if (n > 0) {
-          summary.append(check.acroName()).append(": ").append(n)
+          text.append(check.acroName()).append(": ").append(n)
               .append(suppressed ? " cells suppressed; " : " cells may need suppressing; ");
         }
       }
     }
-    return new AcroOutput(uid, status, "table", ImmutableMap.of("method", method), fileName, flags, withSecondary,
-        suppressed, command, summary.toString(), ImmutableList.of(), "");
+    return text.length() == 0 ? status : status + "; " + text;
   }
 
   /** This output with an output checker's or researcher's comment added. */
@@ -130,10 +142,18 @@ public final class AcroOutput {
     return flags;
   }
 
-  /** The output as ACRO lays it out in {@code results.json}, keys in ACRO's order. */
-  Map<String, Object> toJsonTree() {
+  /** The name of the output's file. */
+  public String fileName() {
+    return fileName;
+  }
+
+  /**
+   * The output as ACRO lays it out in {@code results.json}, keys in ACRO's order; {@code timestamp} is the record's
+   * time as ACRO writes it.
+   */
+  Map<String, Object> toJsonTree(String timestamp) {
     Map<String, Object> sdcSummary = new LinkedHashMap<>();
-    sdcSummary.put("suppressed", suppressed && flags.anyFlagged());
+    sdcSummary.put("suppressed", suppressed);
     Map<String, Object> cells = new LinkedHashMap<>();
     List<AcroCheck> checks = new ArrayList<>(ACRO_CHECKS);
     if (withSecondary) {
@@ -167,6 +187,7 @@ public final class AcroOutput {
     tree.put("outcome", flags.outcome());
     tree.put("command", command);
     tree.put("summary", summary);
+    tree.put("timestamp", timestamp);
     tree.put("comments", comments);
     tree.put("exception", exception);
     return tree;

@@ -48,23 +48,20 @@ public final class ProtectedSummaryTable {
   }
 
   /**
-   * The table as an ACRO output: one ACRO row per summary row (labelled {@code metric / breakdown / group}), columns
-   * {@code numerator} and {@code denominator}; primary suppression is reported as {@code threshold}, secondary as
-   * {@code secondary}.
+   * The table as an ACRO output laid out like the CSV file ({@link AcroCellFlags#forCsv}): one ACRO row per summary
+   * row, ACRO columns the CSV columns after {@code metric}; primary suppression of a numerator or denominator is
+   * reported as {@code threshold}, secondary as {@code secondary}.
    */
   public AcroOutput toAcroOutput(String uid, String fileName, String command) {
-    ImmutableList<String> rowLabels = rows.stream()
-        .map(r -> r.metric() + " / " + r.breakdown() + " / " + r.group())
-        .collect(ImmutableList.toImmutableList());
-    AcroCellFlags.Builder flags = AcroCellFlags.builder(rowLabels, ImmutableList.of("numerator", "denominator"));
+    AcroCellFlags.Builder flags = AcroCellFlags.forCsv(rows.size(), COLUMNS);
     for (int r = 0; r < rows.size(); r++) {
-      flag(flags, r, 0, rows.get(r).numeratorStatus());
-      flag(flags, r, 1, rows.get(r).denominatorStatus());
+      flag(flags, r, "numerator", rows.get(r).numeratorStatus());
+      flag(flags, r, "denominator", rows.get(r).denominatorStatus());
     }
     return AcroOutput.countTable(uid, fileName, command, flags.build());
   }
 
-  private static void flag(AcroCellFlags.Builder flags, int row, int column, CellStatus status) {
+  private static void flag(AcroCellFlags.Builder flags, int row, String column, CellStatus status) {
     if (status == CellStatus.PRIMARY) {
       flags.flag(row, column, AcroCheck.THRESHOLD);
     } else if (status == CellStatus.SECONDARY) {

@@ -38,6 +38,19 @@ public record ClassSizeDistribution(ImmutableSortedMap<Long, Bucket> bySize) {
     return new ClassSizeDistribution(bySize.build());
   }
 
+  /** The distribution from the number of classes of each size ({@code size -> classes}). */
+  public static ClassSizeDistribution ofSizes(Map<Long, Long> classesBySize) {
+    checkNotNull(classesBySize, "classesBySize");
+    ImmutableSortedMap.Builder<Long, Bucket> bySize = ImmutableSortedMap.naturalOrder();
+    new TreeMap<>(classesBySize).forEach((size, classes) -> {
+      checkArgument(size >= 1, "a class has at least one record");
+      if (classes > 0) {
+        bySize.put(size, new Bucket(classes, size * classes));
+      }
+    });
+    return new ClassSizeDistribution(bySize.build());
+  }
+
   /** The number of classes. */
   public long classes() {
     return bySize.values().stream().mapToLong(Bucket::classes).sum();

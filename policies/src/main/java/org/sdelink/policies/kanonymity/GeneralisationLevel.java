@@ -4,7 +4,8 @@ import java.io.Serializable;
 
 /**
  * One rung of a quasi-identifier's generalisation ladder: a function from the value as released to a coarser value.
- * Blank stays blank (missing is its own group); text a level cannot read becomes {@code *}, the coarsest value.
+ * Blank stays blank (missing is its own group) except at {@code withheld}; text a level cannot read becomes
+ * {@code *}, the coarsest value.
  */
 public interface GeneralisationLevel extends Serializable {
   /** The value every unreadable or withheld value becomes. */

@@ -24,7 +24,8 @@ import org.sdelink.policies.treatments.FieldTreatments;
  *   <li>{@code ethnic-group}: a CLD ethnicity to its group;
  *   <li>{@code lookup:NAME}: through a code table the pipeline supplies under NAME, e.g. {@code lookup:lsoa11-to-la};
  *       codes missing from the table become {@code *};
- *   <li>{@code withheld}: every value becomes {@code *}.
+ *   <li>{@code withheld}: every value becomes {@code *}, blank included (whether a value was recorded can be as
+ *       telling as the value).
  * </ul>
  */
 public final class GeneralisationLevels {
@@ -141,6 +142,13 @@ public final class GeneralisationLevels {
     WITHHELD_LEVEL("withheld", "withheld (shown as *)") {
       @Override
       String coarsen(String value) {
+        return WITHHELD;
+      }
+
+      /** Blank too: whether a value was recorded can single a person out as well as the value itself. */
+      @Override
+      public String apply(String released) {
+        checkNotNull(released, "released");
         return WITHHELD;
       }
     };

@@ -14,7 +14,16 @@ public final class KAnonymityNotReachedException extends RuntimeException {
     this.best = best;
   }
 
-  /** The least-suppressing decision the gate found, for the dry-run report. */
+  /** For the person-level gate, whose result the caller keeps. */
+  KAnonymityNotReachedException(String message) {
+    super(message);
+    this.best = null;
+  }
+
+  /**
+   * The least-suppressing decision the per-dataset gate found, for the dry-run report ({@code null} when the
+   * person-level gate threw).
+   */
   public KAnonymityResult best() {
     return best;
   }

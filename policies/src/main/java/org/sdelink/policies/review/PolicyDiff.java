@@ -111,7 +111,18 @@ public record PolicyDiff(ImmutableList<FieldChange> fieldChanges, ImmutableList<
     compare(settings, "output_checks.count_tables", text(approved.countTableRule()), text(current.countTableRule()));
     compare(settings, "output_checks.magnitude_tables", text(approved.magnitudeRules()),
         text(current.magnitudeRules()));
+    Set<String> tables = new LinkedHashSet<>(approved.lookups().keySet());
+    tables.addAll(current.lookups().keySet());
+    for (String table : tables) {
+      compare(settings, "lookups." + table, text(Optional.ofNullable(approved.lookups().get(table))
+          .map(PolicyDiff::describeTable)), text(Optional.ofNullable(current.lookups().get(table))
+          .map(PolicyDiff::describeTable)));
+    }
     return new PolicyDiff(fields.build(), settings.build());
+  }
+
+  private static String describeTable(org.sdelink.policies.CodeTableRule table) {
+    return "file " + table.file() + ", " + table.keyColumn() + " -> " + table.valueColumn();
   }
 
   private static boolean sameRule(FieldRule a, FieldRule b) {

@@ -20,6 +20,9 @@ final class ReportDocument {
       "th{background:#e8edf4}",
       "tr.direct td{background:#fdf2f2}",
       "tr.changed td{background:#fff7e0}",
+      "tr.leftout td{background:#fdecea;font-weight:600}",
+      "nav{background:#f3f6fa;padding:.4em 1em;margin:1em 0}",
+      "nav ol{margin:.3em 0}",
       "p.warning{background:#fdecea;border-left:5px solid #c0392b;padding:.6em .8em}",
       "p.ok{background:#eaf6ec;border-left:5px solid #2e7d32;padding:.6em .8em}",
       "p.note{background:#f3f6fa;border-left:5px solid #005eb8;padding:.6em .8em}",
@@ -85,11 +88,20 @@ final class ReportDocument {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(HTML.escape(title)).append("</title>\n<style>\n").append(CSS)
         .append("\n</style>\n</head>\n<body>\n<h1>").append(HTML.escape(title)).append("</h1>\n");
+    int section = 0;
+    boolean contents = false;
     for (Block block : blocks) {
       if (block instanceof Heading h) {
+        if (!contents) {
+          contents = true;
+          out.append(contentsHtml());
+        }
         int level = Math.min(6, h.level() + 1);
-        out.append("<h").append(level).append('>').append(HTML.escape(h.text())).append("</h").append(level)
-            .append(">\n");
+        out.append("<h").append(level);
+        if (h.level() == 1) {
+          out.append(" id=\"s").append(++section).append('"');
+        }
+        out.append('>').append(HTML.escape(h.text())).append("</h").append(level).append(">\n");
       } else if (block instanceof Paragraph p) {
         out.append(p.style().isEmpty() ? "<p>" : "<p class=\"" + p.style() + "\">").append(HTML.escape(p.text()))
             .append("</p>\n");
@@ -113,6 +125,19 @@ final class ReportDocument {
       }
     }
     return out.append("</body>\n</html>\n").toString();
+  }
+
+  /** A list of the top-level sections, linked to their headings within the page. */
+  private String contentsHtml() {
+    StringBuilder nav = new StringBuilder("<nav>\n<p><strong>Contents</strong></p>\n<ol>\n");
+    int section = 0;
+    for (Block block : blocks) {
+      if (block instanceof Heading h && h.level() == 1) {
+        nav.append("<li><a href=\"#s").append(++section).append("\">").append(HTML.escape(h.text()))
+            .append("</a></li>\n");
+      }
+    }
+    return nav.append("</ol>\n</nav>\n").toString();
   }
 
   String toMarkdown() {

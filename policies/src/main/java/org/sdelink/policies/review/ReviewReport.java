@@ -115,14 +115,95 @@ public final class ReviewReport {
 
     ReportDocument write() {
       overview();
+      atAGlance();
       validation();
       fields();
       protection();
       outputChecks();
+      codeTables();
       figures();
       changes();
       approving();
       return doc;
+    }
+
+    /** The few facts a reviewer needs first, in plain words, each pointing to its section below. */
+    private void atAGlance() {
+      doc.heading(1, "At a glance");
+      List<String> facts = new ArrayList<>();
+      facts.add(problems.isEmpty() ? "Automatic checks: passed (see \"Checks on the policy\")."
+          : "Automatic checks: " + problems.size() + " problem(s); the policy cannot be approved until they are "
+              + "fixed (see \"Checks on the policy\").");
+      long released = policy.datasets().values().stream().flatMap(d -> d.values().stream())
+          .filter(FieldRule::isReleased).count();
+      facts.add("Fields released: " + released + " across " + policy.datasets().size() + " files; every other "
+          + "field is not released (see \"What is released, field by field\").");
+      policy.kAnonymity().ifPresent(k -> facts.add("Protection: every person's joined details must be shared by at "
+          + "least " + k.k() + " people; at most " + TreatmentDescriptions.percent(k.maxSuppressedFraction())
+          + " of the people may be left out to achieve this (see \"Protection against re-identification\")."));
+      if (dryRun.isEmpty()) {
+        facts.add("Dry run: none supplied, so the report cannot say how many people would be left out.");
+      } else {
+        DryRunFigures figures = dryRun.get();
+        figures.linked().ifPresent(l -> {
+          double fraction = l.persons() == 0 ? 0 : (double) l.personsSuppressed() / l.persons();
+          facts.add("Dry run: " + l.personsSuppressed() + " of " + l.persons() + " people ("
+              + TreatmentDescriptions.percent(fraction) + ") would be left out of every file; "
+              + (l.withinLimit() ? "within the policy's limit." : "OVER the policy's limit, so the release would "
+              + "stop."));
+          List<String> coarser = new ArrayList<>();
+          l.levels().forEach((field, level) -> {
+            if (!level.equals("as released")) {
+              int dot = field.indexOf('.');
+              coarser.add(field.substring(dot + 1) + " (in " + field.substring(0, dot) + "): "
+                  + TreatmentDescriptions.describeLevel(level));
+            }
+          });
+          facts.add("Made coarser to protect people: " + (coarser.isEmpty() ? "nothing." : String.join("; ", coarser)
+              + "."));
+        });
+        figures.kAnonymity().forEach((dataset, f) -> {
+          if (figures.linked().filter(l -> l.datasets().contains(dataset)).isEmpty()) {
+            facts.add("Dry run, file " + dataset + " (checked on its own): " + f.recordsSuppressed() + " of "
+                + f.totalRecords() + " rows would be left out; " + (f.withinLimit() ? "within the policy's limit."
+                : "OVER the policy's limit, so the release would stop."));
+          }
+        });
+        figures.outputChecks().forEach((output, summary) -> facts.add("Table " + output + ": "
+            + TreatmentDescriptions.describeOutputCheck(summary) + "."));
+      }
+      if (lastApproved.isEmpty()) {
+        facts.add("Changes: no earlier version was approved, so everything is new.");
+      } else {
+        Optional<PolicyDiff> diff = diff();
+        facts.add(diff.map(d -> d.isEmpty() ? "Changes since the last approval: none to any field or setting."
+            : "Changes since the last approval: " + (d.fieldChanges().size() + d.settingChanges().size())
+                + " (see \"Changes since the last approved version\").")
+            .orElse("Changes: the last approved version cannot be read."));
+      }
+      doc.bullets(facts);
+    }
+
+    private Optional<PolicyDiff> diff() {
+      try {
+        return Optional.of(PolicyDiff.between(Policy.parse(lastApproved.get().text(), policy.name()), policy));
+      } catch (PolicyFormatException e) {
+        return Optional.empty();
+      }
+    }
+
+    private void codeTables() {
+      if (policy.lookups().isEmpty()) {
+        return;
+      }
+      doc.heading(1, "Code tables supplied by the operator");
+      doc.paragraph("sdelink ships no code tables. This policy uses the tables below, which the operator supplies; "
+          + "the release records each table's fingerprint in its manifest.");
+      List<List<String>> rows = new ArrayList<>();
+      policy.lookups().values().forEach(t -> rows.add(List.of(t.name(), t.file(), t.keyColumn() + " becomes "
+          + t.valueColumn(), dryRun.map(f -> f.codeTables().getOrDefault(t.name(), "not read")).orElse("not read"))));
+      doc.table(List.of("Table", "File", "Columns", "Fingerprint (SHA-256) in the dry run"), rows,
+          styles(rows.size(), ""));
     }
 
     private void overview() {
@@ -202,7 +283,7 @@ public final class ReviewReport {
       doc.paragraph(TreatmentDescriptions.describe(rules.get()));
       for (Map.Entry<String, ImmutableList<QuasiIdentifierRule>> dataset
           : rules.get().quasiIdentifiers().entrySet()) {
-        doc.heading(2, "Dataset: " + dataset.getKey() + " (fields counted together: "
+        doc.heading(2, "Dataset: " + dataset.getKey() + " (fields counted: "
             + TreatmentDescriptions.fieldList(dataset.getValue()) + ")");
         List<List<String>> rows = new ArrayList<>();
         for (QuasiIdentifierRule qi : dataset.getValue()) {
@@ -241,41 +322,96 @@ public final class ReviewReport {
         figures.rowsPerDataset().forEach((d, n) -> rows.add(List.of(d, Long.toString(n))));
         doc.table(List.of("Dataset", "Rows that would be released"), rows, styles(rows.size(), ""));
       }
-      figures.kAnonymity().forEach(this::gateFigures);
+      figures.linked().ifPresent(this::linkedFigures);
+      figures.kAnonymity().forEach((dataset, f) -> gateFigures(dataset, f,
+          figures.linked().filter(l -> l.datasets().contains(dataset)).isPresent()));
       if (!figures.outputChecks().isEmpty()) {
         doc.heading(2, "Output checks");
         List<List<String>> rows = new ArrayList<>();
-        figures.outputChecks().forEach((o, s) -> rows.add(List.of(o, s)));
-        doc.table(List.of("Output", "Outcome"), rows, styles(rows.size(), ""));
+        figures.outputChecks().forEach((o, s) -> rows.add(List.of(o, TreatmentDescriptions.describeOutputCheck(s),
+            s)));
+        doc.table(List.of("Table", "Outcome", "As recorded for ACRO"), rows, styles(rows.size(), ""));
       }
     }
 
-    private void gateFigures(String dataset, DryRunFigures.KAnonymityFigures f) {
-      doc.heading(2, "k-anonymity in " + dataset);
+    private void linkedFigures(DryRunFigures.LinkedFigures l) {
+      doc.heading(2, "k-anonymity per person, across the linked files");
+      double fraction = l.persons() == 0 ? 0 : (double) l.personsSuppressed() / l.persons();
+      doc.paragraph("The files " + String.join(", ", l.datasets()) + " share the person's pseudonym, so a "
+          + "researcher can join them. Of " + l.persons() + " people, " + l.personsSuppressed() + " ("
+          + TreatmentDescriptions.percent(fraction) + ") would be left out of every one of these files so that "
+          + "everything the joined files say about each remaining person is shared by at least " + l.k()
+          + " people. " + (l.withinLimit() ? "This is within the policy's limit of "
+          + TreatmentDescriptions.percent(l.maxSuppressedFraction()) + "." : "This is OVER the policy's limit of "
+          + TreatmentDescriptions.percent(l.maxSuppressedFraction()) + ": the release would stop."),
+          l.withinLimit() ? "ok" : "warning");
+      List<List<String>> left = new ArrayList<>();
+      l.rows().forEach((dataset, n) -> left.add(List.of(dataset, Long.toString(n),
+          Long.toString(l.rowsSuppressed().getOrDefault(dataset, 0L)), TreatmentDescriptions.percent(
+              n == 0 ? 0 : (double) l.rowsSuppressed().getOrDefault(dataset, 0L) / n))));
+      doc.table(List.of("File", "Rows before the check", "Rows left out with their person", "Share left out"),
+          left, styles(left.size(), ""));
+      List<List<String>> levels = new ArrayList<>();
+      List<String> styles = new ArrayList<>();
+      l.levels().forEach((field, level) -> {
+        int dot = field.indexOf('.');
+        levels.add(List.of(field.substring(0, dot), field.substring(dot + 1),
+            TreatmentDescriptions.describeLevel(level)));
+        styles.add(level.equals("as released") ? "" : "changed");
+      });
+      doc.paragraph("How each counted field would be released (highlighted: made coarser than the policy's action "
+          + "alone):");
+      doc.table(List.of("File", "Field", "Released as"), levels, styles);
+      doc.paragraph("Sizes of the groups of people who share everything the joined files say about them, before "
+          + "and after making fields coarser (groups smaller than " + l.k() + " are left out):");
+      sizeTable(l.k(), l.classSizesBefore(), l.classSizesAfterGeneralisation(), "People");
+    }
+
+    private void gateFigures(String dataset, DryRunFigures.KAnonymityFigures f, boolean linked) {
+      doc.heading(2, linked ? "The file " + dataset + " on its own" : "k-anonymity in " + dataset);
       double fraction = f.totalRecords() == 0 ? 0 : (double) f.recordsSuppressed() / f.totalRecords();
-      doc.paragraph("Of " + f.totalRecords() + " records, " + f.recordsSuppressed() + " ("
-              + TreatmentDescriptions.percent(fraction) + ") would be left out and " + f.recordsGeneralised()
-              + " would have fields made coarser to reach k = " + f.k() + ". "
-              + (f.withinLimit() ? "This is within the policy's limit." : "This is OVER the policy's limit: the "
-              + "release would stop."), f.withinLimit() ? "" : "warning");
+      if (linked) {
+        doc.paragraph("Of " + f.totalRecords() + " rows, " + f.recordsSuppressed() + " ("
+            + TreatmentDescriptions.percent(fraction) + ") would be left out because their person is left out "
+            + "(above), and " + f.recordsGeneralised() + " would have fields made coarser.");
+      } else {
+        doc.paragraph("Of " + f.totalRecords() + " records, " + f.recordsSuppressed() + " ("
+                + TreatmentDescriptions.percent(fraction) + ") would be left out and " + f.recordsGeneralised()
+                + " would have fields made coarser to reach k = " + f.k() + ". "
+                + (f.withinLimit() ? "This is within the policy's limit." : "This is OVER the policy's limit: the "
+                + "release would stop."), f.withinLimit() ? "" : "warning");
+      }
       List<String> levels = new ArrayList<>();
-      f.levels().forEach((field, level) -> levels.add(field + ": " + level));
+      f.levels().forEach((field, level) -> levels.add(field + ": " + TreatmentDescriptions.describeLevel(level)));
       doc.paragraph("Level chosen for each field: " + String.join("; ", levels) + ".");
-      doc.paragraph("Sizes of the groups of records that share every counted value, before and after making "
-          + "fields coarser (groups smaller than " + f.k() + " are left out):");
+      doc.paragraph("Sizes of the groups of rows that share every counted value of this file, before and after "
+          + "making fields coarser (groups smaller than " + f.k() + " are left out):");
+      sizeTable(f.k(), f.classSizesBefore(), f.classSizesAfterGeneralisation(), "Rows");
+    }
+
+    /** The group-size table; sizes with no group before or after are left out, so the table stays short. */
+    private void sizeTable(int k, ClassSizeDistribution before, ClassSizeDistribution after, String what) {
       List<List<String>> rows = new ArrayList<>();
-      for (long[] band : bands(f.k(), Math.max(f.classSizesBefore().bySize().isEmpty() ? 0
-          : f.classSizesBefore().bySize().lastKey(), f.classSizesAfterGeneralisation().bySize().isEmpty() ? 0
-          : f.classSizesAfterGeneralisation().bySize().lastKey()))) {
-        long[] before = bucket(f.classSizesBefore(), band[0], band[1]);
-        long[] after = bucket(f.classSizesAfterGeneralisation(), band[0], band[1]);
+      List<String> styles = new ArrayList<>();
+      long largest = Math.max(before.bySize().isEmpty() ? 0 : before.bySize().lastKey(),
+          after.bySize().isEmpty() ? 0 : after.bySize().lastKey());
+      for (long[] band : bands(k, largest)) {
+        long[] b = bucket(before, band[0], band[1]);
+        long[] a = bucket(after, band[0], band[1]);
+        if (b[0] == 0 && a[0] == 0) {
+          continue;
+        }
         String label = band[1] == Long.MAX_VALUE ? band[0] + " or more"
             : band[0] == band[1] ? Long.toString(band[0]) : band[0] + " to " + band[1];
-        rows.add(List.of(label, Long.toString(before[0]), Long.toString(before[1]), Long.toString(after[0]),
-            Long.toString(after[1])));
+        rows.add(List.of(label, Long.toString(b[0]), Long.toString(b[1]), Long.toString(a[0]),
+            Long.toString(a[1])));
+        styles.add(band[0] < k && a[0] > 0 ? "leftout" : "");
       }
-      doc.table(List.of("Group size", "Groups before", "Records before", "Groups after", "Records after"), rows,
-          styles(rows.size(), ""));
+      doc.table(List.of("Group size", "Groups before", what + " before", "Groups after", what + " after"), rows,
+          styles);
+      doc.paragraph("Group sizes with no group before or after are not shown. A row in red has groups smaller than "
+          + k + " even after making fields coarser: the " + what.toLowerCase(java.util.Locale.ROOT) + " in them are "
+          + "left out.");
     }
 
     private static List<long[]> bands(int k, long largest) {

@@ -72,7 +72,8 @@ public final class TreatmentDescriptions {
             + "about 10,000 households.";
       case LSOA:
         return "Released as the Lower Layer Super Output Area (2011) of the postcode, a small area of about 1,500 "
-            + "residents.";
+            + "residents, looked up in the postcode table the operator supplies (named under lookups); a postcode "
+            + "not in the table is released blank.";
       case ETHNIC_GROUP:
         return "Released as the broad ethnic group only (e.g. \"Asian or Asian British\" rather than "
             + "\"Asian or Asian British - Indian\").";
@@ -106,15 +107,63 @@ public final class TreatmentDescriptions {
         : "if needed, first " + String.join(", then ", steps);
   }
 
-  /** The k-anonymity rule in a sentence. */
+  /** The k-anonymity rule in a few sentences. */
   public static String describe(KAnonymityRules rules) {
     checkNotNull(rules, "rules");
-    return "In each released dataset, every combination of the values of the fields below must be shared by at "
-        + "least " + rules.k() + " records, so no record stands out. Where a combination is rarer, the release first "
-        + "makes those fields coarser, step by step as listed (the same step for every record); records whose "
-        + "combination is still shared by fewer than " + rules.k() + " are then left out. The release stops, and "
-        + "nothing is published, if that would leave out more than " + percent(rules.maxSuppressedFraction())
-        + " of a dataset's records.";
+    return "The released files that carry the person's pseudonym (person_id) can be joined, so the check looks at "
+        + "people, not rows: everything the joined files say about a person through the fields below (a person's "
+        + "own values, and for files with a row per event, the set of values over all of that person's rows) must "
+        + "be the same for at least " + rules.k() + " people, so no one stands out. Where it is rarer, the release "
+        + "first makes fields coarser, step by step as listed (the same step for everyone); people still in groups "
+        + "smaller than " + rules.k() + " are then left out of every file. The release stops, and nothing is "
+        + "published, if that would leave out more than " + percent(rules.maxSuppressedFraction()) + " of the "
+        + "people or of any file's rows. A file without person_id cannot be joined and is checked on its own, row "
+        + "by row, in the same way.";
+  }
+
+  /** A generalisation level's name in plain words, e.g. {@code 10-year bands}; level 0 is {@code as released}. */
+  public static String describeLevel(String levelName) {
+    checkNotNull(levelName, "levelName");
+    return levelName.equals("as released") ? "as released (no change)" : GeneralisationLevels.describe(levelName);
+  }
+
+  /**
+   * An ACRO summary ({@code review; threshold: 3 cells suppressed; ...}) in plain words, e.g. {@code needs a
+   * check by the output checker: 3 small counts hidden}.
+   */
+  public static String describeOutputCheck(String acroSummary) {
+    checkNotNull(acroSummary, "acroSummary");
+    String[] parts = acroSummary.split(";\\s*");
+    String status = parts.length == 0 ? "" : parts[0].trim();
+    String head = switch (status) {
+      case "pass" -> "passed every check";
+      case "review" -> "to be looked at by the output checker";
+      case "fail" -> "failed: cells need hiding before release";
+      default -> status;
+    };
+    java.util.List<String> details = new java.util.ArrayList<>();
+    for (int i = 1; i < parts.length; i++) {
+      String part = parts[i].trim();
+      if (part.isEmpty()) {
+        continue;
+      }
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z-]+): (\\d+) cells (suppressed|may need "
+          + "suppressing)").matcher(part);
+      if (!m.matches()) {
+        details.add(part);
+        continue;
+      }
+      String what = switch (m.group(1)) {
+        case "threshold" -> "too few people (hidden as a small number)";
+        case "secondary" -> "hidden so that another hidden value cannot be worked out from a total";
+        case "p-ratio" -> "one contributor could estimate another's amount (p% rule)";
+        case "nk-rule" -> "dominated by a few contributors (n-k rule)";
+        case "all-values-are-same" -> "every contributor gave the same amount";
+        default -> m.group(1);
+      };
+      details.add(m.group(2) + " cells " + (m.group(3).equals("suppressed") ? "hidden: " : "to hide: ") + what);
+    }
+    return details.isEmpty() ? head : head + " (" + String.join("; ", details) + ")";
   }
 
   /** The count-table rule in a sentence. */

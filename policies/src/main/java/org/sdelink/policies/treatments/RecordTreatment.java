@@ -29,8 +29,8 @@ public final class RecordTreatment implements Serializable {
 
   /** The column holding the level-1 person id, used to find the person's date offset. */
   public static final String PERSON_ID = "person_id";
-  /** The code table {@code generalise: lsoa} reads, normalised postcode to 2011 LSOA code. */
-  public static final String POSTCODE_TO_LSOA = "postcode-to-lsoa11";
+  /** The code table {@code generalise: lsoa} reads, postcode to 2011 LSOA code. */
+  public static final String POSTCODE_TO_LSOA = org.sdelink.policies.CodeTableRule.POSTCODE_TO_LSOA;
 
   private final String dataset;
   private final ImmutableList<ColumnPlan> columns;
@@ -95,10 +95,16 @@ public final class RecordTreatment implements Serializable {
           && rule.action().filter(a -> a == FieldAction.GENERALISE).isPresent();
     }
     Map<String, String> lsoa = lookups.get(POSTCODE_TO_LSOA);
-    checkArgument(!needsLsoa || lsoa != null, "generalising postcodes to LSOA needs the code table %s",
-        POSTCODE_TO_LSOA);
+    checkArgument(!needsLsoa || lsoa != null, "generalising postcodes to LSOA needs the code table %s: name the "
+        + "operator's postcode-to-LSOA file in the policy's lookups and load it with CodeTables", POSTCODE_TO_LSOA);
+    ImmutableMap<String, String> postcodeToLsoa = ImmutableMap.of();
+    if (needsLsoa) {
+      Map<String, String> normalised = new java.util.HashMap<>();
+      lsoa.forEach((postcode, code) -> normalised.put(FieldTreatments.normalisePostcode(postcode), code));
+      postcodeToLsoa = ImmutableMap.copyOf(normalised);
+    }
     return new RecordTreatment(dataset, rules.build(), known.fields().keySet().asList(), pseudonymiser, dateOffsets,
-        policy.dateShiftMaxDays().orElse(0), lsoa == null ? ImmutableMap.of() : ImmutableMap.copyOf(lsoa));
+        policy.dateShiftMaxDays().orElse(0), postcodeToLsoa);
   }
 
   /** The dataset. */

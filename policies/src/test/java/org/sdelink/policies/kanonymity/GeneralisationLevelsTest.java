@@ -69,6 +69,7 @@ class GeneralisationLevelsTest {
     assertEquals("B", apply("postcode-area", "B15"));
     assertEquals("Asian or Asian British", apply("ethnic-group", "Asian or Asian British - Indian"));
     assertEquals("*", apply("withheld", "E09000001"));
+    assertEquals("*", apply("withheld", ""), "withheld hides whether a value was recorded too");
     GeneralisationLevel lookup = GeneralisationLevels.resolve("lookup:la-to-region",
         Map.of("la-to-region", Map.of("E08000035", "E12000003")));
     assertEquals("E12000003", lookup.apply("E08000035"));

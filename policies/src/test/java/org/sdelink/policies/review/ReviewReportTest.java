@@ -21,6 +21,11 @@ import org.sdelink.policies.approval.Approval;
 import org.sdelink.policies.approval.ApprovedVersion;
 import org.sdelink.policies.kanonymity.KAnonymityGate;
 import org.sdelink.policies.kanonymity.KAnonymityResult;
+import org.sdelink.policies.kanonymity.LinkedClassFigures;
+import org.sdelink.policies.kanonymity.LinkedKAnonymityGate;
+import org.sdelink.policies.kanonymity.LinkedKAnonymityResult;
+import org.sdelink.policies.kanonymity.LinkedQuasiIdentifiers;
+import org.sdelink.policies.kanonymity.PersonQuasiIdentifiers;
 
 class ReviewReportTest {
 
@@ -73,6 +78,48 @@ class ReviewReportTest {
     assertTrue(html.startsWith("<!DOCTYPE html>"));
     assertTrue(html.endsWith("</html>\n"));
     assertEquals(html, ReviewReport.builder(policy).dryRun(figures(policy)).build().html(), "deterministic");
+  }
+
+  /** Dry-run figures with the person-level gate's decision over a few persons, three of whom stand out. */
+  private static DryRunFigures linkedFigures(Policy policy) throws Exception {
+    LinkedQuasiIdentifiers linked = LinkedQuasiIdentifiers.forPolicy(policy, List.of("persons", "journeys",
+        "discharges"), ImmutableMap.of()).orElseThrow();
+    List<PersonQuasiIdentifiers> persons = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      PersonQuasiIdentifiers.Builder b = PersonQuasiIdentifiers.builder()
+          .add("persons", List.of(Integer.toString(1930 + i % 20), i % 2 == 0 ? "1" : "2", "White", "E08000035"))
+          .add("journeys", List.of("E08000035", i < 3 ? "RAE" : "RR8"));
+      persons.add(b.build());
+    }
+    LinkedKAnonymityResult result = LinkedKAnonymityGate.of(linked).search(linked.asReleased(), vectors ->
+        vectors.stream().map(v -> LinkedClassFigures.of(linked, v, persons)).toList());
+    return DryRunFigures.of(Map.of("persons", 200L), Map.of(), Map.of("summary",
+        "review; threshold: 2 cells suppressed; secondary: 2 cells suppressed; "), Optional.of(result), Map.of());
+  }
+
+  @Test
+  void aNonCoderFindsTheHeadlineFiguresFirstAndThePersonLevelFiguresInPlainWords() throws Exception {
+    Policy policy = ShippedPolicies.researcher();
+    DryRunFigures figures = linkedFigures(policy);
+    DryRunFigures.LinkedFigures linked = figures.linked().orElseThrow();
+    assertTrue(linked.withinLimit());
+    String html = ReviewReport.builder(policy).dryRun(figures).build().html();
+    assertTrue(html.indexOf("<h2 id=\"s1\">At a glance</h2>") < html.indexOf("Checks on the policy</h2>"), html);
+    assertTrue(html.contains("<li><a href=\"#s6\">Risk figures from a dry run</a></li>"), html);
+    assertTrue(html.contains("<li>Dry run: " + linked.personsSuppressed() + " of 200 people ("), html);
+    assertTrue(html.contains("would be left out of every file; within the policy&#39;s limit.</li>"), html);
+    assertTrue(html.contains("Table summary: to be looked at by the output checker (2 cells hidden: too few people "
+        + "(hidden as a small number); 2 cells hidden: hidden so that another hidden value cannot be worked out "
+        + "from a total)."), html);
+    assertTrue(html.contains("k-anonymity per person, across the linked files"));
+    assertTrue(html.contains("so that everything the joined files say about each remaining person is shared by at "
+        + "least 10 people"), html);
+    assertTrue(html.contains("<td>birth_year</td><td>"), html);
+    assertTrue(html.contains("withheld (shown as *)") || html.contains("5-year bands"), html);
+    assertTrue(html.contains("<th scope=\"col\">People before</th>"));
+    assertTrue(linked.personsSuppressed() == 0 || html.contains("<tr class=\"leftout\">"), html);
+    assertTrue(ReviewReport.builder(policy).dryRun(figures).build().markdown()
+        .contains("### k-anonymity per person, across the linked files"));
   }
 
   @Test
