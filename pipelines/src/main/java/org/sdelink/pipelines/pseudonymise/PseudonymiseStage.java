@@ -251,7 +251,8 @@ public final class PseudonymiseStage {
   private static final TupleTag<KV<String, Long>> COPY_COUNTS = new TupleTag<>("copyCounts") {};
 
   /** Applies {@link DuplicateKeys} to one bucket of row summaries ({@code digest TAB line TAB file} by EPIKEY). */
-  private static final class DuplicateKeysFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
+  private static final class DuplicateKeysFn
+      extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, String>>> bucket, MultiOutputReceiver out) {
       Iterable<DuplicateKeys.Copy> copies = com.google.common.collect.Iterables.transform(bucket.getValue(), kv -> {

@@ -26,7 +26,8 @@ import org.sdelink.pipelines.cli.SdelinkCommand;
  * The program {@link GlobalLogLeakTest} runs in a JVM of its own, with every logger at TRACE: synthetic data with
  * distinctive names and the broken-file corpus through every command of the {@code sdelink} command line, the error
  * paths included (some with {@code --debug}, which prints stack traces). Everything goes to this process's stdout and
- * stderr, where slf4j-simple writes its log too. Each command's exit code is printed as {@code ### exit NAME CODE expected success|failure}.
+ * stderr, where slf4j-simple writes its log too. Each command's exit code is printed as
+ * {@code ### exit NAME CODE expected success|failure}.
  */
 public final class LeakProbe {
   private static final PrintWriter OUT = new PrintWriter(System.out, true);

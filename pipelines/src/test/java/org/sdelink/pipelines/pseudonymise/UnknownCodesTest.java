@@ -31,7 +31,9 @@ import org.sdelink.pipelines.run.Stages;
 import org.sdelink.pseudonymisation.keys.KeyStoreFile;
 import org.sdelink.pseudonymisation.keys.MasterKey;
 
-/** Unknown code values are kept, counted per file, column and council, and never written; "not checked" without lists. */
+/**
+ * Unknown code values are kept, counted per file, column and council, and never written; "not checked" without lists.
+ */
 class UnknownCodesTest {
   @TempDir static Path root;
   static MasterKey key;
