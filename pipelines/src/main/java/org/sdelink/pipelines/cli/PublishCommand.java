@@ -35,8 +35,10 @@ public final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var key = Stages.openPrimaryKey(keystore.keystore(), keystore.password(), false);
-    Path done = PublishStage.of(project, policy, metrics, key).run(beam.options(), output);
-    spec.commandLine().getOut().printf("release for %s -> %s%n", project, done);
+    PublishStage stage = PublishStage.of(project, policy, metrics, key);
+    Path done = StageProgress.run("publish", spec.commandLine().getOut(), () -> stage.run(beam.options(), output));
+    StageProgress.result(spec.commandLine().getOut(), java.util.Map.of("project", project, "release", done.toString()),
+        "release for " + project + " -> " + done);
     return 0;
   }
 }
