@@ -84,8 +84,8 @@ public final class BenchFigures {
   /** The table printed at the end of {@code sdelink bench}. */
   public List<String> table() {
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "sdelink bench: %,d people, %,d input rows, runner %s, %s", people,
-        inputRows, runner, machine));
+    lines.add(String.format(Locale.ROOT, "sdelink bench: %s people, %,d input rows, runner %s, %s",
+        people < 0 ? "?" : String.format(Locale.ROOT, "%,d", people), inputRows, runner, machine));
     lines.add(String.format(Locale.ROOT, "%-18s %10s %12s %12s %12s %14s", "stage", "wall s", "rows read",
         "rows/s", "us/input row", "peak heap MB"));
     for (StageMeasurement stage : stages) {

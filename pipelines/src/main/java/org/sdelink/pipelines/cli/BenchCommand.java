@@ -99,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
     } else {
       cld = input.resolve("cld_events.csv");
       apc = input.resolve("apc_episodes.csv");
-      generatedPeople = -1;
+      generatedPeople = peopleOf(input.resolve("generation.json"));
     }
 
     var key = DemoKeys.create(output, out);
@@ -163,5 +163,15 @@ public final class BenchCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%d cores, %s %s, Java %s, -Xmx %.1f GB", Runtime.getRuntime().availableProcessors(),
         os.getName(), os.getArch(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024));
+  }
+
+  /** The number of people a generated folder holds (its generation.json), or -1 when it says nothing. */
+  static long peopleOf(Path generation) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(generation.toFile()).path("config")
+          .path("people").asLong(-1);
+    } catch (java.io.IOException e) {
+      return -1;
+    }
   }
 }
