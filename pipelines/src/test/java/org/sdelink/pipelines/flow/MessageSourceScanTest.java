@@ -63,6 +63,7 @@ class MessageSourceScanTest {
       Map.entry("ProgressMonitor.java:line()", "a progress line of counts, times and heap sizes it composes"),
       Map.entry("FullRun.java:line", "a stage line FullRun composes (stage name, file count, paths)"),
       Map.entry("StageProgress.java:line", "a result line a stage command composes (counts and paths)"),
+      Map.entry("CodeTables.java:record.getRecordNumber()", "the line number of a lookup table row, not its content"),
       Map.entry("ReportStage.java:records", "the path of the records file, not its content"),
       Map.entry("CouncilFaultRates.java:Arrays.stream(values()).map(Fault::label).collect(Collectors.joining(\"\"))",
           "the names of the generator's fault kinds"),
