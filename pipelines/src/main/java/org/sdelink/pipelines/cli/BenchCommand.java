@@ -134,8 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path csvFile = csv == null ? Path.of("bench.csv") : csv;
     figures.appendCsv(csvFile);
     if (mode == OutputMode.JSON) {
-      screen.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(figures.asMap()));
+      StageProgress.printJson(screen, figures.asMap());
     } else if (mode == OutputMode.NORMAL) {
       screen.println();
       figures.table().forEach(screen::println);

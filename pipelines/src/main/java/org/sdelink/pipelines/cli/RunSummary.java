@@ -75,9 +75,7 @@ final class RunSummary {
       costs.add(cost);
     }
     json.put("stages", costs);
-    out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-        .writeValueAsString(json));
-    out.flush();
+    StageProgress.printJson(out, json);
   }
 
   private static Map<String, Object> counts(org.sdelink.pipelines.pseudonymise.StageReport report) {

@@ -30,9 +30,15 @@ final class StageProgress {
           out.println(line);
         }
       }
-      case JSON -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      case JSON -> printJson(out, json);
       case QUIET -> { }
     }
+    out.flush();
+  }
+
+  /** Prints {@code document} as the one indented JSON document of {@code --json}. */
+  static void printJson(PrintWriter out, Object document) throws IOException {
+    out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(document));
     out.flush();
   }
 }
