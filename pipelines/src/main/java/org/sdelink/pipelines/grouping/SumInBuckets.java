@@ -2,6 +2,7 @@ package org.sdelink.pipelines.grouping;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.Coder;
@@ -16,6 +17,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -42,6 +44,8 @@ public final class SumInBuckets extends PTransform<PCollection<KV<String, Long>>
   public PCollection<KV<String, Long>> expand(PCollection<KV<String, Long>> counts) {
     int n = buckets;
     return counts
+        .apply("SumPerBundle", ParDo.of(new SumPerBundleFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         .apply("AssignBucket", MapElements
             .into(new TypeDescriptor<KV<Integer, KV<String, Long>>>() {})
             .via((KV<String, Long> kv) -> KV.of(Buckets.of(kv.getKey(), n), kv)))
@@ -54,6 +58,36 @@ public final class SumInBuckets extends PTransform<PCollection<KV<String, Long>>
           }
         }))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
+  }
+
+  /**
+   * Adds up a bundle's counts by key before anything is shuffled or sorted: most counts are of few keys (rows per
+   * rule, persons per council), so a bundle sends a few sums on instead of one element per thing counted. The map is
+   * bounded: past {@link #MAX_KEYS} keys the sums so far are sent on and it starts again.
+   */
+  static final class SumPerBundleFn extends DoFn<KV<String, Long>, KV<String, Long>> {
+    static final int MAX_KEYS = 20_000;
+    private transient Map<String, Long> sums;
+
+    @StartBundle
+    public void startBundle() {
+      sums = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Long> count, OutputReceiver<KV<String, Long>> out) {
+      sums.merge(count.getKey(), count.getValue(), Long::sum);
+      if (sums.size() >= MAX_KEYS) {
+        sums.forEach((k, v) -> out.output(KV.of(k, v)));
+        sums.clear();
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      sums.forEach((k, v) -> context.output(KV.of(k, v), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      sums = null;
+    }
   }
 
   /** Adds counts into a map by key. */

@@ -36,7 +36,7 @@ public final class CountsSink extends PTransform<PCollection<KV<String, Long>>, 
         .apply("FormatCounts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                 TypeDescriptors.strings()))
             .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\t" + kv.getValue())))
-        .apply("WriteCounts", SortedCsvSink.to(directory.toString(), 1));
+        .apply("WriteCounts", SortedCsvSink.to(directory.toString()));
   }
 
   /** The counts written under {@code directory}, by key. */

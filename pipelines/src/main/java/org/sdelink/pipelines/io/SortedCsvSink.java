@@ -1,6 +1,7 @@
 package org.sdelink.pipelines.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -14,117 +15,136 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
+import java.util.UUID;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 
 /**
- * Writes CSV lines so that the same input gives the same bytes on every runner and for any number of parts: lines are
- * spread over parts by a stable hash of their sort key, each part is sorted by (key, line) and written whole as a
- * sorted run, and {@link #merge} then merges the runs, in key order, under one header. With {@code distinctKeys}
- * only the first line of each key is kept, which makes "one row per record id" hold by construction.
+ * Writes CSV lines so that the same input gives the same bytes on every runner, for any parallelism and any bundle
+ * size: each worker sorts the lines of its bundle by (key, line) and writes them as sorted runs of bounded size (no
+ * shuffle: lines stay on the worker that made them); the names of the runs written are listed in {@code runs.list}
+ * (a run a failed attempt left behind is not listed), and {@link #merge} then merges the listed runs, in key order,
+ * under one header. The merged file does not depend on where the runs were cut. With {@code distinctKeys} only the
+ * first line of each key is kept, which makes "one row per record id" hold by construction.
  */
 public final class SortedCsvSink extends PTransform<PCollection<KV<String, String>>, PCollection<String>> {
   private static final Comparator<KV<String, String>> ORDER =
       Comparator.comparing((KV<String, String> kv) -> kv.getKey()).thenComparing(KV::getValue);
+  static final String RUN_LIST = "runs.list";
 
   private final String partsDirectory;
-  private final int parts;
   private final boolean distinctKeys;
   private final long maxRunChars;
 
-  private SortedCsvSink(String partsDirectory, int parts, boolean distinctKeys, long maxRunChars) {
+  private SortedCsvSink(String partsDirectory, boolean distinctKeys, long maxRunChars) {
     this.partsDirectory = partsDirectory;
-    this.parts = parts;
     this.distinctKeys = distinctKeys;
     this.maxRunChars = maxRunChars;
   }
 
   /** Lines (sort key, CSV line without its line break) to be written as sorted runs under {@code partsDirectory}. */
-  public static SortedCsvSink to(String partsDirectory, int parts) {
-    checkArgument(parts > 0, "parts must be positive");
-    return new SortedCsvSink(partsDirectory, parts, false, MAX_RUN_CHARS);
+  public static SortedCsvSink to(String partsDirectory) {
+    checkNotNull(partsDirectory, "partsDirectory");
+    return new SortedCsvSink(partsDirectory, false, MAX_RUN_CHARS);
   }
 
   public SortedCsvSink withDistinctKeys() {
-    return new SortedCsvSink(partsDirectory, parts, true, maxRunChars);
+    return new SortedCsvSink(partsDirectory, true, maxRunChars);
   }
 
   /** The same sink cutting runs after {@code chars} characters (tests use small runs). */
   SortedCsvSink withMaxRunChars(long chars) {
     checkArgument(chars > 0, "run size must be positive");
-    return new SortedCsvSink(partsDirectory, parts, distinctKeys, chars);
+    return new SortedCsvSink(partsDirectory, distinctKeys, chars);
   }
 
   @Override
   public PCollection<String> expand(PCollection<KV<String, String>> lines) {
-    return lines
-        .apply("GroupIntoParts", GroupIntoBuckets.<String>of(parts))
-        .apply("SortAndWritePart", ParDo.of(new WritePartFn(partsDirectory, distinctKeys, maxRunChars)));
+    PCollection<String> runs = lines
+        .apply("SortAndWriteRuns", ParDo.of(new WriteRunsFn(partsDirectory, distinctKeys, maxRunChars)))
+        .setCoder(StringUtf8Coder.of());
+    runs
+        .apply("AllRuns", Combine.globally(new RunNames()))
+        .apply("WriteRunList", ParDo.of(new WriteRunListFn(partsDirectory)));
+    return runs;
   }
 
-  /** Characters of keys and lines a writer sorts in memory before it starts another run (about 64 M). */
-  static final long MAX_RUN_CHARS = 64L << 20;
+  /** Characters of keys and lines a writer sorts in memory before it starts another run (about 32 M). */
+  static final long MAX_RUN_CHARS = 32L << 20;
+  /** Lines a writer sorts in memory before it starts another run (bounds the per-line overhead of short lines). */
+  static final int MAX_RUN_LINES = 400_000;
+  /** Runs merged at once; more are first merged in groups of this size. */
+  static final int MAX_OPEN_RUNS = 128;
 
-  static String partName(int n) {
-    return String.format(Locale.ROOT, "part-%05d", n);
-  }
-
-  static String runName(int part, int run) {
-    return String.format(Locale.ROOT, "part-%05d-%05d.run", part, run);
-  }
-
-  private static final class WritePartFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, String> {
+  /** Sorts the lines of each bundle into runs of bounded size and writes each run as a file; outputs run names. */
+  private static final class WriteRunsFn extends DoFn<KV<String, String>, String> {
     private final String directory;
     private final boolean distinctKeys;
     private final long maxRunChars;
+    private transient String writer;
+    private transient int runs;
+    private transient List<KV<String, String>> lines;
+    private transient long chars;
 
-    WritePartFn(String directory, boolean distinctKeys, long maxRunChars) {
+    WriteRunsFn(String directory, boolean distinctKeys, long maxRunChars) {
       this.directory = directory;
       this.distinctKeys = distinctKeys;
       this.maxRunChars = maxRunChars;
     }
 
-    @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, String>>> part, OutputReceiver<String> out)
-        throws IOException {
-      // A part may be larger than memory: it is cut into sorted runs of bounded size, which the driver's merge
-      // reads together with every other run, so the merged file does not depend on where the cuts fall.
-      List<KV<String, String>> lines = new ArrayList<>();
-      long chars = 0;
-      int run = 0;
-      long written = 0;
-      for (KV<String, String> line : part.getValue()) {
-        lines.add(line);
-        chars += line.getKey().length() + line.getValue().length();
-        if (chars >= maxRunChars) {
-          written += writeRun(part.getKey(), run++, lines);
-          lines.clear();
-          chars = 0;
-        }
-      }
-      if (!lines.isEmpty() || run == 0) {
-        written += writeRun(part.getKey(), run, lines);
-      }
-      out.output(partName(part.getKey()) + ":" + written);
+    @Setup
+    public void setup() {
+      // Names only need to be unique: the merge orders lines by content, never by file.
+      writer = UUID.randomUUID().toString();
+      runs = 0;
     }
 
-    private long writeRun(int part, int run, List<KV<String, String>> lines) throws IOException {
+    @StartBundle
+    public void startBundle() {
+      lines = new ArrayList<>();
+      chars = 0;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, String> line, OutputReceiver<String> out) throws IOException {
+      lines.add(line);
+      chars += line.getKey().length() + line.getValue().length();
+      if (chars >= maxRunChars || lines.size() >= MAX_RUN_LINES) {
+        out.output(writeRun());
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) throws IOException {
+      if (!lines.isEmpty()) {
+        context.output(writeRun(), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
+      lines = null;
+    }
+
+    private String writeRun() throws IOException {
       lines.sort(ORDER);
+      String name = String.format(Locale.ROOT, "run-%s-%05d.run", writer, runs++);
       ResourceId file = FileSystems.matchNewResource(directory, true)
-          .resolve(runName(part, run), StandardResolveOptions.RESOLVE_FILE);
-      long written = 0;
+          .resolve(name, StandardResolveOptions.RESOLVE_FILE);
       try (OutputStream stream = Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY));
           DataOutputStream data = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
         String previousKey = null;
@@ -135,10 +155,69 @@ public final class SortedCsvSink extends PTransform<PCollection<KV<String, Strin
           previousKey = line.getKey();
           writeString(data, line.getKey());
           writeString(data, line.getValue());
-          written++;
         }
       }
-      return written;
+      lines.clear();
+      chars = 0;
+      return name;
+    }
+  }
+
+  /** The names of all runs written, sorted (an empty list when there were no lines). */
+  private static final class RunNames extends Combine.CombineFn<String, List<String>, List<String>> {
+    @Override
+    public List<String> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<String> addInput(List<String> names, String name) {
+      names.add(name);
+      return names;
+    }
+
+    @Override
+    public List<String> mergeAccumulators(Iterable<List<String>> accumulators) {
+      List<String> all = new ArrayList<>();
+      accumulators.forEach(all::addAll);
+      return all;
+    }
+
+    @Override
+    public List<String> extractOutput(List<String> names) {
+      List<String> sorted = new ArrayList<>(names);
+      Collections.sort(sorted);
+      return sorted;
+    }
+
+    @Override
+    public Coder<List<String>> getAccumulatorCoder(CoderRegistry registry, Coder<String> input) {
+      return ListCoder.of(StringUtf8Coder.of());
+    }
+
+    @Override
+    public Coder<List<String>> getDefaultOutputCoder(CoderRegistry registry, Coder<String> input) {
+      return ListCoder.of(StringUtf8Coder.of());
+    }
+  }
+
+  /** Writes {@code runs.list}: the runs the merge reads. */
+  private static final class WriteRunListFn extends DoFn<List<String>, Void> {
+    private final String directory;
+
+    WriteRunListFn(String directory) {
+      this.directory = directory;
+    }
+
+    @ProcessElement
+    public void process(@Element List<String> names) throws IOException {
+      ResourceId file = FileSystems.matchNewResource(directory, true)
+          .resolve(RUN_LIST, StandardResolveOptions.RESOLVE_FILE);
+      try (OutputStream stream = Channels.newOutputStream(FileSystems.create(file, MimeTypes.TEXT))) {
+        for (String name : names) {
+          stream.write((name + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+      }
     }
   }
 
@@ -174,41 +253,95 @@ public final class SortedCsvSink extends PTransform<PCollection<KV<String, Strin
   }
 
   private static long mergeRuns(Path partsDir, boolean distinctKeys, LineSink sink) throws IOException {
-    List<DataInputStream> runs = new ArrayList<>();
-    PriorityQueue<Head> heads = new PriorityQueue<>();
-    long lines = 0;
+    List<Path> runs = listedRuns(partsDir);
+    Path cascade = null;
     try {
-      if (Files.isDirectory(partsDir)) {
-        try (var listing = Files.list(partsDir)) {
-          for (Path part : listing.filter(p -> p.getFileName().toString().endsWith(".run")).sorted().toList()) {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(part), 1 << 16));
-            runs.add(in);
-            Head head = Head.read(in);
-            if (head != null) {
-              heads.add(head);
-            }
+      int round = 0;
+      while (runs.size() > MAX_OPEN_RUNS) {
+        // Too many runs to hold open at once: merge them in groups into fewer, longer runs first.
+        if (cascade == null) {
+          cascade = Files.createTempDirectory(partsDir, "merge");
+        }
+        List<Path> longer = new ArrayList<>();
+        for (int from = 0; from < runs.size(); from += MAX_OPEN_RUNS) {
+          Path merged = cascade.resolve(String.format(Locale.ROOT, "round-%03d-%05d.run", round, longer.size()));
+          try (DataOutputStream out = new DataOutputStream(
+              new BufferedOutputStream(Files.newOutputStream(merged), 1 << 16))) {
+            mergeOpen(runs.subList(from, Math.min(runs.size(), from + MAX_OPEN_RUNS)), false, head -> {
+              writeString(out, head.key);
+              writeString(out, head.line);
+            });
           }
+          longer.add(merged);
+        }
+        runs = longer;
+        round++;
+      }
+      long[] lines = {0};
+      String[] previousKey = {null};
+      mergeOpen(runs, distinctKeys, head -> {
+        if (!(distinctKeys && head.key.equals(previousKey[0]))) {
+          sink.line(head.line);
+          lines[0]++;
+        }
+        previousKey[0] = head.key;
+      });
+      return lines[0];
+    } finally {
+      if (cascade != null) {
+        StageDirectory.deleteRecursively(cascade);
+      }
+    }
+  }
+
+  /** The runs {@code runs.list} names (none when the directory does not exist: an output with no lines). */
+  private static List<Path> listedRuns(Path partsDir) throws IOException {
+    if (!Files.isDirectory(partsDir)) {
+      return List.of();
+    }
+    Path list = partsDir.resolve(RUN_LIST);
+    if (!Files.isRegularFile(list)) {
+      throw new IOException("no " + RUN_LIST + " in " + partsDir + ": the pipeline that writes it did not finish");
+    }
+    List<Path> runs = new ArrayList<>();
+    for (String name : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+      if (!name.isEmpty()) {
+        runs.add(partsDir.resolve(name));
+      }
+    }
+    return runs;
+  }
+
+  /** Receives merged heads in order. */
+  private interface HeadSink {
+    void head(Head head) throws IOException;
+  }
+
+  private static void mergeOpen(List<Path> runFiles, boolean distinctKeys, HeadSink sink) throws IOException {
+    List<DataInputStream> open = new ArrayList<>();
+    PriorityQueue<Head> heads = new PriorityQueue<>();
+    try {
+      for (Path run : runFiles) {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
+        open.add(in);
+        Head head = Head.read(in);
+        if (head != null) {
+          heads.add(head);
         }
       }
-      String previousKey = null;
       while (!heads.isEmpty()) {
         Head head = heads.poll();
-        if (!(distinctKeys && head.key.equals(previousKey))) {
-          sink.line(head.line);
-          lines++;
-        }
-        previousKey = head.key;
+        sink.head(head);
         Head next = Head.read(head.in);
         if (next != null) {
           heads.add(next);
         }
       }
     } finally {
-      for (DataInputStream in : runs) {
+      for (DataInputStream in : open) {
         in.close();
       }
     }
-    return lines;
   }
 
   private static void writeString(DataOutputStream out, String value) throws IOException {

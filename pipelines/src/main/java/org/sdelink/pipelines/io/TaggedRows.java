@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -28,12 +27,15 @@ public final class TaggedRows
   private final List<String> columns;
   private final String keyPrefix;
   private final String keyColumn;
+  private final Map<String, List<String>> layouts;
 
-  private TaggedRows(String tag, List<String> columns, String keyPrefix, String keyColumn) {
+  private TaggedRows(String tag, List<String> columns, String keyPrefix, String keyColumn,
+      Map<String, List<String>> layouts) {
     this.tag = tag;
     this.columns = List.copyOf(columns);
     this.keyPrefix = keyPrefix;
     this.keyColumn = keyColumn;
+    this.layouts = Map.copyOf(layouts);
   }
 
   /** Rows with {@code columns} tagged {@code tag} and keyed by {@code keyPrefix + row[keyColumn]}. */
@@ -43,7 +45,16 @@ public final class TaggedRows
     checkNotNull(keyPrefix, "keyPrefix");
     checkNotNull(keyColumn, "keyColumn");
     checkArgument(columns.contains(keyColumn), "the key column %s is not among the columns read", keyColumn);
-    return new TaggedRows(tag, columns, keyPrefix, keyColumn);
+    return new TaggedRows(tag, columns, keyPrefix, keyColumn, Map.of(tag, columns));
+  }
+
+  /**
+   * The same rows encoded with {@link #coder(Map)} of {@code layouts} (every tag's columns): rows of several tags that
+   * are flattened together must share one coder.
+   */
+  public TaggedRows encodedFor(Map<String, List<String>> layouts) {
+    checkArgument(columns.equals(layouts.get(tag)), "the layouts must give tag %s its columns", tag);
+    return new TaggedRows(tag, columns, keyPrefix, keyColumn, layouts);
   }
 
   /** The element type, for {@code MapElements.into}. */
@@ -51,10 +62,9 @@ public final class TaggedRows
     return new TypeDescriptor<>() {};
   }
 
-  /** The element coder. */
-  public static Coder<KV<String, KV<String, Map<String, String>>>> coder() {
-    return KvCoder.of(StringUtf8Coder.of(),
-        KvCoder.of(StringUtf8Coder.of(), MapCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+  /** The element coder for rows of the tags of {@code layouts}, each with its columns ({@link TaggedRowCoder}). */
+  public static Coder<KV<String, KV<String, Map<String, String>>>> coder(Map<String, List<String>> layouts) {
+    return KvCoder.of(StringUtf8Coder.of(), TaggedRowCoder.of(layouts));
   }
 
   @Override
@@ -71,6 +81,6 @@ public final class TaggedRows
           }
           return KV.of(prefix + row.getOrDefault(key, ""), KV.of(source, row));
         }))
-        .setCoder(coder());
+        .setCoder(coder(layouts));
   }
 }

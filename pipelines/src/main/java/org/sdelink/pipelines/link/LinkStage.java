@@ -37,6 +37,7 @@ import org.sdelink.linkage.scoring.TermFrequencies;
 import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 import org.sdelink.pipelines.io.CountsSink;
 import org.sdelink.pipelines.io.CsvLines;
+import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
@@ -171,7 +172,6 @@ public final class LinkStage {
       List<String> apcRead) throws IOException {
     Path data = stage.scratch("data");
     int buckets = options.getBuckets();
-    int parts = options.getOutputParts();
 
     // Pipeline 1: deterministic persons, entities, training counts.
     Path memberParts = stage.scratch("members");
@@ -211,13 +211,13 @@ public final class LinkStage {
         .apply("ResolvePersons", ParDo.of(new ResolvePersonsFn(model, cldIdentity, apcIdentity))
             .withOutputTags(MEMBER_LINES, TupleTagList.of(ENTITIES).and(COUNTS)));
     resolved.get(MEMBER_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("WriteMembers", SortedCsvSink.to(memberParts.toString(), parts).withDistinctKeys());
+        .apply("WriteMembers", SortedCsvSink.to(memberParts.toString()).withDistinctKeys());
     PCollection<KV<String, List<String>>> entityKvs = resolved.get(ENTITIES).setCoder(listKv);
     entityKvs
         .apply("FormatEntities", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                 TypeDescriptors.strings()))
             .via((KV<String, List<String>> kv) -> KV.of(kv.getKey(), CsvLines.format(kv.getValue()))))
-        .apply("WriteEntities", SortedCsvSink.to(entityParts.toString(), parts).withDistinctKeys());
+        .apply("WriteEntities", SortedCsvSink.to(entityParts.toString()).withDistinctKeys());
     PCollection<List<String>> entities = entityKvs
         .apply("EntityValues", ParDo.of(new PrimaryEntitiesFn()))
         .setCoder(ListCoder.of(StringUtf8Coder.of()));
@@ -249,12 +249,13 @@ public final class LinkStage {
     run(first, "deterministic");
 
     Path members = data.resolve("members.csv");
-    SortedCsvSink.merge(memberParts, CsvLines.format(MEMBER_COLUMNS), members, true);
     Path entitiesFile = data.resolve("entities.csv");
     List<String> entityColumns = new ArrayList<>(List.of("source", "entity_id", "residual", "variant",
         "linked_councils", "report_groups"));
     entityColumns.addAll(model.layout().fields());
-    SortedCsvSink.merge(entityParts, CsvLines.format(entityColumns), entitiesFile, true);
+    DriverWork.inParallel(List.of(
+        () -> SortedCsvSink.merge(memberParts, CsvLines.format(MEMBER_COLUMNS), members, true),
+        () -> SortedCsvSink.merge(entityParts, CsvLines.format(entityColumns), entitiesFile, true)));
     Map<String, Long> firstCounts = readCounts(countParts1);
 
     ModelParameters parameters;
@@ -368,14 +369,14 @@ public final class LinkStage {
     PCollectionList.of(assigned.get(PairFns.PAIR_LINES).setCoder(lineCoder))
         .and(capped.get(PairFns.PAIR_LINES).setCoder(lineCoder))
         .apply("AllPairLines", Flatten.pCollections())
-        .apply("WritePairs", SortedCsvSink.to(pairParts.toString(), parts).withDistinctKeys());
+        .apply("WritePairs", SortedCsvSink.to(pairParts.toString()).withDistinctKeys());
     PCollectionTuple applied = PCollectionList.of(memberMessages).and(capped.get(PairFns.JOIN).setCoder(listKv))
         .apply("MembersAndLinks", Flatten.pCollections())
         .apply("GroupPersons", GroupIntoBuckets.of(buckets))
         .apply("ApplyLinks", ParDo.of(new PairFns.ApplyLinksFn())
             .withOutputTags(PairFns.ApplyLinksFn.SPINE, TupleTagList.of(PairFns.COUNTS)));
     applied.get(PairFns.ApplyLinksFn.SPINE).setCoder(lineCoder)
-        .apply("WriteSpine", SortedCsvSink.to(spineParts.toString(), parts).withDistinctKeys());
+        .apply("WriteSpine", SortedCsvSink.to(spineParts.toString()).withDistinctKeys());
     counts2.add(scored.get(PairFns.COUNTS).setCoder(countCoder));
     counts2.add(assigned.get(PairFns.COUNTS).setCoder(countCoder));
     counts2.add(capped.get(PairFns.COUNTS).setCoder(countCoder));
@@ -383,9 +384,10 @@ public final class LinkStage {
     writeCounts(PCollectionList.of(counts2).apply("AllCounts2", Flatten.pCollections()), "2", buckets, countParts2);
     run(second, "probabilistic");
 
-    SortedCsvSink.merge(spineParts, CsvLines.format(SPINE_COLUMNS), stage.work().resolve(SPINE), true);
-    SortedCsvSink.merge(pairParts, CsvLines.format(LinkReport.pairColumns(model)), stage.work().resolve(PAIRS),
-        true);
+    DriverWork.inParallel(List.of(
+        () -> SortedCsvSink.merge(spineParts, CsvLines.format(SPINE_COLUMNS), stage.work().resolve(SPINE), true),
+        () -> SortedCsvSink.merge(pairParts, CsvLines.format(LinkReport.pairColumns(model)),
+            stage.work().resolve(PAIRS), true)));
     Map<String, Long> allCounts = new TreeMap<>(firstCounts);
     allCounts.putAll(readCounts(countParts2));
     LinkReport.write(model, parameters, allCounts, stage.work().resolve(REPORT), stage.work().resolve(HTML_REPORT));

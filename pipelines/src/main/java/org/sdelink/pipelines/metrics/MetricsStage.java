@@ -22,6 +22,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -43,6 +44,7 @@ import org.sdelink.metrics.tables.SummaryTable;
 import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 import org.sdelink.pipelines.io.CountsSink;
 import org.sdelink.pipelines.io.CsvLines;
+import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
@@ -120,8 +122,8 @@ public final class MetricsStage {
       Path summaryParts = stage.scratch("summary");
       Path countParts = stage.scratch("counts");
       int buckets = options.getBuckets();
-      int parts = options.getOutputParts();
-      var entryCoder = TaggedRows.coder();
+      Map<String, List<String>> layouts = Map.of(SPINE, List.of("person_id"), CLD, cldColumns, APC, apcColumns);
+      var entryCoder = TaggedRows.coder(layouts);
 
       Pipeline pipeline = Pipeline.create(options);
       PCollection<KV<String, KV<String, Map<String, String>>>> spineEntries = pipeline
@@ -131,10 +133,10 @@ public final class MetricsStage {
           .setCoder(entryCoder);
       PCollection<KV<String, KV<String, Map<String, String>>>> cld = pipeline
           .apply("ReadCld", ReadCsvColumns.of(cldRecords, cldColumns))
-          .apply("KeyCld", TaggedRows.of(CLD, cldColumns, CLD + ":", "record_id"));
+          .apply("KeyCld", TaggedRows.of(CLD, cldColumns, CLD + ":", "record_id").encodedFor(layouts));
       PCollection<KV<String, KV<String, Map<String, String>>>> apc = pipeline
           .apply("ReadApc", ReadCsvColumns.of(apcRecords, apcColumns))
-          .apply("KeyApc", TaggedRows.of(APC, apcColumns, APC + ":", "record_id"));
+          .apply("KeyApc", TaggedRows.of(APC, apcColumns, APC + ":", "record_id").encodedFor(layouts));
 
       PCollectionTuple joined = PCollectionList.of(spineEntries).and(cld).and(apc)
           .apply("AllEntries", Flatten.pCollections())
@@ -150,21 +152,21 @@ public final class MetricsStage {
                   TupleTagList.of(DISCHARGE_LINES).and(PERSON_LINES).and(COST_LINES).and(TALLIES).and(COUNTS)));
 
       evaluated.get(JOURNEY_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-          .apply("WriteJourneys", SortedCsvSink.to(journeyParts.toString(), parts));
+          .apply("WriteJourneys", SortedCsvSink.to(journeyParts.toString()));
       evaluated.get(DISCHARGE_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-          .apply("WriteDischarges", SortedCsvSink.to(dischargeParts.toString(), parts));
+          .apply("WriteDischarges", SortedCsvSink.to(dischargeParts.toString()));
       Path personParts = stage.scratch("persons");
       evaluated.get(PERSON_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-          .apply("WritePersons", SortedCsvSink.to(personParts.toString(), parts));
+          .apply("WritePersons", SortedCsvSink.to(personParts.toString()));
       Path costParts = stage.scratch("costs");
       evaluated.get(COST_LINES).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-          .apply("WriteServiceCosts", SortedCsvSink.to(costParts.toString(), parts));
+          .apply("WriteServiceCosts", SortedCsvSink.to(costParts.toString()));
       evaluated.get(TALLIES).setCoder(SerializableCoder.of(MetricTally.class))
           .apply("SumTallies", Combine.globally((SerializableFunction<Iterable<MetricTally>, MetricTally>)
               MetricTally::sum).withoutDefaults())
           .apply("SummaryRows", ParDo.of(new SummaryRowsFn()))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-          .apply("WriteSummary", SortedCsvSink.to(summaryParts.toString(), 1));
+          .apply("WriteSummary", SortedCsvSink.to(summaryParts.toString()));
       evaluated.get(COUNTS).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
       PCollectionList.of(joined.get(COUNTS)).and(evaluated.get(COUNTS))
           .apply("AllCounts", Flatten.pCollections())
@@ -175,14 +177,16 @@ public final class MetricsStage {
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the metrics pipeline ended in state " + state);
       }
-      SortedCsvSink.merge(journeyParts, CsvLines.format(JourneyRow.HEADER),
-          stage.work().resolve(JOURNEYS));
-      SortedCsvSink.merge(dischargeParts, CsvLines.format(DischargeRow.HEADER),
-          stage.work().resolve(DISCHARGES));
-      SortedCsvSink.merge(personParts, CsvLines.format(PersonProfile.COLUMNS),
-          stage.work().resolve(PERSONS));
-      SortedCsvSink.merge(costParts, CsvLines.format(PersonServiceCosts.HEADER), stage.work().resolve(SERVICE_COSTS));
-      SortedCsvSink.merge(summaryParts, CsvLines.format(SummaryRow.HEADER), stage.work().resolve(SUMMARY));
+      DriverWork.inParallel(List.of(
+          () -> SortedCsvSink.merge(journeyParts, CsvLines.format(JourneyRow.HEADER),
+              stage.work().resolve(JOURNEYS)),
+          () -> SortedCsvSink.merge(dischargeParts, CsvLines.format(DischargeRow.HEADER),
+              stage.work().resolve(DISCHARGES)),
+          () -> SortedCsvSink.merge(personParts, CsvLines.format(PersonProfile.COLUMNS),
+              stage.work().resolve(PERSONS)),
+          () -> SortedCsvSink.merge(costParts, CsvLines.format(PersonServiceCosts.HEADER),
+              stage.work().resolve(SERVICE_COSTS)),
+          () -> SortedCsvSink.merge(summaryParts, CsvLines.format(SummaryRow.HEADER), stage.work().resolve(SUMMARY))));
       writeReport(countParts, stage.work().resolve(REPORT));
       stage.commit("metrics", inputs(), settings());
       return stage.target();
@@ -260,9 +264,22 @@ public final class MetricsStage {
   private static final class EvaluateFn
       extends DoFn<KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>>, KV<String, String>> {
     private final PersonEvaluator evaluator;
+    /** The tallies of a bundle's persons, summed and emitted once per bundle (buckets may hold one person each). */
+    private transient MetricTally tally;
 
     EvaluateFn(PersonEvaluator evaluator) {
       this.evaluator = evaluator;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      tally = MetricTally.empty();
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      context.output(TALLIES, tally, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      tally = null;
     }
 
     @ProcessElement
@@ -285,7 +302,6 @@ public final class MetricsStage {
           apcRows.computeIfAbsent(person, k -> new ArrayList<>()).add(row);
         }
       }
-      MetricTally tally = MetricTally.empty();
       for (String person : events.keySet()) {
         PersonResult result = evaluator.evaluate(person, events.get(person), episodes.get(person));
         for (JourneyRow row : result.journeys()) {
@@ -308,7 +324,6 @@ public final class MetricsStage {
             events.get(person), episodes.get(person)))));
         out.get(COUNTS).output(KV.of("persons", 1L));
       }
-      out.get(TALLIES).output(tally);
     }
   }
 

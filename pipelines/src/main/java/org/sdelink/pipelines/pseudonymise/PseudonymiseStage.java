@@ -130,7 +130,6 @@ public final class PseudonymiseStage {
       Path recordParts = stage.scratch("records");
       Path rejectParts = stage.scratch("rejects");
       Path countParts = stage.scratch("counts");
-      int parts = options.getOutputParts();
 
       Pipeline pipeline = Pipeline.create(options);
       List<String> files = inputs.stream().map(p -> p.toAbsolutePath().toString()).toList();
@@ -183,14 +182,14 @@ public final class PseudonymiseStage {
                   r.recordId() + "\u0000" + r.values().get(1) + "\u0000" + String.format("%012d",
                       Long.parseLong(r.values().get(2))),
                   CsvLines.format(r.values()))))
-          .apply("WriteRecords", SortedCsvSink.to(recordParts.toString(), parts));
+          .apply("WriteRecords", SortedCsvSink.to(recordParts.toString()));
 
       rejects
           .apply("FormatRejects", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                   TypeDescriptors.strings()))
               .via((RejectedRow r) -> KV.of(r.fileName() + "\u0000" + String.format("%012d", r.line()),
                   CsvLines.format(r.csvValues()))))
-          .apply("WriteRejects", SortedCsvSink.to(rejectParts.toString(), parts));
+          .apply("WriteRejects", SortedCsvSink.to(rejectParts.toString()));
 
       int identityOffset = rows.columns().size() - IdentityColumns.ALL.size();
       PCollection<KV<String, Long>> acceptedCounts =

@@ -16,6 +16,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -74,7 +75,7 @@ final class LinkedClassCounts implements LinkedKAnonymityGate.ClassCounter {
         .apply("SumCounts", SumInBuckets.of(buckets))
         .apply("Format", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
             .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\u0002" + kv.getValue())))
-        .apply("Write", SortedCsvSink.to(out.toString(), 1));
+        .apply("Write", SortedCsvSink.to(out.toString()));
     PipelineResult.State state = pipeline.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the publish (person-level k-anonymity) pipeline ended in state " + state);
@@ -113,12 +114,18 @@ final class LinkedClassCounts implements LinkedKAnonymityGate.ClassCounter {
 
   /**
    * For each person and level vector j: {@code j \u0001 linked key} with the person's row counts ({@code 1,rows of
-   * each dataset}), or with the person id when {@code personIds}.
+   * each dataset}), or with the person id when {@code personIds}. Row counts of persons sharing a key are added up
+   * within a bundle first ({@code persons,rows of each dataset}), in a map of bounded size, so that a coarse vector
+   * sends a few sums through the shuffle instead of one element per person; downstream sums do not depend on it.
    */
   private static final class LinkedKeysFn extends DoFn<List<String>, KV<String, String>> {
+    /** Keys a bundle adds up before it sends its sums on and starts again. */
+    private static final int MAX_KEYS = 50_000;
+
     private final LinkedQuasiIdentifiers linked;
     private final List<ImmutableList<Integer>> vectors;
     private final boolean personIds;
+    private transient Map<String, long[]> sums;
 
     LinkedKeysFn(LinkedQuasiIdentifiers linked, List<ImmutableList<Integer>> vectors) {
       this(linked, vectors, false);
@@ -130,39 +137,74 @@ final class LinkedClassCounts implements LinkedKAnonymityGate.ClassCounter {
       this.personIds = personIds;
     }
 
+    @StartBundle
+    public void startBundle() {
+      sums = new HashMap<>();
+    }
+
     @ProcessElement
     public void process(@Element List<String> row, OutputReceiver<KV<String, String>> out) {
       PersonQuasiIdentifiers person = PersonQuasiIdentifiers.decode(row.get(1));
-      String value;
       if (personIds) {
-        value = row.get(0);
-      } else {
-        StringBuilder rows = new StringBuilder("1");
-        for (String dataset : linked.datasets()) {
-          rows.append(',').append(person.rows(dataset));
+        for (int j = 0; j < vectors.size(); j++) {
+          out.output(KV.of(j + "\u0001" + linked.linkedKey(person, vectors.get(j)), row.get(0)));
         }
-        value = rows.toString();
+        return;
       }
+      List<String> datasets = linked.datasets();
       for (int j = 0; j < vectors.size(); j++) {
-        out.output(KV.of(j + "\u0001" + linked.linkedKey(person, vectors.get(j)), value));
+        long[] counts = sums.computeIfAbsent(j + "\u0001" + linked.linkedKey(person, vectors.get(j)),
+            key -> new long[datasets.size() + 1]);
+        counts[0]++;
+        for (int d = 0; d < datasets.size(); d++) {
+          counts[d + 1] += person.rows(datasets.get(d));
+        }
       }
+      if (sums.size() >= MAX_KEYS) {
+        flush(out::output);
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      flush(kv -> context.output(kv, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
+      sums = null;
+    }
+
+    private void flush(java.util.function.Consumer<KV<String, String>> out) {
+      sums.forEach((key, counts) -> {
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < counts.length; i++) {
+          value.append(i == 0 ? "" : ",").append(counts[i]);
+        }
+        out.accept(KV.of(key, value.toString()));
+      });
+      sums.clear();
     }
   }
 
-  /** Adds up the classes of one bucket, per level vector, into additive counts. */
+  /**
+   * Adds up the classes of the buckets of a bundle, per level vector, into additive counts, emitted once per bundle
+   * (every class lies whole in one bucket, so the counts of several buckets simply add up).
+   */
   private static final class ClassCountsFn
       extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, Long>> {
     private final int k;
     private final List<String> datasets;
+    private transient Map<String, LinkedClassFigures.Accumulator> byVector;
 
     ClassCountsFn(int k, List<String> datasets) {
       this.k = k;
       this.datasets = List.copyOf(datasets);
     }
 
+    @StartBundle
+    public void startBundle() {
+      byVector = new TreeMap<>();
+    }
+
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, String>>> bucket,
-        OutputReceiver<KV<String, Long>> out) {
+    public void process(@Element KV<Integer, Iterable<KV<String, String>>> bucket) {
       Map<String, long[]> classes = new HashMap<>();
       for (KV<String, String> person : bucket.getValue()) {
         long[] sums = classes.computeIfAbsent(person.getKey(), key -> new long[datasets.size() + 1]);
@@ -171,7 +213,6 @@ final class LinkedClassCounts implements LinkedKAnonymityGate.ClassCounter {
           sums[i] += Long.parseLong(counts[i]);
         }
       }
-      Map<String, LinkedClassFigures.Accumulator> byVector = new TreeMap<>();
       classes.forEach((key, sums) -> {
         Map<String, Long> rows = new TreeMap<>();
         for (int d = 0; d < datasets.size(); d++) {
@@ -180,8 +221,14 @@ final class LinkedClassCounts implements LinkedKAnonymityGate.ClassCounter {
         byVector.computeIfAbsent(key.substring(0, key.indexOf('\u0001')), j -> LinkedClassFigures.accumulator(k))
             .addClass(sums[0], rows);
       });
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
       byVector.forEach((j, accumulator) -> accumulator.counts().forEach((name, value) ->
-          out.output(KV.of(j + "\u0001" + name, value))));
+          context.output(KV.of(j + "\u0001" + name, value), GlobalWindow.INSTANCE.maxTimestamp(),
+              GlobalWindow.INSTANCE)));
+      byVector = null;
     }
   }
 

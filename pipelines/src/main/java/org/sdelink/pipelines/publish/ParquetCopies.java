@@ -43,10 +43,11 @@ final class ParquetCopies {
           StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
         sink.open(channel);
         for (CSVRecord record : parser) {
+          // Fields by position: the schema's fields are the CSV's columns in order.
           GenericRecord row = new GenericData.Record(schema);
           for (int i = 0; i < columns.size(); i++) {
             String value = record.get(i);
-            row.put(avroName(columns.get(i)), value.isEmpty() ? null : value);
+            row.put(i, value.isEmpty() ? null : value);
           }
           sink.write(row);
           rows++;

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sdelink.metrics.summary.Metric;
+import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.metrics.MetricsStage;
@@ -120,9 +121,12 @@ public final class PublishStage {
       RecordRelease.Outcome records = RecordRelease.of(policy, policyText(policy), tables, metricsDir,
           ProjectTreatments.of(key, policy), true).run(options, stage, out);
       Map<String, Long> rowsOut = new LinkedHashMap<>(records.rowsOut());
+      List<DriverWork.FileTask> copies = new ArrayList<>();
       for (String dataset : records.datasets()) {
-        ParquetCopies.write(out.resolve(dataset + ".csv"), dataset, out.resolve(dataset + ".parquet"));
+        copies.add(() -> ParquetCopies.write(out.resolve(dataset + ".csv"), dataset,
+            out.resolve(dataset + ".parquet")));
       }
+      DriverWork.inParallel(copies);
       List<AcroOutput> acro = tables(policy, out, rowsOut);
       for (String table : List.of(SUMMARY_DATASET, COSTS_DATASET)) {
         if (rowsOut.containsKey(table)) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -23,16 +24,19 @@ import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 import org.sdelink.pipelines.grouping.SumInBuckets;
 import org.sdelink.pipelines.io.CsvLines;
+import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
@@ -76,7 +80,6 @@ final class RecordRelease {
   private static final TupleTag<KV<String, String>> RELEASED = new TupleTag<>("released") {};
   private static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("counts") {};
   private static final TupleTag<KV<String, String>> PERSONS = new TupleTag<>("persons") {};
-  private static final String SUPPRESSED = "\u0000suppressed";
   private static final String CLASS = "class/";
   private static final String RELEASED_CLASS = "released_class/";
   private static final String ROWS_GENERALISED = "rows_generalised/";
@@ -148,15 +151,19 @@ final class RecordRelease {
     treat(options, datasets, qiFields, linkedFields, treatedParts, countParts, personParts);
     Map<String, Map<List<String>, Long>> classCounts = readClassCounts(countParts, CLASS);
     Map<String, Path> treatedFiles = new LinkedHashMap<>();
-    Map<String, Long> rowsIn = new LinkedHashMap<>();
+    Map<String, Long> treatedRows = new ConcurrentHashMap<>();
+    List<DriverWork.FileTask> merges = new ArrayList<>();
     for (String dataset : datasets) {
       Path file = stage.scratch("treated-files").resolve(dataset + ".csv");
-      rowsIn.put(dataset, SortedCsvSink.merge(treatedParts.get(dataset),
-          CsvLines.format(treatments.get(dataset).releasedColumns()), file));
+      merges.add(() -> treatedRows.put(dataset, SortedCsvSink.merge(treatedParts.get(dataset),
+          CsvLines.format(treatments.get(dataset).releasedColumns()), file)));
       treatedFiles.put(dataset, file);
     }
     Path personsFile = stage.scratch("linked-persons-file").resolve("persons.csv");
-    SortedCsvSink.merge(personParts, CsvLines.format(LinkedClassCounts.PERSON_COLUMNS), personsFile);
+    merges.add(() -> SortedCsvSink.merge(personParts, CsvLines.format(LinkedClassCounts.PERSON_COLUMNS), personsFile));
+    DriverWork.inParallel(merges);
+    Map<String, Long> rowsIn = new LinkedHashMap<>();
+    datasets.forEach(d -> rowsIn.put(d, treatedRows.get(d)));
 
     // Step 2: decide.
     Map<String, KAnonymityResult> perDataset = new LinkedHashMap<>();
@@ -200,11 +207,15 @@ final class RecordRelease {
     });
     release(options, datasets, treatments, treatedFiles, personsFile, linked, linkedResult, ownGates, qiFields,
         finalParts, releaseCounts);
-    Map<String, Long> rowsOut = new LinkedHashMap<>();
+    Map<String, Long> merged = new ConcurrentHashMap<>();
+    List<DriverWork.FileTask> finalMerges = new ArrayList<>();
     for (String dataset : datasets) {
-      rowsOut.put(dataset, SortedCsvSink.merge(finalParts.get(dataset),
-          CsvLines.format(treatments.get(dataset).releasedColumns()), out.resolve(dataset + ".csv")));
+      finalMerges.add(() -> merged.put(dataset, SortedCsvSink.merge(finalParts.get(dataset),
+          CsvLines.format(treatments.get(dataset).releasedColumns()), out.resolve(dataset + ".csv"))));
     }
+    DriverWork.inParallel(finalMerges);
+    Map<String, Long> rowsOut = new LinkedHashMap<>();
+    datasets.forEach(d -> rowsOut.put(d, merged.get(d)));
     Map<String, Long> counters = new TreeMap<>();
     Map<String, Map<List<String>, Long>> released = new TreeMap<>();
     for (String line : SortedCsvSink.readLines(releaseCounts)) {
@@ -269,16 +280,20 @@ final class RecordRelease {
       Map<String, List<String>> linkedFields, Map<String, Path> treatedParts, Path countParts, Path personParts)
       throws Exception {
     int buckets = options.getBuckets();
-    int parts = options.getOutputParts();
     Pipeline pipeline = Pipeline.create(options);
     PCollectionList<KV<String, KV<String, Map<String, String>>>> all = PCollectionList.empty(pipeline);
     Map<String, List<String>> catalogueFields = new LinkedHashMap<>();
+    Map<String, List<String>> layouts = new LinkedHashMap<>();
+    for (String dataset : datasets) {
+      layouts.put(dataset, PublishStage.header(metricsDir.resolve(PublishStage.SOURCE_FILES.get(dataset))));
+    }
     for (String dataset : datasets) {
       Path source = metricsDir.resolve(PublishStage.SOURCE_FILES.get(dataset));
-      List<String> columns = PublishStage.header(source);
+      List<String> columns = layouts.get(dataset);
       all = all.and(pipeline
           .apply("Read " + dataset, ReadCsvColumns.of(source, columns))
-          .apply("KeyByPerson " + dataset, TaggedRows.of(dataset, columns, "", RecordTreatment.PERSON_ID)));
+          .apply("KeyByPerson " + dataset, TaggedRows.of(dataset, columns, "", RecordTreatment.PERSON_ID)
+              .encodedFor(layouts)));
       catalogueFields.put(dataset, List.copyOf(DatasetCatalogue.standard().dataset(dataset).orElseThrow()
           .fields().keySet()));
     }
@@ -288,10 +303,10 @@ final class RecordRelease {
         .apply("TreatAndScan", ParDo.of(new TreatFn(policyYaml, policy.name(), datasets, keyed, tables,
                 catalogueFields, qiFields, linkedFields, new LeakScanner()))
             .withOutputTags(RELEASED, TupleTagList.of(COUNTS).and(PERSONS)));
-    writeByDataset(treated.get(RELEASED), datasets, treatedParts, parts, "treated");
+    writeByDataset(treated.get(RELEASED), datasets, treatedParts, "treated");
     writeCounts(treated.get(COUNTS), buckets, countParts);
     treated.get(PERSONS).setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("WritePersons", SortedCsvSink.to(personParts.toString(), parts));
+        .apply("WritePersons", SortedCsvSink.to(personParts.toString()));
     requireDone(pipeline.run().waitUntilFinish(), "publish (treat)");
   }
 
@@ -301,33 +316,28 @@ final class RecordRelease {
       Map<String, QuasiIdentifierGeneraliser> ownGates, Map<String, List<String>> qiFields,
       Map<String, Path> finalParts, Path countParts) throws Exception {
     int buckets = options.getBuckets();
-    int parts = options.getOutputParts();
     Pipeline pipeline = Pipeline.create(options);
     PCollectionList<KV<String, String>> released = PCollectionList.empty(pipeline);
     PCollectionList<KV<String, Long>> counts = PCollectionList.empty(pipeline);
     if (linked.isPresent()) {
+      // The persons to leave out are few (at most the policy's limit, a few per cent): every worker holds their ids
+      // as a side input, and the treated rows are released where they are read, without grouping them again.
       LinkedQuasiIdentifiers l = linked.get();
-      PCollectionList<KV<String, KV<String, Map<String, String>>>> entries = PCollectionList.of(pipeline
+      PCollectionView<List<String>> leftOut = pipeline
           .apply("ReadLinkedPersons", ReadCsvColumns.of(personsFile, LinkedClassCounts.PERSON_COLUMNS))
           .apply("PersonsToLeaveOut", LinkedClassCounts.suppressedPersons(l, linkedResult.get().levels(), buckets))
-          .apply("MarkLeftOut", MapElements.into(TaggedRows.type())
-              .via((String person) -> KV.of(person, KV.of(SUPPRESSED, Map.<String, String>of()))))
-          .setCoder(TaggedRows.coder()));
-      Map<String, List<String>> columns = new LinkedHashMap<>();
+          .apply("LeftOutView", View.asList());
       for (String dataset : l.datasets()) {
-        columns.put(dataset, treatments.get(dataset).releasedColumns());
-        entries = entries.and(pipeline
-            .apply("ReadTreated " + dataset, ReadCsvColumns.of(treatedFiles.get(dataset), columns.get(dataset)))
-            .apply("KeyTreated " + dataset, TaggedRows.of(dataset, columns.get(dataset), "",
-                RecordTreatment.PERSON_ID)));
+        List<String> columns = treatments.get(dataset).releasedColumns();
+        PCollectionTuple out = pipeline
+            .apply("ReadTreated " + dataset, ReadCsvColumns.of(treatedFiles.get(dataset), columns))
+            .apply("LeaveOutAndCoarsen " + dataset, ParDo.of(new LinkedReleaseFn(l, linkedResult.get().levels(),
+                    dataset, columns, leftOut))
+                .withSideInputs(leftOut)
+                .withOutputTags(RELEASED, TupleTagList.of(COUNTS)));
+        released = released.and(out.get(RELEASED));
+        counts = counts.and(out.get(COUNTS));
       }
-      PCollectionTuple out = entries
-          .apply("AllLinked", Flatten.pCollections())
-          .apply("GroupLinkedByPerson", GroupIntoBuckets.of(buckets))
-          .apply("LeaveOutAndCoarsen", ParDo.of(new LinkedReleaseFn(l, linkedResult.get().levels(), columns))
-              .withOutputTags(RELEASED, TupleTagList.of(COUNTS)));
-      released = released.and(out.get(RELEASED));
-      counts = counts.and(out.get(COUNTS));
     }
     for (String dataset : datasets) {
       if (linked.map(l -> l.datasets().contains(dataset)).orElse(false)) {
@@ -344,19 +354,19 @@ final class RecordRelease {
     }
     PCollection<KV<String, String>> allReleased = released.apply("AllReleased", Flatten.pCollections())
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
-    writeByDataset(allReleased, datasets, finalParts, parts, "released");
+    writeByDataset(allReleased, datasets, finalParts, "released");
     writeCounts(counts.apply("AllCounts", Flatten.pCollections()), buckets, countParts);
     requireDone(pipeline.run().waitUntilFinish(), "publish (release)");
   }
 
   private static void writeByDataset(PCollection<KV<String, String>> lines, List<String> datasets,
-      Map<String, Path> partsDirs, int parts, String what) {
+      Map<String, Path> partsDirs, String what) {
     lines.setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
     for (String dataset : datasets) {
       String prefix = dataset + "\u0001";
       lines
           .apply("Only " + what + " " + dataset, Filter.by((KV<String, String> kv) -> kv.getKey().startsWith(prefix)))
-          .apply("Write " + what + " " + dataset, SortedCsvSink.to(partsDirs.get(dataset).toString(), parts));
+          .apply("Write " + what + " " + dataset, SortedCsvSink.to(partsDirs.get(dataset).toString()));
     }
   }
 
@@ -366,7 +376,7 @@ final class RecordRelease {
         .apply("FormatCounts", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                 TypeDescriptors.strings()))
             .via((KV<String, Long> kv) -> KV.of(kv.getKey(), kv.getKey() + "\u0002" + kv.getValue())))
-        .apply("WriteCounts", SortedCsvSink.to(partsDir.toString(), 1));
+        .apply("WriteCounts", SortedCsvSink.to(partsDir.toString()));
   }
 
   private static Map<String, Map<List<String>, Long>> readClassCounts(Path partsDir, String prefix) throws Exception {
@@ -507,55 +517,59 @@ final class RecordRelease {
   }
 
   /**
-   * The release step of the joinable datasets, for a bucket of persons: the rows of persons left out are dropped
-   * (and counted); the others are coarsened to the person-level gate's levels, written and counted by class.
+   * The release step of one joinable dataset: the rows of persons left out (a side input) are dropped and counted;
+   * the others are coarsened to the person-level gate's levels, written and counted by class.
    */
-  private static final class LinkedReleaseFn
-      extends DoFn<KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>>, KV<String, String>> {
+  private static final class LinkedReleaseFn extends DoFn<List<String>, KV<String, String>> {
     private final LinkedQuasiIdentifiers linked;
     private final List<Integer> levels;
-    private final Map<String, List<String>> columns;
+    private final String dataset;
+    private final List<String> columns;
+    private final PCollectionView<List<String>> leftOutView;
+    private transient Set<String> leftOut;
+    private transient int personColumn;
 
-    LinkedReleaseFn(LinkedQuasiIdentifiers linked, List<Integer> levels, Map<String, List<String>> columns) {
+    LinkedReleaseFn(LinkedQuasiIdentifiers linked, List<Integer> levels, String dataset, List<String> columns,
+        PCollectionView<List<String>> leftOutView) {
       this.linked = linked;
       this.levels = List.copyOf(levels);
-      this.columns = new LinkedHashMap<>(columns);
+      this.dataset = dataset;
+      this.columns = List.copyOf(columns);
+      this.leftOutView = leftOutView;
+    }
+
+    @Setup
+    public void setup() {
+      personColumn = columns.indexOf(RecordTreatment.PERSON_ID);
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>> bucket,
-        MultiOutputReceiver out) {
-      // A grouped result can be read once only (Flink), so the bucket is read into memory first.
-      Set<String> leftOut = new HashSet<>();
-      List<KV<String, KV<String, Map<String, String>>>> rows = new ArrayList<>();
-      for (KV<String, KV<String, Map<String, String>>> entry : bucket.getValue()) {
-        if (SUPPRESSED.equals(entry.getValue().getKey())) {
-          leftOut.add(entry.getKey());
-        } else {
-          rows.add(entry);
-        }
+    public void process(@Element List<String> values, ProcessContext context, MultiOutputReceiver out) {
+      if (leftOut == null) {
+        // The side input is the same for every element (one global window): read it into a set once.
+        leftOut = new HashSet<>(context.sideInput(leftOutView));
       }
-      for (KV<String, KV<String, Map<String, String>>> entry : rows) {
-        String dataset = entry.getValue().getKey();
-        if (leftOut.contains(entry.getKey())) {
-          out.get(COUNTS).output(KV.of(ROWS_SUPPRESSED + dataset, 1L));
-          continue;
-        }
-        Map<String, String> row = entry.getValue().getValue();
-        Map<String, String> generalised = linked.generaliseRow(dataset, row, levels);
-        List<String> values = new ArrayList<>();
-        for (String column : columns.get(dataset)) {
-          values.add(generalised.getOrDefault(column, ""));
-        }
-        String line = CsvLines.format(values);
-        out.get(RELEASED).output(KV.of(dataset + "\u0001" + line, line));
-        List<String> fields = linked.fields(dataset);
-        if (!fields.isEmpty()) {
-          out.get(COUNTS).output(KV.of(classKey(RELEASED_CLASS, dataset, fields, generalised), 1L));
-          boolean changed = fields.stream().anyMatch(f -> !generalised.get(f).equals(row.getOrDefault(f, "")));
-          if (changed) {
-            out.get(COUNTS).output(KV.of(ROWS_GENERALISED + dataset, 1L));
-          }
+      if (leftOut.contains(values.get(personColumn))) {
+        out.get(COUNTS).output(KV.of(ROWS_SUPPRESSED + dataset, 1L));
+        return;
+      }
+      Map<String, String> row = new HashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        row.put(columns.get(i), values.get(i));
+      }
+      Map<String, String> generalised = linked.generaliseRow(dataset, row, levels);
+      List<String> released = new ArrayList<>(columns.size());
+      for (String column : columns) {
+        released.add(generalised.getOrDefault(column, ""));
+      }
+      String line = CsvLines.format(released);
+      out.get(RELEASED).output(KV.of(dataset + "\u0001" + line, line));
+      List<String> fields = linked.fields(dataset);
+      if (!fields.isEmpty()) {
+        out.get(COUNTS).output(KV.of(classKey(RELEASED_CLASS, dataset, fields, generalised), 1L));
+        boolean changed = fields.stream().anyMatch(f -> !generalised.get(f).equals(row.getOrDefault(f, "")));
+        if (changed) {
+          out.get(COUNTS).output(KV.of(ROWS_GENERALISED + dataset, 1L));
         }
       }
     }

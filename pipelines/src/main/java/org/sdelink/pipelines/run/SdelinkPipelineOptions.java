@@ -12,10 +12,4 @@ public interface SdelinkPipelineOptions extends PipelineOptions {
   int getBuckets();
 
   void setBuckets(int value);
-
-  @Description("Number of sorted parts each output file is written in before it is joined into one file")
-  @Default.Integer(16)
-  int getOutputParts();
-
-  void setOutputParts(int value);
 }

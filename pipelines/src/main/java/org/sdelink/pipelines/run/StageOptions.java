@@ -7,9 +7,16 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * Builds the Beam options of a stage from the arguments passed through the command line. The DirectRunner is the
  * default; on it sdelink turns off the immutability and encodability checks (a 2-5x speed-up measured here) unless
- * the user sets them. Tests keep Beam's defaults.
+ * the user sets them; on Flink the default number of buckets is large ({@link #FLINK_BUCKETS}). Tests keep Beam's
+ * defaults.
  */
 public final class StageOptions {
+  /**
+   * Buckets on Flink unless given: Flink groups by sorting, and a sort over few distinct keys compares whole records
+   * wherever keys tie, so there every bucket holds only a handful of keys (docs/operations.md).
+   */
+  static final int FLINK_BUCKETS = 1 << 20;
+
   private StageOptions() {}
 
   public static SdelinkPipelineOptions fromArgs(List<String> beamArgs) {
@@ -23,6 +30,11 @@ public final class StageOptions {
     }
     if (args.stream().anyMatch(a -> a.equals("--runner=FlinkRunner"))) {
       addDefault(args, "--flinkMaster", "[local]");
+      addDefault(args, "--buckets", Integer.toString(FLINK_BUCKETS));
+    }
+    if (args.stream().anyMatch(a -> a.startsWith("--outputParts="))) {
+      throw new UserError("--outputParts was removed: stage outputs are now written without a shuffle (see "
+          + "docs/operations.md, \"Buckets and output files\"); delete the option from the command or run config");
     }
     PipelineOptionsFactory.register(SdelinkPipelineOptions.class);
     try {

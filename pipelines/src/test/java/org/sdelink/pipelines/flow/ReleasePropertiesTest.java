@@ -244,7 +244,7 @@ class ReleasePropertiesTest {
   @Test
   void publishingAgainGivesByteIdenticalFilesParquetIncluded() throws Exception {
     Path again = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key)
-        .run(StageOptions.fromArgs(List.of("--buckets=5", "--outputParts=2")), root.resolve("release-a-again"));
+        .run(StageOptions.fromArgs(List.of("--buckets=5")), root.resolve("release-a-again"));
     try (Stream<Path> files = Files.list(releaseA)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String name = file.getFileName().toString();

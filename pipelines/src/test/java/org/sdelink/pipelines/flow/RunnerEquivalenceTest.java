@@ -26,12 +26,11 @@ class RunnerEquivalenceTest {
     FlowFixture fixture = FlowFixture.generate(root, 150, 5501);
     Path policy = ReleasePropertiesTest.approvedPolicyIn(root, "EQUIVALENCE-1");
     Path direct = runAndPublish(fixture, policy, root.resolve("direct"), List.of());
-    Path again = runAndPublish(fixture, policy, root.resolve("direct-again"), List.of("--buckets=7",
-        "--outputParts=3"));
+    Path again = runAndPublish(fixture, policy, root.resolve("direct-again"), List.of("--buckets=7"));
     Path flink = runAndPublish(fixture, policy, root.resolve("flink"), List.of("--runner=FlinkRunner",
         "--parallelism=2"));
     Path flinkAgain = runAndPublish(fixture, policy, root.resolve("flink-again"), List.of("--runner=FlinkRunner",
-        "--parallelism=1", "--buckets=5", "--outputParts=2"));
+        "--parallelism=1", "--buckets=5"));
 
     Map<String, String> directHashes = hashes(direct);
     assertTrue(directHashes.size() >= 20 && directHashes.containsKey("release/persons.parquet"),

@@ -43,10 +43,10 @@ class SortedCsvSinkTest {
 
   @Test
   void smallRunsMergeToTheSameFileAsOneRunPerPart(TestPipeline p) throws Exception {
-    Path whole = write(p, "whole", SortedCsvSink.to(dir.resolve("whole").toString(), 3));
-    Path cut = write(p, "cut", SortedCsvSink.to(dir.resolve("cut").toString(), 3).withMaxRunChars(500));
+    Path whole = write(p, "whole", SortedCsvSink.to(dir.resolve("whole").toString()));
+    Path cut = write(p, "cut", SortedCsvSink.to(dir.resolve("cut").toString()).withMaxRunChars(500));
     Path distinct = write(p, "distinct",
-        SortedCsvSink.to(dir.resolve("distinct").toString(), 3).withDistinctKeys().withMaxRunChars(500));
+        SortedCsvSink.to(dir.resolve("distinct").toString()).withDistinctKeys().withMaxRunChars(500));
     p.run().waitUntilFinish();
 
     try (var runs = Files.list(cut)) {
@@ -64,5 +64,42 @@ class SortedCsvSinkTest {
     List<String> sorted = new ArrayList<>(merged.subList(1, merged.size()));
     Collections.sort(sorted);
     assertEquals(sorted, merged.subList(1, merged.size()), "merged lines are in key order");
+  }
+
+  @Test
+  void moreRunsThanCanBeOpenAtOnceMergeInRoundsToTheSameFile(TestPipeline p) throws Exception {
+    Path whole = write(p, "whole", SortedCsvSink.to(dir.resolve("whole").toString()));
+    Path tiny = write(p, "tiny", SortedCsvSink.to(dir.resolve("tiny").toString()).withMaxRunChars(40));
+    p.run().waitUntilFinish();
+
+    List<String> listed = Files.readAllLines(tiny.resolve(SortedCsvSink.RUN_LIST));
+    assertTrue(listed.size() > SortedCsvSink.MAX_OPEN_RUNS * 2, "expected rounds of merging, got " + listed.size());
+    assertEquals(3000, SortedCsvSink.merge(whole, "key,value", dir.resolve("whole.csv")));
+    assertEquals(3000, SortedCsvSink.merge(tiny, "key,value", dir.resolve("tiny.csv")));
+    assertArrayEquals(Files.readAllBytes(dir.resolve("whole.csv")), Files.readAllBytes(dir.resolve("tiny.csv")));
+    try (var left = Files.list(tiny)) {
+      assertEquals(listed.size() + 1, left.count(), "the rounds' temporary runs are removed");
+    }
+  }
+
+  @Test
+  void aRunThatIsNotListedIsNotMerged(TestPipeline p) throws Exception {
+    Path out = write(p, "out", SortedCsvSink.to(dir.resolve("out").toString()));
+    p.run().waitUntilFinish();
+    assertEquals(3000, SortedCsvSink.merge(out, "key,value", dir.resolve("before.csv")));
+    // A run left behind by a failed attempt (written, never listed) must not add its lines.
+    Files.copy(out.resolve(Files.readAllLines(out.resolve(SortedCsvSink.RUN_LIST)).get(0)),
+        out.resolve("run-left-behind-00000.run"));
+    assertEquals(3000, SortedCsvSink.merge(out, "key,value", dir.resolve("after.csv")));
+    assertArrayEquals(Files.readAllBytes(dir.resolve("before.csv")), Files.readAllBytes(dir.resolve("after.csv")));
+  }
+
+  @Test
+  void anOutputWithoutItsRunListIsRefused() throws Exception {
+    Path parts = Files.createDirectories(dir.resolve("unfinished"));
+    Files.writeString(parts.resolve("run-x-00000.run"), "");
+    var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+        () -> SortedCsvSink.merge(parts, "key,value", dir.resolve("x.csv")));
+    assertTrue(e.getMessage().contains("runs.list"), e.getMessage());
   }
 }

@@ -218,7 +218,7 @@ class ProbabilisticLinkStageTest {
   void suppliedParametersReproduceTheSpineExactly() throws Exception {
     Path again = LinkStage.of(fixture.cld(), fixture.apc(), ModelSpecFile.defaultCldApc(),
             Optional.of(linked.resolve(LinkStage.PARAMETERS)))
-        .run(StageOptions.fromArgs(List.of("--buckets=5", "--outputParts=2")), root.resolve("again"));
+        .run(StageOptions.fromArgs(List.of("--buckets=5")), root.resolve("again"));
     assertArrayEquals(Files.readAllBytes(linked.resolve(LinkStage.SPINE)), Files.readAllBytes(again.resolve(LinkStage.SPINE)));
     assertArrayEquals(Files.readAllBytes(linked.resolve(LinkStage.PARAMETERS)),
         Files.readAllBytes(again.resolve(LinkStage.PARAMETERS)));

@@ -106,7 +106,7 @@ class LinkedClassCountsTest {
           .apply(LinkedClassCounts.suppressedPersons(LINKED, vectors.get(0), buckets))
           .apply(MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
               .via((String id) -> KV.of(id, id)))
-          .apply(SortedCsvSink.to(out.toString(), 1));
+          .apply(SortedCsvSink.to(out.toString()));
       pipeline.run().waitUntilFinish();
       assertEquals(List.copyOf(expected), SortedCsvSink.readLines(out));
       assertEquals(figures.get(0).personsSuppressed(), expected.size());
