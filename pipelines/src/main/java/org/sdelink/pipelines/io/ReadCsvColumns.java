@@ -3,23 +3,31 @@ package org.sdelink.pipelines.io;
 import java.util.concurrent.atomic.LongAdder;
 import org.sdelink.pipelines.progress.RowCounters;
 
+import com.google.common.io.ByteStreams;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.commons.csv.CSVFormat;
@@ -66,44 +74,87 @@ public final class ReadCsvColumns extends PTransform<PBegin, PCollection<List<St
     }
   }
 
+  /** Bytes per range the readers parse in parallel (a file smaller than two ranges is read whole). */
+  static final long RANGE_BYTES = 16L << 20;
+
   @Override
   public PCollection<List<String>> expand(PBegin begin) {
     return begin
         .apply("File", Create.of(file).withCoder(StringUtf8Coder.of()))
-        .apply("ReadColumns", ParDo.of(new ReadFn(columns)))
+        .apply("SplitIntoRanges", ParDo.of(new SplitFn(RANGE_BYTES)))
+        .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
+        .apply("SpreadRanges", Reshuffle.viaRandomKey())
+        .apply("ReadColumns", ParDo.of(new ReadRangeFn(file, columns)))
         .setCoder(ListCoder.of(StringUtf8Coder.of()));
   }
 
-  private static final class ReadFn extends DoFn<String, List<String>> {
-    private final List<String> columns;
+  /** The file's ranges of whole records ({@link CsvSplits}), as (start, end) byte offsets. */
+  private static final class SplitFn extends DoFn<String, KV<Long, Long>> {
+    private final long rangeBytes;
 
-    ReadFn(List<String> columns) {
-      this.columns = columns;
-    }
-
-    private transient LongAdder rowsRead;
-
-    @Setup
-    public void setup() {
-      rowsRead = RowCounters.counter(RowCounters.ROWS_READ);
+    SplitFn(long rangeBytes) {
+      this.rangeBytes = rangeBytes;
     }
 
     @ProcessElement
-    public void process(@Element String path, OutputReceiver<List<String>> out) throws IOException {
-      var resource = FileSystems.matchSingleFileSpec(path).resourceId();
-      try (InputStream in = Channels.newInputStream(FileSystems.open(resource));
-          Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-          CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
-        int[] index = columns.stream().mapToInt(c -> parser.getHeaderNames().indexOf(c)).toArray();
-        for (CSVRecord record : parser) {
-          List<String> values = new ArrayList<>(index.length);
-          for (int i : index) {
-            values.add(record.get(i));
-          }
-          out.output(values);
-          rowsRead.increment();
+    public void process(@Element String path, OutputReceiver<KV<Long, Long>> out) throws IOException {
+      try (InputStream in = Channels.newInputStream(FileSystems.open(resource(path)))) {
+        for (CsvSplits.Range range : CsvSplits.of(in, rangeBytes)) {
+          out.output(KV.of(range.start(), range.end()));
         }
       }
     }
+  }
+
+  /** Parses one range of records and emits the chosen columns of each. */
+  private static final class ReadRangeFn extends DoFn<KV<Long, Long>, List<String>> {
+    private final String path;
+    private final List<String> columns;
+    private transient LongAdder rowsRead;
+    private transient int[] index;
+
+    ReadRangeFn(String path, List<String> columns) {
+      this.path = path;
+      this.columns = columns;
+    }
+
+    @Setup
+    public void setup() throws IOException {
+      rowsRead = RowCounters.counter(RowCounters.ROWS_READ);
+      try (InputStream in = Channels.newInputStream(FileSystems.open(resource(path)));
+          Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+          CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
+        List<String> header = parser.getHeaderNames();
+        index = columns.stream().mapToInt(header::indexOf).toArray();
+      }
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Long, Long> range, OutputReceiver<List<String>> out) throws IOException {
+      try (ReadableByteChannel channel = FileSystems.open(resource(path))) {
+        InputStream whole = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+        if (channel instanceof SeekableByteChannel seekable) {
+          seekable.position(range.getKey());
+        } else {
+          whole.skipNBytes(range.getKey());
+        }
+        InputStream in = ByteStreams.limit(whole, range.getValue() - range.getKey());
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            CSVParser parser = CSVFormat.RFC4180.parse(reader)) {
+          for (CSVRecord record : parser) {
+            List<String> values = new ArrayList<>(index.length);
+            for (int i : index) {
+              values.add(record.get(i));
+            }
+            out.output(values);
+            rowsRead.increment();
+          }
+        }
+      }
+    }
+  }
+
+  private static org.apache.beam.sdk.io.fs.ResourceId resource(String path) throws IOException {
+    return FileSystems.matchSingleFileSpec(path).resourceId();
   }
 }

@@ -12,8 +12,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  */
 public final class StageOptions {
   /**
-   * Buckets on Flink unless given: Flink groups by sorting, and a sort over few distinct keys compares whole records
-   * wherever keys tie, so there every bucket holds only a handful of keys (docs/operations.md).
+   * Buckets on Flink unless given: Flink's cost does not grow with the number of keys (unlike the DirectRunner's),
+   * so there a bucket holds a handful of people at any input size and no worker holds a growing share of the data.
    */
   static final int FLINK_BUCKETS = 1 << 20;
 
