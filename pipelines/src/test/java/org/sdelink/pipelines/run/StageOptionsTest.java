@@ -1,0 +1,57 @@
+package org.sdelink.pipelines.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
+import org.apache.beam.runners.spark.SparkPipelineOptions;
+import org.apache.beam.runners.spark.SparkRunner;
+import org.junit.jupiter.api.Test;
+
+/** The runner defaults sdelink adds to a stage's Beam arguments, and the error for a runner it does not have. */
+class StageOptionsTest {
+  @Test
+  void directRunnerIsTheDefaultWithItsChecksOff() {
+    DirectOptions options = StageOptions.fromArgs(List.of("--buckets=8")).as(DirectOptions.class);
+    assertEquals(DirectRunner.class, options.getRunner());
+    assertFalse(options.isEnforceImmutability());
+    assertFalse(options.isEnforceEncodability());
+    assertEquals(8, options.as(SdelinkPipelineOptions.class).getBuckets());
+  }
+
+  @Test
+  void flinkWithoutAMasterRunsEmbedded() {
+    FlinkPipelineOptions options = StageOptions.fromArgs(List.of("--runner=FlinkRunner")).as(FlinkPipelineOptions.class);
+    assertEquals(FlinkRunner.class, options.getRunner());
+    assertEquals("[local]", options.getFlinkMaster());
+  }
+
+  @Test
+  void sparkWithoutAMasterRunsLocallyOnEveryProcessor() {
+    SparkPipelineOptions options = StageOptions.fromArgs(List.of("--runner=SparkRunner", "--outputParts=4"))
+        .as(SparkPipelineOptions.class);
+    assertEquals(SparkRunner.class, options.getRunner());
+    assertEquals("local[" + Runtime.getRuntime().availableProcessors() + "]", options.getSparkMaster());
+    assertEquals(4, options.as(SdelinkPipelineOptions.class).getOutputParts());
+  }
+
+  @Test
+  void aGivenSparkMasterIsKept() {
+    SparkPipelineOptions options = StageOptions.fromArgs(List.of("--runner=SparkRunner",
+        "--sparkMaster=spark://spark-master.example:7077")).as(SparkPipelineOptions.class);
+    assertEquals("spark://spark-master.example:7077", options.getSparkMaster());
+  }
+
+  @Test
+  void anUnknownRunnerNamesTheRunnersAvailable() {
+    UserError error = assertThrows(UserError.class, () -> StageOptions.fromArgs(List.of("--runner=SamzaRunner")));
+    assertTrue(error.getMessage().contains("SamzaRunner"), error.getMessage());
+    assertTrue(error.getMessage().contains("DirectRunner, FlinkRunner and SparkRunner"), error.getMessage());
+  }
+}
