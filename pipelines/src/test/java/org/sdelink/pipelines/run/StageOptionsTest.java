@@ -2,10 +2,13 @@ package org.sdelink.pipelines.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
@@ -46,6 +49,37 @@ class StageOptionsTest {
     SparkPipelineOptions options = StageOptions.fromArgs(List.of("--runner=SparkRunner",
         "--sparkMaster=spark://spark-master.example:7077")).as(SparkPipelineOptions.class);
     assertEquals("spark://spark-master.example:7077", options.getSparkMaster());
+  }
+
+  @Test
+  void localSparkListensOnLoopbackOnlyWithoutItsWebUiUnlessTheOperatorSaysOtherwise() {
+    List<String> properties = List.of(StageOptions.SPARK_UI, "spark.driver.bindAddress", "spark.driver.host");
+    Map<String, String> before = new HashMap<>();
+    properties.forEach(p -> before.put(p, System.getProperty(p)));
+    try {
+      properties.forEach(System::clearProperty);
+      StageOptions.fromArgs(List.of("--runner=FlinkRunner"));
+      properties.forEach(p -> assertNull(System.getProperty(p), p + " set for another runner"));
+
+      StageOptions.fromArgs(List.of("--runner=SparkRunner", "--sparkMaster=spark://spark-master.example:7077"));
+      assertEquals("false", System.getProperty(StageOptions.SPARK_UI));
+      assertNull(System.getProperty("spark.driver.host"), "a cluster's driver bound to loopback");
+
+      System.setProperty(StageOptions.SPARK_UI, "true");
+      System.setProperty("spark.driver.host", "10.1.2.3");
+      StageOptions.fromArgs(List.of("--runner=SparkRunner"));
+      assertEquals("true", System.getProperty(StageOptions.SPARK_UI));
+      assertEquals("10.1.2.3", System.getProperty("spark.driver.host"));
+      assertEquals("127.0.0.1", System.getProperty("spark.driver.bindAddress"));
+    } finally {
+      for (String p : properties) {
+        if (before.get(p) == null) {
+          System.clearProperty(p);
+        } else {
+          System.setProperty(p, before.get(p));
+        }
+      }
+    }
   }
 
   @Test
