@@ -60,11 +60,13 @@ class CommandLineTest {
         "--keystore", keystore.toString(), "--keystore-password-file", passwordFile.toString(), "--output",
         root.resolve("flink-out").toString(), "--runner=FlinkRunner", "--parallelism=2", "--buckets=32");
     assertEquals(0, flink.code(), flink.err());
-    Result spark = run("pseudonymise", "--source", "apc", "--input", input.resolve("apc_episodes.csv").toString(),
+    Result unknown = run("pseudonymise", "--source", "apc", "--input", input.resolve("apc_episodes.csv").toString(),
         "--keystore", keystore.toString(), "--keystore-password-file", passwordFile.toString(), "--output",
-        root.resolve("spark-out").toString(), "--runner=SparkRunner");
-    assertEquals(2, spark.code());
-    assertTrue(spark.err().contains("SparkRunner") && spark.err().contains("DirectRunner"), spark.err());
+        root.resolve("samza-out").toString(), "--runner=SamzaRunner");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("SamzaRunner") && unknown.err().contains("DirectRunner, FlinkRunner and"
+        + " SparkRunner"), unknown.err());
+    assertFalse(Files.exists(root.resolve("samza-out")), "output written despite the error");
     Result stray = run("metrics", "--cld", "a", "--apc", "b", "--spine", "c", "--period-start", "2024-04-01",
         "--period-end", "2025-03-31", "--output", "d", "stray");
     assertEquals(2, stray.code());

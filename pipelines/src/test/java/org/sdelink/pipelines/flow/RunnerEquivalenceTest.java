@@ -9,38 +9,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdelink.pipelines.io.StageDirectory;
 
 /**
- * Every stage on embedded Flink and on the DirectRunner, twice on each (the second time with other bucket, part and
- * parallelism settings): all outputs byte-identical.
+ * Every stage on the DirectRunner, on embedded Flink and on local Spark, with several bucket, part and parallelism
+ * settings: all outputs byte-identical to one DirectRunner run (computed once for the class).
  * (The {@code _SUCCESS} markers name their own folders, so they are compared by their output hashes only.)
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunnerEquivalenceTest {
-  @TempDir Path root;
+  private Path root;
+  private FlowFixture fixture;
+  private Path policy;
+  private Map<String, String> directHashes;
+
+  @BeforeAll
+  void runOnceOnTheDirectRunner(@TempDir Path dir) throws Exception {
+    root = dir;
+    fixture = FlowFixture.generate(root, 150, 5501);
+    policy = ReleasePropertiesTest.approvedPolicyIn(root, "EQUIVALENCE-1");
+    directHashes = hashes(runAndPublish(root.resolve("direct"), List.of()));
+    assertTrue(directHashes.size() >= 20 && directHashes.containsKey("release/persons.parquet"),
+        "expected every stage's outputs, got " + directHashes.keySet());
+  }
 
   @Test
   void flinkAndDirectRunnerGiveByteIdenticalOutputsAndRerunsOnEachToo() throws Exception {
-    FlowFixture fixture = FlowFixture.generate(root, 150, 5501);
-    Path policy = ReleasePropertiesTest.approvedPolicyIn(root, "EQUIVALENCE-1");
-    Path direct = runAndPublish(fixture, policy, root.resolve("direct"), List.of());
-    Path again = runAndPublish(fixture, policy, root.resolve("direct-again"), List.of("--buckets=7"));
-    Path flink = runAndPublish(fixture, policy, root.resolve("flink"), List.of("--runner=FlinkRunner",
-        "--parallelism=2"));
-    Path flinkAgain = runAndPublish(fixture, policy, root.resolve("flink-again"), List.of("--runner=FlinkRunner",
+    Path again = runAndPublish(root.resolve("direct-again"), List.of("--buckets=7"));
+    Path flink = runAndPublish(root.resolve("flink"), List.of("--runner=FlinkRunner", "--parallelism=2"));
+    Path flinkAgain = runAndPublish(root.resolve("flink-again"), List.of("--runner=FlinkRunner",
         "--parallelism=1", "--buckets=5"));
 
-    Map<String, String> directHashes = hashes(direct);
-    assertTrue(directHashes.size() >= 20 && directHashes.containsKey("release/persons.parquet"),
-        "expected every stage's outputs, got " + directHashes.keySet());
     assertEquals(directHashes, hashes(flink), "Flink outputs differ from the DirectRunner's");
     assertEquals(directHashes, hashes(again), "a rerun with other bucket counts differs");
     assertEquals(directHashes, hashes(flinkAgain), "a second Flink run with other settings differs");
   }
 
-  private static Path runAndPublish(FlowFixture fixture, Path policy, Path out, List<String> args) throws Exception {
+  @Test
+  void sparkGivesTheDirectRunnersBytes() throws Exception {
+    // The default master (local[processors]) and the default buckets, then three threads with other settings.
+    Path spark = runAndPublish(root.resolve("spark"), List.of("--runner=SparkRunner"));
+    Path sparkAgain = runAndPublish(root.resolve("spark-again"), List.of("--runner=SparkRunner",
+        "--sparkMaster=local[3]", "--buckets=5"));
+
+    assertEquals(directHashes, hashes(spark), "Spark outputs differ from the DirectRunner's");
+    assertEquals(directHashes, hashes(sparkAgain), "a second Spark run with other settings differs");
+  }
+
+  private Path runAndPublish(Path out, List<String> args) throws Exception {
     fixture.runStages(out, args);
     org.sdelink.pipelines.publish.PublishStage.of("EQUIVALENCE-1", policy, out.resolve("metrics"), fixture.key)
         .run(org.sdelink.pipelines.run.StageOptions.fromArgs(args), out.resolve("release"));
