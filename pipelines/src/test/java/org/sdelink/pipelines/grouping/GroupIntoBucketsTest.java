@@ -23,28 +23,46 @@ import org.sdelink.pipelines.testing.TestPipelineExtension;
 class GroupIntoBucketsTest {
   @Test
   void everyElementLandsOnceInTheBucketOfItsKeyAndBucketsAreBounded(TestPipeline p) {
+    check(p, "few", 8, 1000);
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void batchesPerBucketAreSentOnWhenABundleHoldsTooManyAndNothingIsLost(TestPipeline p) {
+    check(p, "batched", 8, GroupIntoBuckets.MAX_BATCHED + 1234);
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void manyBucketsGroupWithoutBatchesAndGiveTheSameBuckets(TestPipeline p) {
+    check(p, "many", GroupIntoBuckets.BATCH_UP_TO_BUCKETS + 1, 1000);
+    p.run().waitUntilFinish();
+  }
+
+  private static void check(TestPipeline p, String name, int buckets, int elements) {
     List<KV<String, Integer>> input = new ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
+    for (int i = 0; i < elements; i++) {
       input.add(KV.of("person-" + (i % 300), i));
     }
     PCollection<KV<Integer, Iterable<KV<String, Integer>>>> grouped = p
-        .apply(Create.of(input).withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
-        .apply(GroupIntoBuckets.of(8));
-    PAssert.that(grouped).satisfies(buckets -> {
+        .apply(name, Create.of(input).withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
+        .apply("Group " + name, GroupIntoBuckets.of(buckets));
+    PAssert.that(grouped).satisfies(groups -> {
       Map<Integer, Integer> seen = new HashMap<>();
+      java.util.Set<Integer> bucketsSeen = new java.util.HashSet<>();
       int count = 0;
-      for (KV<Integer, Iterable<KV<String, Integer>>> bucket : buckets) {
-        assertTrue(bucket.getKey() >= 0 && bucket.getKey() < 8, "bucket out of range");
+      for (KV<Integer, Iterable<KV<String, Integer>>> bucket : groups) {
+        assertTrue(bucket.getKey() >= 0 && bucket.getKey() < buckets, "bucket out of range");
+        assertTrue(bucketsSeen.add(bucket.getKey()), "bucket " + bucket.getKey() + " given twice");
         for (KV<String, Integer> kv : bucket.getValue()) {
-          assertEquals(Buckets.of(kv.getKey(), 8), bucket.getKey(), "element in the wrong bucket");
+          assertEquals(Buckets.of(kv.getKey(), buckets), bucket.getKey(), "element in the wrong bucket");
           assertEquals(null, seen.put(kv.getValue(), bucket.getKey()), "element seen twice");
           count++;
         }
       }
-      assertEquals(1000, count);
+      assertEquals(elements, count);
       return null;
     });
-    p.run().waitUntilFinish();
   }
 
   @Test
