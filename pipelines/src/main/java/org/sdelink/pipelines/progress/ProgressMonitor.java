@@ -27,6 +27,8 @@ public final class ProgressMonitor implements AutoCloseable {
   private final long rowsAtStart = RowCounters.get(RowCounters.ROWS_READ);
   private final AtomicLong peakHeap = new AtomicLong(heapUsed());
   private final ScheduledExecutorService timer;
+  /** Set under the writer's lock by {@link #close}: a line the timer was about to print is then dropped. */
+  private volatile boolean closed;
   private StageMeasurement measurement;
 
   private ProgressMonitor(String stage, PrintWriter out, Duration interval) {
@@ -70,6 +72,9 @@ public final class ProgressMonitor implements AutoCloseable {
 
   private void printLine() {
     synchronized (out) {
+      if (closed) {
+        return;
+      }
       out.println(line());
       out.flush();
     }
@@ -83,6 +88,12 @@ public final class ProgressMonitor implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (measurement == null) {
+      if (out != null) {
+        synchronized (out) {
+          closed = true;
+        }
+      }
+      closed = true;
       timer.shutdownNow();
       sampleHeap();
       measurement = new StageMeasurement(stage, Duration.ofNanos(System.nanoTime() - start), rowsRead(),
