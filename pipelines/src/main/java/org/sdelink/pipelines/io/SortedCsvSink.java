@@ -267,7 +267,7 @@ public final class SortedCsvSink extends PTransform<PCollection<KV<String, Strin
           Path merged = cascade.resolve(String.format(Locale.ROOT, "round-%03d-%05d.run", round, longer.size()));
           try (DataOutputStream out = new DataOutputStream(
               new BufferedOutputStream(Files.newOutputStream(merged), 1 << 16))) {
-            mergeOpen(runs.subList(from, Math.min(runs.size(), from + MAX_OPEN_RUNS)), false, head -> {
+            mergeOpen(runs.subList(from, Math.min(runs.size(), from + MAX_OPEN_RUNS)), head -> {
               writeString(out, head.key);
               writeString(out, head.line);
             });
@@ -279,7 +279,7 @@ public final class SortedCsvSink extends PTransform<PCollection<KV<String, Strin
       }
       long[] lines = {0};
       String[] previousKey = {null};
-      mergeOpen(runs, distinctKeys, head -> {
+      mergeOpen(runs, head -> {
         if (!(distinctKeys && head.key.equals(previousKey[0]))) {
           sink.line(head.line);
           lines[0]++;
@@ -317,7 +317,7 @@ public final class SortedCsvSink extends PTransform<PCollection<KV<String, Strin
     void head(Head head) throws IOException;
   }
 
-  private static void mergeOpen(List<Path> runFiles, boolean distinctKeys, HeadSink sink) throws IOException {
+  private static void mergeOpen(List<Path> runFiles, HeadSink sink) throws IOException {
     List<DataInputStream> open = new ArrayList<>();
     PriorityQueue<Head> heads = new PriorityQueue<>();
     try {

@@ -88,12 +88,13 @@ public final class ProgressMonitor implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (measurement == null) {
-      if (out != null) {
+      if (out == null) {
+        closed = true;
+      } else {
         synchronized (out) {
           closed = true;
         }
       }
-      closed = true;
       timer.shutdownNow();
       sampleHeap();
       measurement = new StageMeasurement(stage, Duration.ofNanos(System.nanoTime() - start), rowsRead(),
