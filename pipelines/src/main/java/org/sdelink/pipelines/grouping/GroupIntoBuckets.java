@@ -3,14 +3,12 @@ package org.sdelink.pipelines.grouping;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.Iterables;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.IterableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -63,24 +61,31 @@ public final class GroupIntoBuckets<V>
           .apply("GroupByBucket", GroupByKey.create());
     }
     return input
-        .apply("BatchPerBucket", ParDo.of(new BatchFn<V>(n)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(elementCoder)))
+        .apply("BatchPerBucket", ParDo.of(new BatchFn<V>(n, elementCoder)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()))
         .apply("GroupBatchesByBucket", GroupByKey.create())
         .apply("Unbatch", MapElements
             .into(new TypeDescriptor<KV<Integer, Iterable<KV<String, V>>>>() {})
-            .via((KV<Integer, Iterable<List<KV<String, V>>>> bucket) ->
-                KV.of(bucket.getKey(), Iterables.concat(bucket.getValue()))))
+            .via((KV<Integer, Iterable<byte[]>> bucket) ->
+                KV.of(bucket.getKey(), Iterables.concat(Iterables.transform(bucket.getValue(),
+                    batch -> EncodedBatch.decode(batch, elementCoder))))))
         .setCoder(KvCoder.of(VarIntCoder.of(), IterableCoder.of(elementCoder)));
   }
 
-  /** Collects a bundle's elements into one list per bucket, sent on when the bundle ends or holds too many. */
-  private static final class BatchFn<V> extends DoFn<KV<String, V>, KV<Integer, List<KV<String, V>>>> {
+  /**
+   * Collects a bundle's elements into one batch per bucket, each held encoded (a byte array is a fraction of the
+   * memory of the objects it encodes, and the DirectRunner holds every batch until the grouping ends); batches are
+   * sent on when the bundle ends or holds too many elements.
+   */
+  private static final class BatchFn<V> extends DoFn<KV<String, V>, KV<Integer, byte[]>> {
     private final int buckets;
-    private transient Map<Integer, List<KV<String, V>>> batches;
+    private final Coder<KV<String, V>> elementCoder;
+    private transient Map<Integer, EncodedBatch<KV<String, V>>> batches;
     private transient int held;
 
-    BatchFn(int buckets) {
+    BatchFn(int buckets, Coder<KV<String, V>> elementCoder) {
       this.buckets = buckets;
+      this.elementCoder = elementCoder;
     }
 
     @StartBundle
@@ -90,10 +95,11 @@ public final class GroupIntoBuckets<V>
     }
 
     @ProcessElement
-    public void process(@Element KV<String, V> element, OutputReceiver<KV<Integer, List<KV<String, V>>>> out) {
-      batches.computeIfAbsent(Buckets.of(element.getKey(), buckets), b -> new ArrayList<>()).add(element);
+    public void process(@Element KV<String, V> element, OutputReceiver<KV<Integer, byte[]>> out) {
+      batches.computeIfAbsent(Buckets.of(element.getKey(), buckets), b -> new EncodedBatch<>(elementCoder))
+          .add(element);
       if (++held >= MAX_BATCHED) {
-        batches.forEach((bucket, batch) -> out.output(KV.of(bucket, batch)));
+        batches.forEach((bucket, batch) -> out.output(KV.of(bucket, batch.bytes())));
         batches = new HashMap<>();
         held = 0;
       }
@@ -101,8 +107,8 @@ public final class GroupIntoBuckets<V>
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
-      batches.forEach((bucket, batch) -> context.output(KV.of(bucket, batch), GlobalWindow.INSTANCE.maxTimestamp(),
-          GlobalWindow.INSTANCE));
+      batches.forEach((bucket, batch) -> context.output(KV.of(bucket, batch.bytes()),
+          GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
       batches = null;
     }
   }

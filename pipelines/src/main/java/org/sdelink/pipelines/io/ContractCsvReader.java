@@ -65,38 +65,60 @@ public final class ContractCsvReader {
 
   /** Reads every data row of {@code in}, handing each to {@code handler}; returns the number of data rows seen. */
   public long read(InputStream in, String fileName, RowHandler handler) throws IOException {
-    long rows = 0;
-    long nextLine = 2;
     try (Reader reader = utf8Reader(in);
         CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
       Iterator<CSVRecord> records = parser.iterator();
       List<String> header = canonicalHeader(nextHeader(records, fileName), fileName);
-      nextLine = parser.getCurrentLineNumber() + 1;
-      while (true) {
-        CSVRecord record;
-        try {
-          if (!records.hasNext()) {
-            break;
-          }
-          record = records.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          rows++;
-          handler.reject(
-              RejectedRow.of(fileName, nextLine, "", "UNREADABLE",
-                  "the rest of the file from this line to line " + parser.getCurrentLineNumber()
-                      + " cannot be parsed (" + rootCause(e).getClass().getSimpleName()
-                      + "): check for an unbalanced quote"));
+      return readRecords(parser, records, header, fileName, 0, 0, handler);
+    }
+  }
+
+  /**
+   * Reads the data rows of one range of a file ({@link InputFileRanges}) whose header {@link #checkHeader} gave:
+   * rows, lines and row numbers come out as {@link #read} gives them for the whole file. Returns the data rows seen in
+   * the range.
+   */
+  public long readRange(InputStream in, String fileName, List<String> header, InputFileRanges.Range range,
+      RowHandler handler) throws IOException {
+    try (Reader reader = new InputStreamReader(in, utf8Decoder());
+        CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
+      return readRecords(parser, parser.iterator(), List.copyOf(header), fileName, range.firstLine() - 1,
+          range.rowsBefore(), handler) - range.rowsBefore();
+    }
+  }
+
+  /**
+   * Reads the records left in {@code parser}; {@code linesBefore} line breaks and {@code rowsBefore} data rows come
+   * before its first character. Returns {@code rowsBefore} plus the data rows seen.
+   */
+  private long readRecords(CSVParser parser, Iterator<CSVRecord> records, List<String> header, String fileName,
+      long linesBefore, long rowsBefore, RowHandler handler) {
+    long rows = rowsBefore;
+    long nextLine = linesBefore + parser.getCurrentLineNumber() + 1;
+    while (true) {
+      CSVRecord record;
+      try {
+        if (!records.hasNext()) {
           break;
         }
+        record = records.next();
+      } catch (UncheckedIOException | IllegalStateException e) {
         rows++;
-        long line = nextLine;
-        nextLine = parser.getCurrentLineNumber() + 1;
-        if (record.size() == 1 && record.get(0).isEmpty() && header.size() > 1) {
-          rows--; // a blank line carries no row
-          continue;
-        }
-        handleRecord(record, header, fileName, line, rows, handler);
+        handler.reject(
+            RejectedRow.of(fileName, nextLine, "", "UNREADABLE",
+                "the rest of the file from this line to line " + (linesBefore + parser.getCurrentLineNumber())
+                    + " cannot be parsed (" + rootCause(e).getClass().getSimpleName()
+                    + "): check for an unbalanced quote"));
+        break;
       }
+      rows++;
+      long line = nextLine;
+      nextLine = linesBefore + parser.getCurrentLineNumber() + 1;
+      if (record.size() == 1 && record.get(0).isEmpty() && header.size() > 1) {
+        rows--; // a blank line carries no row
+        continue;
+      }
+      handleRecord(record, header, fileName, line, rows, handler);
     }
     return rows;
   }
@@ -258,12 +280,15 @@ public final class ContractCsvReader {
   }
 
   private static Reader utf8Reader(InputStream in) throws IOException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    InputStream withoutBom = BOMInputStream.builder().setInputStream(in).get();
+    return new InputStreamReader(withoutBom, utf8Decoder());
+  }
+
+  private static CharsetDecoder utf8Decoder() {
+    return StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE)
         .replaceWith(String.valueOf(NOT_UTF8));
-    InputStream withoutBom = BOMInputStream.builder().setInputStream(in).get();
-    return new InputStreamReader(withoutBom, decoder);
   }
 
   private static Throwable rootCause(Throwable t) {

@@ -1,12 +1,18 @@
 package org.sdelink.pipelines.io;
 
-import java.util.concurrent.atomic.LongAdder;
-import org.sdelink.pipelines.progress.RowCounters;
+import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.io.ByteStreams;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -17,6 +23,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -24,57 +31,106 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.sdelink.pipelines.contract.InputSource;
+import org.sdelink.pipelines.progress.RowCounters;
 
 /**
- * Reads input files against their contract: each file by one reader (RFC 4180 quoted newlines make a file
- * unsplittable), giving accepted {@link SourceRow}s, {@link RejectedRow}s and, per file, the number of data rows seen
- * (so the stage can reconcile rows in = accepted + rejected).
+ * Reads input files against their contract, giving accepted {@link SourceRow}s, {@link RejectedRow}s and, per file,
+ * the number of data rows seen (so the stage can reconcile rows in = accepted + rejected). A file that is strictly
+ * RFC 4180 is cut into ranges of whole records ({@link InputFileRanges}) that several readers parse at once, each
+ * knowing the line and row number it starts at; any other file is read whole by one reader (its parser decides what
+ * is unreadable). Either way every row, line and record id is what one reader of the whole file gives.
  */
 public final class ReadContractRows extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<SourceRow> ROWS = new TupleTag<>("rows") {};
   public static final TupleTag<RejectedRow> REJECTS = new TupleTag<>("rejects") {};
   public static final TupleTag<KV<String, Long>> ROWS_SEEN = new TupleTag<>("rowsSeen") {};
-  private static final TupleTag<SourceRowBatch> BATCHES = new TupleTag<>("batches") {};
-  /** Rows per batch moved from a file's reader to the workers. */
-  static final int BATCH_ROWS = 1_000;
-  private static final int SPREAD_BUCKETS = 64;
+  /** Bytes per range read by one reader (a file smaller than two ranges is read by one reader). */
+  static final long RANGE_BYTES = 16L << 20;
 
   private final InputSource source;
   private final List<String> files;
+  private final long rangeBytes;
 
-  private ReadContractRows(InputSource source, List<String> files) {
+  private ReadContractRows(InputSource source, List<String> files, long rangeBytes) {
     this.source = source;
     this.files = List.copyOf(files);
+    this.rangeBytes = rangeBytes;
   }
 
   /** Reads {@code files} (paths or URIs Beam's FileSystems understands), all under {@code source}'s contract. */
   public static ReadContractRows of(InputSource source, List<String> files) {
-    return new ReadContractRows(source, files);
+    return new ReadContractRows(source, files, RANGE_BYTES);
+  }
+
+  /** The same reads cutting files into ranges of about {@code bytes} (tests use small ranges). */
+  ReadContractRows withRangeBytes(long bytes) {
+    checkArgument(bytes > 0, "range size must be positive");
+    return new ReadContractRows(source, files, bytes);
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
     PCollectionTuple read = begin
-        .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
-        .apply("ReadAgainstContract", ParDo.of(new ReadFileFn(source))
-            .withOutputTags(BATCHES, TupleTagList.of(REJECTS).and(ROWS_SEEN)));
-    read.get(BATCHES).setCoder(new SourceRowBatch.Coder());
+        .apply("Parts", parts(source, files, rangeBytes))
+        .apply("ReadAgainstContract", ParDo.of(new ReadPartFn(source))
+            .withOutputTags(ROWS, TupleTagList.of(REJECTS).and(ROWS_SEEN)));
+    read.get(ROWS).setCoder(SourceRowCoder.of());
     read.get(REJECTS).setCoder(SerializableCoder.of(RejectedRow.class));
-    read.get(ROWS_SEEN).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    // One reader per file (quoted newlines make a file unsplittable); its rows are spread over the workers in
-    // batches, so that the per-row work after the read runs on every core.
-    PCollection<SourceRow> rows = read.get(BATCHES)
-        .apply("SpreadBatches", Reshuffle.<SourceRowBatch>viaRandomKey().withNumBuckets(SPREAD_BUCKETS))
-        .apply("RowsOfBatch", ParDo.of(new DoFn<SourceRowBatch, SourceRow>() {
-          @ProcessElement
-          public void process(@Element SourceRowBatch batch, OutputReceiver<SourceRow> out) {
-            batch.rows().forEach(out::output);
-          }
-        }))
-        .setCoder(SourceRowCoder.of());
-    return PCollectionTuple.of(ROWS, rows)
+    PCollection<KV<String, Long>> seen = read.get(ROWS_SEEN)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+        .apply("RowsSeenPerFile", Sum.longsPerKey());
+    return PCollectionTuple.of(ROWS, read.get(ROWS))
         .and(REJECTS, read.get(REJECTS))
-        .and(ROWS_SEEN, read.get(ROWS_SEEN));
+        .and(ROWS_SEEN, seen);
+  }
+
+  /**
+   * The parts of {@code files} for the readers, spread over the workers: ranges of about {@code rangeBytes} of each
+   * strictly RFC 4180 file, each other file whole. A stage whose per-row work should run where the rows are read
+   * (no rows between workers) reads the parts itself with {@link #readPart}.
+   */
+  public static PTransform<PBegin, PCollection<FilePart>> parts(InputSource source, List<String> files,
+      long rangeBytes) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<FilePart> expand(PBegin begin) {
+        return begin
+            .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
+            .apply("CutIntoRanges", ParDo.of(new CutFn(source, rangeBytes)))
+            .setCoder(SerializableCoder.of(FilePart.class))
+            .apply("SpreadParts", Reshuffle.viaRandomKey());
+      }
+    };
+  }
+
+  /** {@link #parts(InputSource, List, long)} with the default range size. */
+  public static PTransform<PBegin, PCollection<FilePart>> parts(InputSource source, List<String> files) {
+    return parts(source, files, RANGE_BYTES);
+  }
+
+  /**
+   * Reads one part against {@code source}'s contract, handing every data row to {@code handler}; returns the data
+   * rows seen in the part (a file's parts add up to its rows).
+   */
+  public static long readPart(InputSource source, FilePart part, ContractCsvReader.RowHandler handler)
+      throws IOException {
+    ContractCsvReader reader = ContractCsvReader.forSource(source);
+    String name = fileName(part.path());
+    var resource = FileSystems.matchSingleFileSpec(part.path()).resourceId();
+    try (ReadableByteChannel channel = FileSystems.open(resource)) {
+      if (part.range() == null) {
+        return reader.read(Channels.newInputStream(channel), name, handler);
+      }
+      InputFileRanges.Range range = part.range();
+      InputStream whole = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+      if (channel instanceof SeekableByteChannel seekable) {
+        seekable.position(range.start());
+      } else {
+        whole.skipNBytes(range.start());
+      }
+      return reader.readRange(ByteStreams.limit(whole, range.end() - range.start()), name, part.header(), range,
+          handler);
+    }
   }
 
   /** The file name recorded in record ids and rejects: the last path segment. */
@@ -83,11 +139,48 @@ public final class ReadContractRows extends PTransform<PBegin, PCollectionTuple>
     return normalised.substring(normalised.lastIndexOf('/') + 1);
   }
 
-  private static final class ReadFileFn extends DoFn<String, SourceRowBatch> {
+  /**
+   * A part of one file for one reader: a range of its records, or the whole file ({@code range} null), with the
+   * file's canonical header.
+   */
+  public record FilePart(String path, List<String> header, InputFileRanges.Range range) implements Serializable {}
+
+  /** Cuts each file into ranges when it is strictly RFC 4180, else gives it whole. */
+  private static final class CutFn extends DoFn<String, FilePart> {
+    private final InputSource source;
+    private final long rangeBytes;
+
+    CutFn(InputSource source, long rangeBytes) {
+      this.source = source;
+      this.rangeBytes = rangeBytes;
+    }
+
+    @ProcessElement
+    public void process(@Element String path, OutputReceiver<FilePart> out) throws IOException {
+      var resource = FileSystems.matchSingleFileSpec(path).resourceId();
+      Optional<List<InputFileRanges.Range>> ranges;
+      List<String> header;
+      try (InputStream in = Channels.newInputStream(FileSystems.open(resource))) {
+        header = ContractCsvReader.forSource(source).checkHeader(in, fileName(path));
+      }
+      try (InputStream in = Channels.newInputStream(FileSystems.open(resource))) {
+        ranges = InputFileRanges.of(in, rangeBytes);
+      }
+      if (ranges.isEmpty() || ranges.get().size() < 2) {
+        out.output(new FilePart(path, header, null));
+        return;
+      }
+      for (InputFileRanges.Range range : ranges.get()) {
+        out.output(new FilePart(path, header, range));
+      }
+    }
+  }
+
+  private static final class ReadPartFn extends DoFn<FilePart, SourceRow> {
     private final InputSource source;
     private transient LongAdder rowsRead;
 
-    ReadFileFn(InputSource source) {
+    ReadPartFn(InputSource source) {
       this.source = source;
     }
 
@@ -97,37 +190,21 @@ public final class ReadContractRows extends PTransform<PBegin, PCollectionTuple>
     }
 
     @ProcessElement
-    public void process(@Element String path, MultiOutputReceiver out) throws IOException {
-      String name = fileName(path);
-      var resource = FileSystems.matchSingleFileSpec(path).resourceId();
-      SourceRowBatch[] batch = new SourceRowBatch[1];
-      try (InputStream in = Channels.newInputStream(FileSystems.open(resource))) {
-        long seen = ContractCsvReader.forSource(source).read(in, name, new ContractCsvReader.RowHandler() {
-          @Override
-          public void accept(SourceRow row) {
-            if (batch[0] != null && (batch[0].size() >= BATCH_ROWS || !batch[0].fits(row))) {
-              out.get(BATCHES).output(batch[0]);
-              batch[0] = null;
-            }
-            if (batch[0] == null) {
-              batch[0] = SourceRowBatch.startingWith(row);
-            } else {
-              batch[0].add(row);
-            }
-            rowsRead.increment();
-          }
-
-          @Override
-          public void reject(RejectedRow rejected) {
-            out.get(REJECTS).output(rejected);
-            rowsRead.increment();
-          }
-        });
-        if (batch[0] != null) {
-          out.get(BATCHES).output(batch[0]);
+    public void process(@Element FilePart part, MultiOutputReceiver out) throws IOException {
+      long seen = readPart(source, part, new ContractCsvReader.RowHandler() {
+        @Override
+        public void accept(SourceRow row) {
+          out.get(ROWS).output(row);
+          rowsRead.increment();
         }
-        out.get(ROWS_SEEN).output(KV.of(name, seen));
-      }
+
+        @Override
+        public void reject(RejectedRow rejected) {
+          out.get(REJECTS).output(rejected);
+          rowsRead.increment();
+        }
+      });
+      out.get(ROWS_SEEN).output(KV.of(fileName(part.path()), seen));
     }
   }
 }

@@ -25,10 +25,10 @@ import org.sdelink.pipelines.testing.TestPipelineExtension;
 class ReadContractRowsTest {
   @TempDir Path dir;
 
-  /** More rows than a batch holds, with a reject in the middle: every row arrives once, with its own line. */
+  /** A file cut into many ranges, with a reject in the middle: every row arrives once, with its own line. */
   @Test
-  void rowsOfSeveralBatchesArriveOnceEachWithTheirLinesAndRejectsAreKept(TestPipeline p) throws Exception {
-    int rows = ReadContractRows.BATCH_ROWS * 2 + 357;
+  void rowsOfManyRangesArriveOnceEachWithTheirLinesAndRejectsAreKept(TestPipeline p) throws Exception {
+    int rows = 2_357;
     StringBuilder csv = new StringBuilder("EPIKEY,ADMIDATE,PROCODE3\n");
     List<SourceRow> expected = new ArrayList<>();
     for (int i = 1; i <= rows; i++) {
@@ -46,7 +46,8 @@ class ReadContractRowsTest {
     Path file = dir.resolve("apc.csv");
     Files.writeString(file, csv, StandardCharsets.UTF_8);
 
-    PCollectionTuple read = p.apply(ReadContractRows.of(InputSource.APC, List.of(file.toString())));
+    PCollectionTuple read = p.apply(ReadContractRows.of(InputSource.APC, List.of(file.toString()))
+        .withRangeBytes(1_000));
     PAssert.that(read.get(ReadContractRows.ROWS)).containsInAnyOrder(expected);
     PAssert.that(read.get(ReadContractRows.REJECTS).apply(Count.globally())).containsInAnyOrder(1L);
     PAssert.that(read.get(ReadContractRows.ROWS_SEEN)).containsInAnyOrder(KV.of("apc.csv", (long) rows));
