@@ -21,10 +21,13 @@ final class EncodedBatch<T> {
     this.coder = coder;
   }
 
-  void add(T element) {
+  /** Appends {@code element}; returns the bytes it took. */
+  int add(T element) {
     try {
+      int before = bytes.size();
       coder.encode(element, bytes);
       size++;
+      return bytes.size() - before;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -24,26 +24,38 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 /**
  * Groups keyed elements into a bounded number of buckets by a stable hash of the key: the grouping sdelink uses
  * instead of a GroupByKey over millions of distinct keys. A consumer sees one bucket at a time (a fraction
- * 1/buckets of the data) and finishes the grouping by the real key in memory. With few buckets (the DirectRunner's
- * setting) elements are first batched per bucket within a bundle, so the grouping moves a few lists instead of every
- * element (the DirectRunner's cost is per element grouped); a consumer sees the same elements either way.
+ * 1/buckets of the data) and finishes the grouping by the real key in memory. With up to {@link #BATCH_UP_TO_BUCKETS}
+ * buckets (the default on every runner) a worker first appends its elements to one encoded batch per bucket (at most
+ * about 32 MB held), so the grouping moves and sorts a few byte arrays instead of every element: the DirectRunner
+ * copies a key's whole state on every bundle and Flink sorts every element, both per element. A consumer sees the same
+ * elements either way.
  */
 public final class GroupIntoBuckets<V>
     extends PTransform<PCollection<KV<String, V>>, PCollection<KV<Integer, Iterable<KV<String, V>>>>> {
   /** Bucket counts up to this batch elements before grouping; more buckets would leave one element per batch. */
-  static final int BATCH_UP_TO_BUCKETS = 4096;
+  public static final int BATCH_UP_TO_BUCKETS = 4096;
   /** Elements a bundle holds in its batches before it sends them all on. */
-  static final int MAX_BATCHED = 50_000;
+  static final int MAX_BATCHED = 1_000_000;
+  /** Encoded bytes a bundle holds in its batches before it sends them all on (about 32 MB). */
+  static final long MAX_BATCHED_BYTES = 32L << 20;
 
   private final int buckets;
+  private final long maxBatchedBytes;
 
-  private GroupIntoBuckets(int buckets) {
+  private GroupIntoBuckets(int buckets, long maxBatchedBytes) {
     this.buckets = buckets;
+    this.maxBatchedBytes = maxBatchedBytes;
   }
 
   public static <V> GroupIntoBuckets<V> of(int buckets) {
     checkArgument(buckets > 0, "buckets must be positive");
-    return new GroupIntoBuckets<>(buckets);
+    return new GroupIntoBuckets<>(buckets, MAX_BATCHED_BYTES);
+  }
+
+  /** The same grouping sending batches on after {@code bytes} encoded bytes (tests use small budgets). */
+  GroupIntoBuckets<V> withMaxBatchedBytes(long bytes) {
+    checkArgument(bytes > 0, "the batch budget must be positive");
+    return new GroupIntoBuckets<>(buckets, bytes);
   }
 
   @Override
@@ -61,7 +73,7 @@ public final class GroupIntoBuckets<V>
           .apply("GroupByBucket", GroupByKey.create());
     }
     return input
-        .apply("BatchPerBucket", ParDo.of(new BatchFn<V>(n, elementCoder)))
+        .apply("BatchPerBucket", ParDo.of(new BatchFn<V>(n, elementCoder, maxBatchedBytes)))
         .setCoder(KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of()))
         .apply("GroupBatchesByBucket", GroupByKey.create())
         .apply("Unbatch", MapElements
@@ -80,28 +92,33 @@ public final class GroupIntoBuckets<V>
   private static final class BatchFn<V> extends DoFn<KV<String, V>, KV<Integer, byte[]>> {
     private final int buckets;
     private final Coder<KV<String, V>> elementCoder;
+    private final long maxBytes;
     private transient Map<Integer, EncodedBatch<KV<String, V>>> batches;
     private transient int held;
+    private transient long heldBytes;
 
-    BatchFn(int buckets, Coder<KV<String, V>> elementCoder) {
+    BatchFn(int buckets, Coder<KV<String, V>> elementCoder, long maxBytes) {
       this.buckets = buckets;
       this.elementCoder = elementCoder;
+      this.maxBytes = maxBytes;
     }
 
     @StartBundle
     public void startBundle() {
       batches = new HashMap<>();
       held = 0;
+      heldBytes = 0;
     }
 
     @ProcessElement
     public void process(@Element KV<String, V> element, OutputReceiver<KV<Integer, byte[]>> out) {
-      batches.computeIfAbsent(Buckets.of(element.getKey(), buckets), b -> new EncodedBatch<>(elementCoder))
-          .add(element);
-      if (++held >= MAX_BATCHED) {
+      heldBytes += batches.computeIfAbsent(Buckets.of(element.getKey(), buckets),
+          b -> new EncodedBatch<>(elementCoder)).add(element);
+      if (++held >= MAX_BATCHED || heldBytes >= maxBytes) {
         batches.forEach((bucket, batch) -> out.output(KV.of(bucket, batch.bytes())));
         batches = new HashMap<>();
         held = 0;
+        heldBytes = 0;
       }
     }
 

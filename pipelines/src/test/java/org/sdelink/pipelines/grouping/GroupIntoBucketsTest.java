@@ -23,30 +23,30 @@ import org.sdelink.pipelines.testing.TestPipelineExtension;
 class GroupIntoBucketsTest {
   @Test
   void everyElementLandsOnceInTheBucketOfItsKeyAndBucketsAreBounded(TestPipeline p) {
-    check(p, "few", 8, 1000);
+    check(p, "few", 8, 1000, GroupIntoBuckets.MAX_BATCHED_BYTES);
     p.run().waitUntilFinish();
   }
 
   @Test
-  void batchesPerBucketAreSentOnWhenABundleHoldsTooManyAndNothingIsLost(TestPipeline p) {
-    check(p, "batched", 8, GroupIntoBuckets.MAX_BATCHED + 1234);
+  void batchesPerBucketAreSentOnWhenABundleHoldsTooManyBytesAndNothingIsLost(TestPipeline p) {
+    check(p, "batched", 8, 20_000, 1_000);
     p.run().waitUntilFinish();
   }
 
   @Test
   void manyBucketsGroupWithoutBatchesAndGiveTheSameBuckets(TestPipeline p) {
-    check(p, "many", GroupIntoBuckets.BATCH_UP_TO_BUCKETS + 1, 1000);
+    check(p, "many", GroupIntoBuckets.BATCH_UP_TO_BUCKETS + 1, 1000, GroupIntoBuckets.MAX_BATCHED_BYTES);
     p.run().waitUntilFinish();
   }
 
-  private static void check(TestPipeline p, String name, int buckets, int elements) {
+  private static void check(TestPipeline p, String name, int buckets, int elements, long batchBytes) {
     List<KV<String, Integer>> input = new ArrayList<>();
     for (int i = 0; i < elements; i++) {
       input.add(KV.of("person-" + (i % 300), i));
     }
     PCollection<KV<Integer, Iterable<KV<String, Integer>>>> grouped = p
         .apply(name, Create.of(input).withCoder(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of())))
-        .apply("Group " + name, GroupIntoBuckets.of(buckets));
+        .apply("Group " + name, GroupIntoBuckets.<Integer>of(buckets).withMaxBatchedBytes(batchBytes));
     PAssert.that(grouped).satisfies(groups -> {
       Map<Integer, Integer> seen = new HashMap<>();
       java.util.Set<Integer> bucketsSeen = new java.util.HashSet<>();

@@ -16,6 +16,7 @@ import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.runners.spark.SparkPipelineOptions;
 import org.apache.beam.runners.spark.SparkRunner;
 import org.junit.jupiter.api.Test;
+import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 
 /** The runner defaults sdelink adds to a stage's Beam arguments, and the error for a runner it does not have. */
 class StageOptionsTest {
@@ -34,7 +35,8 @@ class StageOptionsTest {
     assertEquals(FlinkRunner.class, options.getRunner());
     assertEquals("[local]", options.getFlinkMaster());
     assertEquals(StageOptions.FLINK_BUCKETS, options.as(SdelinkPipelineOptions.class).getBuckets());
-    assertTrue(StageOptions.FLINK_BUCKETS >= 1 << 20, "about a million buckets");
+    assertTrue(StageOptions.FLINK_BUCKETS > 64 && StageOptions.FLINK_BUCKETS <= GroupIntoBuckets.BATCH_UP_TO_BUCKETS,
+        "more buckets than the DirectRunner's, few enough to batch");
     SdelinkPipelineOptions told = StageOptions.fromArgs(List.of("--runner=FlinkRunner", "--buckets=256"));
     assertEquals(256, told.getBuckets());
   }
