@@ -48,23 +48,31 @@ public final class LeakScanner implements Serializable {
           return Optional.of(new Leak(dataset, column, "a level-1 (operator-zone) id or token"));
         }
       }
-      if (LEVEL1_PERSON_ID.matcher(value).matches()) {
+      // Each shape has a fixed length range: the length is checked first (the scan sees every released value).
+      int length = value.length();
+      if (length == 17 && value.charAt(0) == 'P' && LEVEL1_PERSON_ID.matcher(value).matches()) {
         return Optional.of(new Leak(dataset, column, "a level-1 person id"));
       }
-      if (!column.equals("person_id") && TOKEN.matcher(value).matches() && hasLetterAndDigit(value)) {
+      if (length == 22 && !column.equals("person_id") && TOKEN.matcher(value).matches() && hasLetterAndDigit(value)) {
         return Optional.of(new Leak(dataset, column, "a value shaped like a keyed token"));
       }
-      if (NHS_SHAPE.matcher(value).matches() && NhsNumber.validate(value).isUsable()) {
+      if (length >= 10 && length <= 16 && isDigit(value.charAt(0)) && isDigit(value.charAt(length - 1))
+          && NHS_SHAPE.matcher(value).matches() && NhsNumber.validate(value).isUsable()) {
         return Optional.of(new Leak(dataset, column, "a valid NHS number"));
       }
-      if (POSTCODE_SHAPE.matcher(value).matches() && Postcode.validate(value).isUsable()) {
+      if (length >= 5 && length <= 8 && POSTCODE_SHAPE.matcher(value).matches()
+          && Postcode.validate(value).isUsable()) {
         return Optional.of(new Leak(dataset, column, "a full postcode"));
       }
-      if (dataset.equals("persons") && FULL_DATE.matcher(value).find()) {
+      if (length >= 10 && dataset.equals("persons") && FULL_DATE.matcher(value).find()) {
         return Optional.of(new Leak(dataset, column, "a full date in a person-level column"));
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static boolean hasLetterAndDigit(String value) {
