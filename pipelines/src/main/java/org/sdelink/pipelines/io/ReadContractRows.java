@@ -2,14 +2,10 @@ package org.sdelink.pipelines.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.google.common.io.ByteStreams;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -116,20 +112,15 @@ public final class ReadContractRows extends PTransform<PBegin, PCollectionTuple>
       throws IOException {
     ContractCsvReader reader = ContractCsvReader.forSource(source);
     String name = fileName(part.path());
-    var resource = FileSystems.matchSingleFileSpec(part.path()).resourceId();
-    try (ReadableByteChannel channel = FileSystems.open(resource)) {
-      if (part.range() == null) {
-        return reader.read(Channels.newInputStream(channel), name, handler);
+    if (part.range() == null) {
+      var resource = FileSystems.matchSingleFileSpec(part.path()).resourceId();
+      try (InputStream in = Channels.newInputStream(FileSystems.open(resource))) {
+        return reader.read(in, name, handler);
       }
-      InputFileRanges.Range range = part.range();
-      InputStream whole = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
-      if (channel instanceof SeekableByteChannel seekable) {
-        seekable.position(range.start());
-      } else {
-        whole.skipNBytes(range.start());
-      }
-      return reader.readRange(ByteStreams.limit(whole, range.end() - range.start()), name, part.header(), range,
-          handler);
+    }
+    InputFileRanges.Range range = part.range();
+    try (InputStream in = ByteRangeStreams.open(part.path(), range.start(), range.end())) {
+      return reader.readRange(in, name, part.header(), range, handler);
     }
   }
 

@@ -3,15 +3,11 @@ package org.sdelink.pipelines.io;
 import java.util.concurrent.atomic.LongAdder;
 import org.sdelink.pipelines.progress.RowCounters;
 
-import com.google.common.io.ByteStreams;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,14 +127,7 @@ public final class ReadCsvColumns extends PTransform<PBegin, PCollection<List<St
 
     @ProcessElement
     public void process(@Element KV<Long, Long> range, OutputReceiver<List<String>> out) throws IOException {
-      try (ReadableByteChannel channel = FileSystems.open(resource(path))) {
-        InputStream whole = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
-        if (channel instanceof SeekableByteChannel seekable) {
-          seekable.position(range.getKey());
-        } else {
-          whole.skipNBytes(range.getKey());
-        }
-        InputStream in = ByteStreams.limit(whole, range.getValue() - range.getKey());
+      try (InputStream in = ByteRangeStreams.open(path, range.getKey(), range.getValue())) {
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
             CSVParser parser = CSVFormat.RFC4180.parse(reader)) {
           for (CSVRecord record : parser) {

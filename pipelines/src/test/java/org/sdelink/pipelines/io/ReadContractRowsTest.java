@@ -55,6 +55,32 @@ class ReadContractRowsTest {
     assertEquals(rows - 1, expected.size());
   }
 
+  /** A file that is not strictly RFC 4180 (a quote inside a field) is read whole: the same rows, none lost. */
+  @Test
+  void aFileWithAStrayQuoteIsReadWholeWithItsLines(TestPipeline p) throws Exception {
+    StringBuilder csv = new StringBuilder("EPIKEY,ADMIDATE,PROCODE3\n");
+    List<SourceRow> expected = new ArrayList<>();
+    for (int i = 1; i <= 500; i++) {
+      String procode = i == 250 ? "R\"X1" : "RX1";
+      csv.append("E").append(i).append(",2024-05-01,").append(procode).append("\n");
+      Map<String, String> values = new LinkedHashMap<>();
+      values.put("EPIKEY", "E" + i);
+      values.put("ADMIDATE", "2024-05-01");
+      values.put("PROCODE3", procode);
+      expected.add(SourceRow.of("stray.csv", i + 1, i, values));
+    }
+    Path file = dir.resolve("stray.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    assertEquals(java.util.Optional.empty(),
+        InputFileRanges.of(new java.io.ByteArrayInputStream(Files.readAllBytes(file)), 100), "not cut");
+
+    PCollectionTuple read = p.apply(ReadContractRows.of(InputSource.APC, List.of(file.toString()))
+        .withRangeBytes(100));
+    PAssert.that(read.get(ReadContractRows.ROWS)).containsInAnyOrder(expected);
+    PAssert.that(read.get(ReadContractRows.ROWS_SEEN)).containsInAnyOrder(KV.of("stray.csv", 500L));
+    p.run().waitUntilFinish();
+  }
+
   @Test
   void coderOfRowsRoundTrips() throws Exception {
     Map<String, String> values = new LinkedHashMap<>();
