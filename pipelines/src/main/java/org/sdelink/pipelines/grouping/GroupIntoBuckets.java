@@ -87,7 +87,7 @@ public final class GroupIntoBuckets<V>
   /**
    * Collects a bundle's elements into one batch per bucket, each held encoded (a byte array is a fraction of the
    * memory of the objects it encodes, and the DirectRunner holds every batch until the grouping ends); batches are
-   * sent on when the bundle ends or holds too many elements.
+   * sent on when the bundle ends or holds too many bytes or elements.
    */
   private static final class BatchFn<V> extends DoFn<KV<String, V>, KV<Integer, byte[]>> {
     private final int buckets;

@@ -9,6 +9,7 @@ import java.nio.channels.Channels;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -19,6 +20,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
@@ -36,7 +38,8 @@ import org.sdelink.pipelines.progress.RowCounters;
  * knowing the line and row number it starts at; any other file is read whole by one reader (its parser decides what
  * is unreadable). Either way every row, line and record id is what one reader of the whole file gives.
  */
-public final class ReadContractRows extends PTransform<PBegin, PCollectionTuple> {
+public final class ReadContractRows<T> extends PTransform<PBegin, PCollectionTuple> {
+  /** The accepted rows of {@link #of}; a reading with {@link #mappingRows} gives its rows under {@link #rowsTag()}. */
   public static final TupleTag<SourceRow> ROWS = new TupleTag<>("rows") {};
   public static final TupleTag<RejectedRow> REJECTS = new TupleTag<>("rejects") {};
   public static final TupleTag<KV<String, Long>> ROWS_SEEN = new TupleTag<>("rowsSeen") {};
@@ -46,69 +49,67 @@ public final class ReadContractRows extends PTransform<PBegin, PCollectionTuple>
   private final InputSource source;
   private final List<String> files;
   private final long rangeBytes;
+  private final SerializableFunction<SourceRow, T> perRow;
+  private final Coder<T> rowCoder;
 
-  private ReadContractRows(InputSource source, List<String> files, long rangeBytes) {
+  private ReadContractRows(InputSource source, List<String> files, long rangeBytes,
+      SerializableFunction<SourceRow, T> perRow, Coder<T> rowCoder) {
     this.source = source;
     this.files = List.copyOf(files);
     this.rangeBytes = rangeBytes;
+    this.perRow = perRow;
+    this.rowCoder = rowCoder;
   }
 
   /** Reads {@code files} (paths or URIs Beam's FileSystems understands), all under {@code source}'s contract. */
-  public static ReadContractRows of(InputSource source, List<String> files) {
-    return new ReadContractRows(source, files, RANGE_BYTES);
+  public static ReadContractRows<SourceRow> of(InputSource source, List<String> files) {
+    return new ReadContractRows<>(source, files, RANGE_BYTES, row -> row, SourceRowCoder.of());
+  }
+
+  /**
+   * The same reads, each accepted row turned into {@code perRow(row)} by the worker that read it (so that no raw row
+   * travels between workers), under {@link #rowsTag()}.
+   */
+  public <U> ReadContractRows<U> mappingRows(SerializableFunction<SourceRow, U> perRow, Coder<U> coder) {
+    return new ReadContractRows<>(source, files, rangeBytes, perRow, coder);
   }
 
   /** The same reads cutting files into ranges of about {@code bytes} (tests use small ranges). */
-  ReadContractRows withRangeBytes(long bytes) {
+  ReadContractRows<T> withRangeBytes(long bytes) {
     checkArgument(bytes > 0, "range size must be positive");
-    return new ReadContractRows(source, files, bytes);
+    return new ReadContractRows<>(source, files, bytes, perRow, rowCoder);
+  }
+
+  /** The tag of the accepted rows in the output ({@link #ROWS} for {@link #of}). */
+  public TupleTag<T> rowsTag() {
+    return new TupleTag<>(ROWS.getId());
   }
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
+    TupleTag<T> rows = rowsTag();
     PCollectionTuple read = begin
-        .apply("Parts", parts(source, files, rangeBytes))
-        .apply("ReadAgainstContract", ParDo.of(new ReadPartFn(source))
-            .withOutputTags(ROWS, TupleTagList.of(REJECTS).and(ROWS_SEEN)));
-    read.get(ROWS).setCoder(SourceRowCoder.of());
+        .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
+        .apply("CutIntoRanges", ParDo.of(new CutFn(source, rangeBytes)))
+        .setCoder(SerializableCoder.of(FilePart.class))
+        .apply("SpreadParts", Reshuffle.viaRandomKey())
+        .apply("ReadAgainstContract", ParDo.of(new ReadPartFn<>(source, perRow, rows))
+            .withOutputTags(rows, TupleTagList.of(REJECTS).and(ROWS_SEEN)));
+    read.get(rows).setCoder(rowCoder);
     read.get(REJECTS).setCoder(SerializableCoder.of(RejectedRow.class));
     PCollection<KV<String, Long>> seen = read.get(ROWS_SEEN)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         .apply("RowsSeenPerFile", Sum.longsPerKey());
-    return PCollectionTuple.of(ROWS, read.get(ROWS))
+    return PCollectionTuple.of(rows, read.get(rows))
         .and(REJECTS, read.get(REJECTS))
         .and(ROWS_SEEN, seen);
-  }
-
-  /**
-   * The parts of {@code files} for the readers, spread over the workers: ranges of about {@code rangeBytes} of each
-   * strictly RFC 4180 file, each other file whole. A stage whose per-row work should run where the rows are read
-   * (no rows between workers) reads the parts itself with {@link #readPart}.
-   */
-  public static PTransform<PBegin, PCollection<FilePart>> parts(InputSource source, List<String> files,
-      long rangeBytes) {
-    return new PTransform<>() {
-      @Override
-      public PCollection<FilePart> expand(PBegin begin) {
-        return begin
-            .apply("ListFiles", Create.of(files).withCoder(StringUtf8Coder.of()))
-            .apply("CutIntoRanges", ParDo.of(new CutFn(source, rangeBytes)))
-            .setCoder(SerializableCoder.of(FilePart.class))
-            .apply("SpreadParts", Reshuffle.viaRandomKey());
-      }
-    };
-  }
-
-  /** {@link #parts(InputSource, List, long)} with the default range size. */
-  public static PTransform<PBegin, PCollection<FilePart>> parts(InputSource source, List<String> files) {
-    return parts(source, files, RANGE_BYTES);
   }
 
   /**
    * Reads one part against {@code source}'s contract, handing every data row to {@code handler}; returns the data
    * rows seen in the part (a file's parts add up to its rows).
    */
-  public static long readPart(InputSource source, FilePart part, ContractCsvReader.RowHandler handler)
+  private static long readPart(InputSource source, FilePart part, ContractCsvReader.RowHandler handler)
       throws IOException {
     ContractCsvReader reader = ContractCsvReader.forSource(source);
     String name = fileName(part.path());
@@ -134,7 +135,7 @@ public final class ReadContractRows extends PTransform<PBegin, PCollectionTuple>
    * A part of one file for one reader: a range of its records, or the whole file ({@code range} null), with the
    * file's canonical header.
    */
-  public record FilePart(String path, List<String> header, InputFileRanges.Range range) implements Serializable {}
+  record FilePart(String path, List<String> header, InputFileRanges.Range range) implements Serializable {}
 
   /** Cuts each file into ranges when it is strictly RFC 4180, else gives it whole. */
   private static final class CutFn extends DoFn<String, FilePart> {
@@ -167,12 +168,17 @@ public final class ReadContractRows extends PTransform<PBegin, PCollectionTuple>
     }
   }
 
-  private static final class ReadPartFn extends DoFn<FilePart, SourceRow> {
+  /** Reads one part of a file and gives each accepted row's {@code perRow} value, each reject, and the rows seen. */
+  private static final class ReadPartFn<T> extends DoFn<FilePart, T> {
     private final InputSource source;
+    private final SerializableFunction<SourceRow, T> perRow;
+    private final TupleTag<T> rows;
     private transient LongAdder rowsRead;
 
-    ReadPartFn(InputSource source) {
+    ReadPartFn(InputSource source, SerializableFunction<SourceRow, T> perRow, TupleTag<T> rows) {
       this.source = source;
+      this.perRow = perRow;
+      this.rows = rows;
     }
 
     @Setup
@@ -185,7 +191,7 @@ public final class ReadContractRows extends PTransform<PBegin, PCollectionTuple>
       long seen = readPart(source, part, new ContractCsvReader.RowHandler() {
         @Override
         public void accept(SourceRow row) {
-          out.get(ROWS).output(row);
+          out.get(rows).output(perRow.apply(row));
           rowsRead.increment();
         }
 

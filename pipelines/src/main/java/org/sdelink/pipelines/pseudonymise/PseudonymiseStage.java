@@ -8,17 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -41,7 +40,6 @@ import org.sdelink.pipelines.io.RejectedRow;
 import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.SourceRow;
 import org.sdelink.pipelines.io.StageDirectory;
-import org.sdelink.pipelines.progress.RowCounters;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 import org.sdelink.pseudonymisation.IdentityColumns;
 
@@ -137,16 +135,13 @@ public final class PseudonymiseStage {
       Pipeline pipeline = Pipeline.create(options);
       List<String> files = inputs.stream().map(p -> p.toAbsolutePath().toString()).toList();
       // Each part of a file is read and its rows pseudonymised by the same worker: no raw row leaves it.
-      PCollectionTuple read = pipeline
-          .apply("Parts" + source.name(), ReadContractRows.parts(source, files))
-          .apply("ReadAndPseudonymise", ParDo.of(new ReadAndPseudonymiseFn(source, rows, codeCheck))
-              .withOutputTags(PSEUDONYMISED, TupleTagList.of(READ_REJECTS).and(ROWS_SEEN)));
+      ReadContractRows<RowPseudonymiser.PseudonymisedRow> reading = ReadContractRows.of(source, files)
+          .mappingRows(new PseudonymiseRow(rows, codeCheck), PseudonymisedRowCoder.of());
+      PCollectionTuple read = pipeline.apply("Read" + source.name(), reading);
 
-      PCollection<RowPseudonymiser.PseudonymisedRow> pseudonymised =
-          read.get(PSEUDONYMISED).setCoder(PseudonymisedRowCoder.of());
+      PCollection<RowPseudonymiser.PseudonymisedRow> pseudonymised = read.get(reading.rowsTag());
 
-      PCollection<RejectedRow> readRejects =
-          read.get(READ_REJECTS).setCoder(SerializableCoder.of(RejectedRow.class));
+      PCollection<RejectedRow> readRejects = read.get(ReadContractRows.REJECTS);
       PCollection<RowPseudonymiser.PseudonymisedRow> accepted;
       PCollection<RejectedRow> rejects;
       PCollection<KV<String, Long>> copyCounts;
@@ -202,8 +197,7 @@ public final class PseudonymiseStage {
       PCollection<KV<String, Long>> acceptedCounts =
           accepted.apply("CountAccepted", ParDo.of(new CountAcceptedFn(identityOffset)));
       PCollection<KV<String, Long>> rejectCounts = rejects.apply("CountRejected", ParDo.of(new CountRejectedFn()));
-      PCollection<KV<String, Long>> seen = read.get(ROWS_SEEN)
-          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+      PCollection<KV<String, Long>> seen = read.get(ReadContractRows.ROWS_SEEN)
           .apply("CountSeen", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
               .via((KV<String, Long> kv) -> KV.of("file\t" + kv.getKey() + "\trows_in", kv.getValue())));
       PCollectionList<KV<String, Long>> allCounts = PCollectionList.of(acceptedCounts).and(rejectCounts).and(seen);
@@ -235,48 +229,23 @@ public final class PseudonymiseStage {
     }
   }
 
-  private static final TupleTag<RowPseudonymiser.PseudonymisedRow> PSEUDONYMISED = new TupleTag<>("pseudonymised") {};
-  private static final TupleTag<RejectedRow> READ_REJECTS = new TupleTag<>("readRejects") {};
-  private static final TupleTag<KV<String, Long>> ROWS_SEEN = new TupleTag<>("rowsSeen") {};
-
-  /** Reads one part of an input file against the contract and pseudonymises each accepted row. */
-  private static final class ReadAndPseudonymiseFn
-      extends DoFn<ReadContractRows.FilePart, RowPseudonymiser.PseudonymisedRow> {
-    private final InputSource source;
+  /** Pseudonymises one accepted row where it was read, noting the coded columns the code lists do not hold. */
+  private static final class PseudonymiseRow
+      implements SerializableFunction<SourceRow, RowPseudonymiser.PseudonymisedRow> {
+    private static final long serialVersionUID = 1L;
     private final RowPseudonymiser rows;
     private final CodeCheck codeCheck;
-    private transient LongAdder rowsRead;
 
-    ReadAndPseudonymiseFn(InputSource source, RowPseudonymiser rows, CodeCheck codeCheck) {
-      this.source = source;
+    PseudonymiseRow(RowPseudonymiser rows, CodeCheck codeCheck) {
       this.rows = rows;
       this.codeCheck = codeCheck;
     }
 
-    @Setup
-    public void setup() {
-      rowsRead = RowCounters.counter(RowCounters.ROWS_READ);
-    }
-
-    @ProcessElement
-    public void process(@Element ReadContractRows.FilePart part, MultiOutputReceiver out) throws IOException {
-      long seen = ReadContractRows.readPart(source, part, new ContractCsvReader.RowHandler() {
-        @Override
-        public void accept(SourceRow row) {
-          RowPseudonymiser.PseudonymisedRow pseudonymised = rows.apply(row);
-          List<String> unknown = codeCheck.unknownColumns(row);
-          out.get(PSEUDONYMISED).output(unknown.isEmpty() ? pseudonymised
-              : pseudonymised.withUnknownCodeColumns(unknown));
-          rowsRead.increment();
-        }
-
-        @Override
-        public void reject(RejectedRow rejected) {
-          out.get(READ_REJECTS).output(rejected);
-          rowsRead.increment();
-        }
-      });
-      out.get(ROWS_SEEN).output(KV.of(ReadContractRows.fileName(part.path()), seen));
+    @Override
+    public RowPseudonymiser.PseudonymisedRow apply(SourceRow row) {
+      RowPseudonymiser.PseudonymisedRow pseudonymised = rows.apply(row);
+      List<String> unknown = codeCheck.unknownColumns(row);
+      return unknown.isEmpty() ? pseudonymised : pseudonymised.withUnknownCodeColumns(unknown);
     }
   }
 
