@@ -221,6 +221,13 @@ public final class LinkageModel implements Serializable {
           "estimation.training_blocking names '%s', which is not a blocking rule",
           training);
     }
+    Set<String> trainingNames = new HashSet<>();
+    for (int i = 0; i < estimation.trainingRules().size(); i++) {
+      BlockingRule rule = estimation.trainingRules().get(i);
+      String key = "estimation.training_rules[" + i + "]";
+      check(trainingNames.add(rule.name()), key, "training rule '%s' is declared twice", rule.name());
+      rule.fields().forEach(field -> checkField(layout, field, key, "training rule '" + rule.name() + "'"));
+    }
     Set<String> deterministicNames = new HashSet<>();
     for (int i = 0; i < estimation.deterministicRules().size(); i++) {
       BlockingRule rule = estimation.deterministicRules().get(i);
@@ -461,8 +468,14 @@ public final class LinkageModel implements Serializable {
     return false;
   }
 
-  /** The blocking rules that train m by EM: those named in {@code training_blocking}, else all. */
+  /**
+   * The rules that train m by EM: {@code estimation.training_rules} if given, else the blocking rules named in
+   * {@code training_blocking}, else all blocking rules.
+   */
   public ImmutableList<BlockingRule> trainingRules() {
+    if (!estimation.trainingRules().isEmpty()) {
+      return ImmutableList.copyOf(estimation.trainingRules());
+    }
     if (estimation.trainingBlocking().isEmpty()) {
       return blockingRules;
     }

@@ -45,6 +45,27 @@ public enum FieldTransform {
       return at < 0 || at == value.length() - 1 ? null : value.substring(at + 1);
     }
   },
+  /** The first word (up to the first space), e.g. a postcode's district (outward code) {@code LS1 4AP -> LS1}. */
+  @JsonProperty("first_word")
+  FIRST_WORD {
+    @Override
+    @Nullable String apply(String value) {
+      int space = value.indexOf(' ');
+      return space < 0 ? value : value.substring(0, space);
+    }
+  },
+  /**
+   * A UK postcode's sector: the outward code and the first character of the inward code ({@code LS1 4AP -> LS1
+   * 4}); missing when the value has no inward code of three characters.
+   */
+  @JsonProperty("postcode_sector")
+  POSTCODE_SECTOR {
+    @Override
+    @Nullable String apply(String value) {
+      int space = value.lastIndexOf(' ');
+      return space <= 0 || value.length() - space - 1 != 3 ? null : value.substring(0, space + 2);
+    }
+  },
   /** Letters and digits only (spaces, hyphens and punctuation removed). */
   @JsonProperty("alphanumeric")
   ALPHANUMERIC {

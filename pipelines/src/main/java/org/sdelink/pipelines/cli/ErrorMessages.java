@@ -44,6 +44,7 @@ final class ErrorMessages {
    */
   private static boolean isUserFacing(Throwable cause) {
     return cause instanceof UserError
+        || cause instanceof org.sdelink.linkage.model.ModelSpecException
         || cause instanceof InputContractException
         || cause instanceof KeyStoreRefusedException
         || cause instanceof org.sdelink.policies.InvalidPolicyException
