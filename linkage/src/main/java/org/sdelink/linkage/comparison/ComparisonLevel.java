@@ -10,4 +10,23 @@ import org.sdelink.linkage.record.LinkRecord;
 @FunctionalInterface
 public interface ComparisonLevel extends Serializable {
   boolean matches(LinkRecord a, LinkRecord b);
+
+  /**
+   * For a level that compares a similarity with its threshold: a key naming that similarity (kind and field), so
+   * that consecutive levels of one comparison with the same key (e.g. Jaro-Winkler at 0.92, 0.88, 0.7) compute it
+   * once per pair; null for other levels.
+   */
+  default String similarityKey() {
+    return null;
+  }
+
+  /** The similarity of a level with a {@link #similarityKey()}; -1 when a value is missing. */
+  default double similarity(LinkRecord a, LinkRecord b) {
+    throw new UnsupportedOperationException("not a similarity level");
+  }
+
+  /** The threshold a level with a {@link #similarityKey()} compares its similarity with. */
+  default double threshold() {
+    throw new UnsupportedOperationException("not a similarity level");
+  }
 }

@@ -138,6 +138,18 @@ public final class ComparisonLevels {
       String valueB = b.value(field);
       return valueA != null && valueB != null && StringSimilarity.bigramDice(valueA, valueB) >= threshold;
     }
+
+    @Override
+    public String similarityKey() {
+      return "bigram_dice:" + field;
+    }
+
+    @Override
+    public double similarity(LinkRecord a, LinkRecord b) {
+      String valueA = a.value(field);
+      String valueB = b.value(field);
+      return valueA == null || valueB == null ? -1 : StringSimilarity.bigramDice(valueA, valueB);
+    }
   }
 
   private record JaroWinkler(int field, double threshold) implements ComparisonLevel {
@@ -146,6 +158,18 @@ public final class ComparisonLevels {
       String valueA = a.value(field);
       String valueB = b.value(field);
       return valueA != null && valueB != null && StringSimilarity.jaroWinkler(valueA, valueB) >= threshold;
+    }
+
+    @Override
+    public String similarityKey() {
+      return "jaro_winkler:" + field;
+    }
+
+    @Override
+    public double similarity(LinkRecord a, LinkRecord b) {
+      String valueA = a.value(field);
+      String valueB = b.value(field);
+      return valueA == null || valueB == null ? -1 : StringSimilarity.jaroWinkler(valueA, valueB);
     }
   }
 

@@ -98,7 +98,7 @@ final class SpecLines {
     } else if (e.getCause() instanceof IllegalArgumentException invalid && invalid.getMessage() != null) {
       problem = invalid.getMessage();
     } else if (e instanceof InvalidFormatException format) {
-      problem = "a value of the wrong kind (expected " + simpleName(format.getTargetType()) + ")";
+      problem = "'" + format.getValue() + "' is not " + simpleName(format.getTargetType());
     } else if (e instanceof MismatchedInputException mismatch) {
       problem = mismatch.getTargetType() == null
           ? "a value of the wrong shape"
@@ -130,7 +130,7 @@ final class SpecLines {
       for (Object constant : type.getEnumConstants()) {
         names.add(((Enum<?>) constant).name().toLowerCase(java.util.Locale.ROOT));
       }
-      return "one of " + String.join(", ", names);
+      return "one of: " + String.join(", ", names);
     }
     if (type == Double.class || type == double.class || type == Integer.class || type == int.class
         || type == Long.class || type == long.class) {
