@@ -194,4 +194,20 @@ class GenericLinkCommandTest {
         + " reads (model line 9)"), result.err());
     assertFalse(result.err().contains("ann"), "no value is quoted");
   }
+
+  @Test
+  void theTopLevelHelpEndsEveryCommandSummaryWithASentence() {
+    Result help = run("--help");
+    assertEquals(0, help.code());
+    String commands = help.out().substring(help.out().indexOf("Commands:"));
+    StringBuilder summary = new StringBuilder();
+    for (String line : commands.lines().skip(1).toList()) {
+      if (line.startsWith("  ") && !line.startsWith("    ") && summary.length() > 0) {
+        assertTrue(summary.toString().trim().endsWith("."), "cut mid-sentence: " + summary);
+        summary.setLength(0);
+      }
+      summary.append(line.trim().replaceFirst("^[a-z]+ +", "")).append(' ');
+    }
+    assertTrue(summary.toString().trim().endsWith("."), "cut mid-sentence: " + summary);
+  }
 }
