@@ -109,9 +109,7 @@ public final class ParameterEstimation {
     long deterministicLinks = cascadeLinks;
     if (!settings.deterministicRules().isEmpty()) {
       long[] count = new long[1];
-      for (int rule = 0; rule < settings.deterministicRules().size(); rule++) {
-        Blocking.pairsForRule(records, settings.deterministicRules(), rule, filter, pair -> count[0]++);
-      }
+      Blocking.candidatePairs(records, settings.deterministicRules(), filter, (pair, rule) -> count[0]++);
       deterministicLinks = count[0];
     }
     boolean deterministic = deterministicLinks >= settings.minDeterministicLinks();

@@ -67,12 +67,15 @@ final class ClusteringLinker {
     checkArgument(possiblePairs > 0, "there are not two records to compare");
 
     List<RecordPair> pairs = new ArrayList<>();
-    ImmutableMap.Builder<String, Long> pairsByRule = ImmutableMap.builder();
     List<BlockingRule> rules = model.blockingRules();
+    long[] countByRule = new long[rules.size()];
+    Blocking.candidatePairs(all, rules, filter, (pair, rule) -> {
+      pairs.add(pair);
+      countByRule[rule]++;
+    });
+    ImmutableMap.Builder<String, Long> pairsByRule = ImmutableMap.builder();
     for (int rule = 0; rule < rules.size(); rule++) {
-      int before = pairs.size();
-      Blocking.pairsForRule(all, rules, rule, filter, pairs::add);
-      pairsByRule.put(rules.get(rule).name(), (long) (pairs.size() - before));
+      pairsByRule.put(rules.get(rule).name(), countByRule[rule]);
     }
     DeterministicCascade cascade = DeterministicCascade.create(model);
     String[] steps = new String[pairs.size()];
