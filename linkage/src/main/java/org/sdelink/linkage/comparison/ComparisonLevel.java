@@ -25,6 +25,14 @@ public interface ComparisonLevel extends Serializable {
     throw new UnsupportedOperationException("not a similarity level");
   }
 
+  /**
+   * As {@link #similarity(LinkRecord, LinkRecord)}, but free to return any value below {@code floor} when the
+   * similarity is below it (the levels of the run all fail then), which lets a level skip the full computation.
+   */
+  default double similarity(LinkRecord a, LinkRecord b, double floor) {
+    return similarity(a, b);
+  }
+
   /** The threshold a level with a {@link #similarityKey()} compares its similarity with. */
   default double threshold() {
     throw new UnsupportedOperationException("not a similarity level");

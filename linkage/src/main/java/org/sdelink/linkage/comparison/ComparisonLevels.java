@@ -166,6 +166,20 @@ public final class ComparisonLevels {
     }
 
     @Override
+    public double similarity(LinkRecord a, LinkRecord b, double floor) {
+      String valueA = a.value(field);
+      String valueB = b.value(field);
+      if (valueA == null || valueB == null) {
+        return -1;
+      }
+      double bound = StringSimilarity.jaroUpperBound(valueA, valueB);
+      if (bound < floor && bound < 0.7) {
+        return bound; // Jaro-Winkler is Jaro below 0.7, and Jaro is at most the bound: every level fails
+      }
+      return StringSimilarity.jaroWinkler(valueA, valueB);
+    }
+
+    @Override
     public double similarity(LinkRecord a, LinkRecord b) {
       String valueA = a.value(field);
       String valueB = b.value(field);
@@ -210,7 +224,8 @@ public final class ComparisonLevels {
       if (valueA == null || valueB == null) {
         return false;
       }
-      if (Math.abs(valueA.length() - valueB.length()) > distance) {
+      if (Math.abs(valueA.length() - valueB.length()) > distance
+          || StringSimilarity.characterDifference(valueA, valueB) > distance) {
         return false;
       }
       int found = transpositions

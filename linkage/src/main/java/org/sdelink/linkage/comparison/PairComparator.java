@@ -33,6 +33,9 @@ public final class PairComparator implements Serializable {
   /** Per comparison and level, the similarity key of a similarity level (see ComparisonLevel), else null. */
   private final String[][] similarityKeys;
 
+  /** Per comparison and level, the lowest threshold of the run of levels with that level's similarity key. */
+  private final double[][] runFloors;
+
   private PairComparator(LinkageModel model) {
     this.layout = model.layout();
     List<ComparisonSpec> comparisons = model.comparisons();
@@ -40,6 +43,7 @@ public final class PairComparator implements Serializable {
     this.levels = new ComparisonLevel[comparisons.size()][];
     this.missingLevel = new int[comparisons.size()];
     this.similarityKeys = new String[comparisons.size()][];
+    this.runFloors = new double[comparisons.size()][];
     for (int k = 0; k < comparisons.size(); k++) {
       List<LevelSpec> specs = comparisons.get(k).levels();
       levels[k] = new ComparisonLevel[specs.size()];
@@ -51,6 +55,18 @@ public final class PairComparator implements Serializable {
         if (specs.get(l).type() == LevelType.MISSING) {
           missingLevel[k] = l;
         }
+      }
+      runFloors[k] = new double[specs.size()];
+      for (int l = specs.size() - 1; l >= 0; l--) {
+        String key = similarityKeys[k][l];
+        if (key == null) {
+          continue;
+        }
+        double floor = levels[k][l].threshold();
+        if (l + 1 < specs.size() && key.equals(similarityKeys[k][l + 1])) {
+          floor = Math.min(floor, runFloors[k][l + 1]);
+        }
+        runFloors[k][l] = floor;
       }
     }
   }
@@ -98,10 +114,11 @@ public final class PairComparator implements Serializable {
         if (candidates[l].matches(a, b)) {
           return l;
         }
+        computedKey = null; // a similarity is reused only within one run of consecutive levels
         continue;
       }
       if (!key.equals(computedKey)) { // one similarity per run of levels reading it (e.g. JW at 0.92, 0.88, 0.7)
-        computed = candidates[l].similarity(a, b);
+        computed = candidates[l].similarity(a, b, runFloors[comparison][l]);
         computedKey = key;
       }
       if (computed >= 0 && computed >= candidates[l].threshold()) {

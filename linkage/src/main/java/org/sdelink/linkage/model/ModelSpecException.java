@@ -16,11 +16,11 @@ public final class ModelSpecException extends IllegalArgumentException {
   private final @Nullable String key;
   private final int line;
 
-  private ModelSpecException(String problem, @Nullable String key, int line, @Nullable Throwable cause) {
-    super(describe(problem, key, line), cause);
+  private ModelSpecException(String problem, @Nullable String key, int specLine, @Nullable Throwable cause) {
+    super(describe(problem, key, specLine), cause);
     this.problem = problem;
     this.key = key;
-    this.line = line;
+    this.line = specLine;
   }
 
   /** An error about the spec's {@code key} (a path such as {@code comparisons[2].levels[1]}), line unknown. */
@@ -38,8 +38,9 @@ public final class ModelSpecException extends IllegalArgumentException {
     return new ModelSpecException(problem, key, specLine, getCause());
   }
 
-  static ModelSpecException located(String message, @Nullable String key, int line, @Nullable Throwable cause) {
-    return new ModelSpecException(message, key, line, cause);
+  static ModelSpecException located(
+      String message, @Nullable String key, int specLine, @Nullable Throwable cause) {
+    return new ModelSpecException(message, key, specLine, cause);
   }
 
   /** The spec key the error is about, e.g. {@code comparisons[2].levels[1]}; null if none. */

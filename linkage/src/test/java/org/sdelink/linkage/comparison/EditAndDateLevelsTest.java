@@ -110,4 +110,53 @@ class EditAndDateLevelsTest {
     assertEquals(3, level(2, a, record("8", "", "", "roberta25@x")),
         "the cached similarity gives what each level alone gives");
   }
+
+  @Test
+  void shortcutsNeverChangeALevel() {
+    java.util.Random random = new java.util.Random(7);
+    String letters = "aabcdeilmnorst";
+    for (int i = 0; i < 20_000; i++) {
+      String x = randomWord(random, letters);
+      String y = random.nextInt(3) == 0 ? mutate(random, x, letters) : randomWord(random, letters);
+      LinkRecord a = record("a", x, "", x + "@example.org");
+      LinkRecord b = record("b", y, "", y + "@example.org");
+      for (int comparison : new int[] {0, 2}) {
+        int expected = 0;
+        var levels = MODEL.comparisons().get(comparison).levels();
+        while (expected < levels.size() - 1
+            && !ComparisonLevels.compile(levels.get(expected), MODEL).matches(a, b)) {
+          expected++;
+        }
+        assertEquals(expected, COMPARATOR.level(comparison, a, b), x + " / " + y);
+      }
+      int bound = StringSimilarity.characterDifference(x, y);
+      int distance = org.apache.commons.text.similarity.LevenshteinDistance.getDefaultInstance().apply(x, y);
+      assertEquals(true, bound <= distance, "the bound is a lower bound: " + x + " / " + y);
+      assertEquals(true, StringSimilarity.jaro(x, y) <= StringSimilarity.jaroUpperBound(x, y) + 1e-12);
+    }
+  }
+
+  private static String randomWord(java.util.Random random, String letters) {
+    StringBuilder word = new StringBuilder();
+    int length = 1 + random.nextInt(8);
+    for (int i = 0; i < length; i++) {
+      word.append(letters.charAt(random.nextInt(letters.length())));
+    }
+    return word.toString();
+  }
+
+  private static String mutate(java.util.Random random, String word, String letters) {
+    StringBuilder mutated = new StringBuilder(word);
+    int position = random.nextInt(word.length());
+    switch (random.nextInt(3)) {
+      case 0 -> mutated.setCharAt(position, letters.charAt(random.nextInt(letters.length())));
+      case 1 -> mutated.insert(position, letters.charAt(random.nextInt(letters.length())));
+      default -> {
+        if (word.length() > 1) {
+          mutated.deleteCharAt(position);
+        }
+      }
+    }
+    return mutated.toString();
+  }
 }

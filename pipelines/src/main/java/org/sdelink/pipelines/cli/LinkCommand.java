@@ -81,9 +81,9 @@ public final class LinkCommand implements Callable<Integer> {
       if (model == null) {
         throw new UserError("generic mode needs --model FILE (a linkage model YAML; see examples/models/)");
       }
-      for (Path input : inputs) {
-        if (!Files.isRegularFile(input)) {
-          throw new UserError("no input file at " + input + " (give --input FILE, a CSV with a header)");
+      for (Path inputFile : inputs) {
+        if (!Files.isRegularFile(inputFile)) {
+          throw new UserError("no input file at " + inputFile + " (give --input FILE, a CSV with a header)");
         }
       }
       FileLinker.Result result = FileLinker.link(inputs, spec0, params, output);
