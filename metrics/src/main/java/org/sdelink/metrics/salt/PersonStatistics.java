@@ -58,6 +58,14 @@ public final class PersonStatistics {
     person.count("rows_older_versions", versions.olderVersions());
     person.count("rows_after_submission_window", versions.outsideWindow());
     person.count("rows_of_chosen_submission", chosen.size());
+    long nhsNumbers = rows.stream().map(SaltEvent::nhsToken).filter(t -> !t.isEmpty()).distinct().count();
+    person.count("deviation_persons_with_several_nhs_numbers", nhsNumbers > 1 ? 1 : 0);
+    person.count("deviation_rows_without_nhs_number_of_persons_with_one",
+        nhsNumbers > 0 ? rows.stream().filter(r -> r.nhsToken().isEmpty()).count() : 0);
+    LatestVersions.Result requestsAndServicesOnly = LatestVersions.of(rows.stream()
+        .filter(r -> r.is(SaltEvent.REQUEST) || r.is(SaltEvent.SERVICE)).toList(), window);
+    person.count("deviation_assessment_review_older_versions",
+        versions.olderVersions() - requestsAndServicesOnly.olderVersions());
     return person;
   }
 
