@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * STS001 for one person: requests for support from new clients and their sequels (SALT STS001 replication code;
@@ -83,9 +82,5 @@ public final class RequestSequels {
       outcomes.add(new Outcome(routes.get(0), sequel, stMaxStarts));
     }
     return outcomes;
-  }
-
-  static Optional<String> route(SaltEvent e) {
-    return ROUTES.contains(e.routeOfAccess()) ? Optional.of(e.routeOfAccess()) : Optional.empty();
   }
 }

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The age bands of the client tables: {@code 18-64}, {@code 65+} and {@code unknown} (no birth year or month). Under-18s
- * are outside every SALT client table ({@code Der_Age_EndDate between 18 and 64} / {@code > 64} in the LTS001a code).
+ * The age bands of the client tables: {@code 18-64}, {@code 65+} and {@code unknown} (no birth year or month).
+ * Under-18s are outside every SALT client table ({@code Der_Age_EndDate between 18 and 64} / {@code > 64} in the LTS001a code).
  * The published code drops clients of unknown age; sdelink counts them under {@code unknown} (docs/statistics.md).
  */
 public final class SaltAgeBand {

@@ -96,6 +96,7 @@ public final class SequelChain {
       any = true;
       i = j;
     }
-    return any ? new Chain(Kind.IN_SCOPE, chain.build(), false) : new Chain(Kind.OUT_OF_SCOPE, ImmutableList.of(), false);
+    return any ? new Chain(Kind.IN_SCOPE, chain.build(), false)
+        : new Chain(Kind.OUT_OF_SCOPE, ImmutableList.of(), false);
   }
 }

@@ -18,7 +18,8 @@ public final class Sts002aSequelMapping {
   private static final ImmutableMap<String, String> MAPPING = ImmutableMap.<String, String>builder()
       .put("NFA - 100% NHS funded care", EARLY_CESSATION)
       .put("NFA - Deceased", EARLY_CESSATION)
-      .put("NFA - Self-funded client (Inc. 12wk disregard)", "No services provided – needs identified but self-funding")
+      .put("NFA - Self-funded client (Inc. 12wk disregard)",
+          "No services provided – needs identified but self-funding")
       .put("NFA - Support declined", "No services provided – needs identified but support declined")
       .put("NFA - Information & Advice / Signposting only",
           "No Services Provided – Universal Services / signposted to other services")

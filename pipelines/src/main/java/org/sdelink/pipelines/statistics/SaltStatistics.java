@@ -131,6 +131,12 @@ public final class SaltStatistics extends PTransform<PCollection<List<String>>, 
     public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket) {
       Map<String, List<SaltEvent>> persons = new TreeMap<>();
       for (KV<String, List<String>> entry : bucket.getValue()) {
+        if (entry.getKey().endsWith(SEP)) {
+          // No council-local person id: the row cannot be given to a person (the method drops such rows too).
+          String council = entry.getKey().substring(0, entry.getKey().length() - SEP.length());
+          counts.merge("council" + SEP + council + SEP + "rows_without_person_id", 1L, Long::sum);
+          continue;
+        }
         persons.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(SaltEvent.fromRow(row(entry.getValue())));
       }
       for (List<SaltEvent> rows : persons.values()) {

@@ -251,6 +251,7 @@ public final class StatisticsStage {
       node.put("events_deduplicated", counts.getOrDefault(prefix + "rows_older_versions", 0L));
       node.put("rows_after_submission_window", counts.getOrDefault(prefix + "rows_after_submission_window", 0L));
       node.put("rows_of_chosen_submission", counts.getOrDefault(prefix + "rows_of_chosen_submission", 0L));
+      node.put("rows_without_person_id", counts.getOrDefault(prefix + "rows_without_person_id", 0L));
     }
     ObjectNode deviations = root.putObject("deviations");
     counts.forEach((k, v) -> {

@@ -88,7 +88,7 @@ class StatisticsCommandTest {
     assertEquals("2024-25", report.path("year").asText());
     assertTrue(report.path("councils").size() > 1);
     report.path("councils").forEach(c -> {
-      assertEquals(1, c.path("submissions_received").asInt());
+      assertTrue(c.path("submissions_received").asInt() >= 1);
       assertFalse(c.path("submission_chosen").isNull());
     });
   }
