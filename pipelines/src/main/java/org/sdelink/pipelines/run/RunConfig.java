@@ -36,6 +36,8 @@ public final class RunConfig {
   @JsonProperty public Period period = new Period();
   @JsonProperty public String policy;
   @JsonProperty public String project;
+  /** The SDE's configuration (trusted reviewers, policy floors), written by the SDE only. */
+  @JsonProperty("sde_config") public String sdeConfig;
   @JsonProperty public String output;
   @JsonProperty public String runner = "DirectRunner";
   @JsonProperty("pipeline_options") public List<String> pipelineOptions = new ArrayList<>();
@@ -56,7 +58,8 @@ public final class RunConfig {
       config = mapper.readValue(file.toFile(), RunConfig.class);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
-          + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, output, runner,"
+          + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, sde_config, output,"
+          + " runner,"
           + " pipeline_options, reference_date, max_reject_rate, code_lists");
     }
     config.base = file.toAbsolutePath().getParent();
@@ -80,6 +83,10 @@ public final class RunConfig {
     }
     if (output == null) {
       missing.add("output");
+    }
+    if (project != null && !org.sdelink.policies.ProjectIds.isValid(project)) {
+      throw new IllegalArgumentException("run configuration " + file + ": project is not a valid project id: use "
+          + org.sdelink.policies.ProjectIds.RULE);
     }
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("run configuration " + file + " lacks " + String.join(", ", missing)

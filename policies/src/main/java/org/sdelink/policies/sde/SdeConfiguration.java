@@ -79,6 +79,43 @@ public final class SdeConfiguration {
     return new SdeConfiguration(file, reviewers, floors);
   }
 
+  /**
+   * The text of an SDE configuration trusting {@code reviewers} with {@code floors} (the settings given; others take
+   * sdelink's own weakest values), in the layout {@link #load} reads. For the demo and for tests; an SDE writes its
+   * own file by hand.
+   */
+  public static String render(List<TrustedReviewer> reviewers, Map<FloorSetting, Double> floors) {
+    checkNotNull(reviewers, "reviewers");
+    checkNotNull(floors, "floors");
+    StringBuilder yaml = new StringBuilder("trusted_reviewers:\n");
+    for (TrustedReviewer reviewer : reviewers) {
+      yaml.append("  - name: \"").append(reviewer.name().replace("\\", "\\\\").replace("\"", "\\\""))
+          .append("\"\n    public_key: ").append(reviewer.key().base64())
+          .append("\n    fingerprint: ").append(reviewer.key().fingerprint()).append('\n');
+    }
+    yaml.append("floors:\n");
+    List<String> open = new ArrayList<>();
+    for (FloorSetting setting : FloorSetting.values()) {
+      Double value = floors.get(setting);
+      if (value == null) {
+        continue;
+      }
+      String[] parts = setting.path().split("\\.");
+      int common = 0;
+      while (common < open.size() && common < parts.length - 1 && open.get(common).equals(parts[common])) {
+        common++;
+      }
+      open.subList(common, open.size()).clear();
+      for (int i = common; i < parts.length - 1; i++) {
+        yaml.append("  ".repeat(i + 1)).append(parts[i]).append(":\n");
+        open.add(parts[i]);
+      }
+      yaml.append("  ".repeat(parts.length)).append(parts[parts.length - 1]).append(": ")
+          .append(setting.format(value)).append('\n');
+    }
+    return yaml.toString();
+  }
+
   /** The file it was read from. */
   public Path file() {
     return file;
