@@ -16,8 +16,8 @@ public final class ProjectIds {
   public static final Pattern SYNTAX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   /** The syntax in words, for messages and docs. */
   public static final String RULE = "1 to 64 letters (A-Z, a-z), digits, '.', '_' or '-', starting with a letter or "
-      + "digit (it becomes a folder name and part of a key purpose, so no '/', '\\', space, '..' at the start or "
-      + "other characters)";
+      + "digit (it becomes a folder name and part of a key purpose: no '/', '\\', spaces or other characters, and "
+      + "never '.' or '..')";
 
   private ProjectIds() {}
 
