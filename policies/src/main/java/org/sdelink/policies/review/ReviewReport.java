@@ -488,9 +488,10 @@ public final class ReviewReport {
           "Check every change since the last approved version.",
           "If you approve, record it with the command below. The approval covers this exact file (fingerprint "
               + policy.sha256() + "); any later change, even of one character, needs a new review and approval, "
-              + "and publishing refuses an unapproved file."));
+              + "and publishing refuses an unapproved file. The approval is signed with your reviewer's key (made "
+              + "once with `sdelink policy keys init`), which the SDE must list as trusted."));
       String file = policy.source().map(Path::toString).orElse("policies/" + policy.name() + ".yaml");
-      doc.command("sdelink policy approve " + file + " --reviewer \"YOUR NAME\"");
+      doc.command("sdelink policy approve " + file + " --key YOUR_KEY_FILE --sde-config SDE_CONFIG_FILE");
     }
 
     private static String dash(String text) {
