@@ -34,8 +34,8 @@ public final class YamlDocuments {
     try (JsonParser parser = MAPPER.createParser(text)) {
       root = MAPPER.readTree(parser);
       if (parser.nextToken() != null) {
-        int line = secondDocumentLine(text, parser.currentTokenLocation().getLineNr());
-        throw new PolicyFormatException(what + " holds a second YAML document, starting at line " + line
+        int markerLine = secondDocumentLine(text, parser.currentTokenLocation().getLineNr());
+        throw new PolicyFormatException(what + " holds a second YAML document, starting at line " + markerLine
             + ": sdelink reads one document per file and would ignore the rest, so it refuses the file. Remove the"
             + " `---` line and merge the settings into the first document, or move them into a file of their own.");
       }
