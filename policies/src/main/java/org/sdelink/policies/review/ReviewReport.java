@@ -224,9 +224,14 @@ public final class ReviewReport {
         return "Not approved: no version of this policy has been approved yet.";
       }
       ApprovedVersion approved = lastApproved.get();
+      if (!approved.approval().isSigned()) {
+        return "Not approved: the registry's last record (naming " + approved.approval().reviewer() + ") is not "
+            + "signed with a reviewer's key, so it does not count; publishing refuses it.";
+      }
       if (approved.approval().sha256().equals(policy.sha256())) {
         return "This exact file was approved by " + approved.approval().reviewer() + " on "
-            + approved.approval().approvedAt() + ".";
+            + approved.approval().approvedAt() + " (signed with key " + approved.approval().keyFingerprint()
+            + "; publishing checks the signature against the SDE's trusted reviewers).";
       }
       return "Not approved: this file differs from the last approved version (approved by "
           + approved.approval().reviewer() + " on " + approved.approval().approvedAt() + ").";
