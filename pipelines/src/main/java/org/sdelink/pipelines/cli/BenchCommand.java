@@ -108,8 +108,12 @@ public final class BenchCommand implements Callable<Integer> {
     FullRun run = new FullRun(List.of(cld), List.of(apc), key,
         ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
         referenceDate, output.resolve("run"),
-        (opts, metricsDir, releaseRoot) -> PublishStage.of(PROJECT, policy.policy(), metricsDir, key, policy.sde())
-            .runOrKeep(opts, releaseRoot.resolve(PROJECT)));
+        (opts, metricsDir, releaseRoot) -> PublishStage.of(PROJECT, policy.policy(), metricsDir, key,
+            policy.sde())
+            .runOrKeep(opts, releaseRoot.resolve(PROJECT)))
+        .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
+                GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
+            org.sdelink.metrics.submissions.SubmissionWindow.all());
     FullRun.Outcome outcome = run.run(options, out);
     measured.addAll(run.measurements());
     long inputRows = outcome.cld().rowsIn() + outcome.apc().rowsIn();
