@@ -104,12 +104,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     var key = DemoKeys.create(output, out);
-    Path policy = DemoPolicy.approvedCopy(output, PROJECT);
+    DemoPolicy.Approved policy = DemoPolicy.approvedCopy(output, PROJECT);
     LocalDate referenceDate = LocalDate.of(2025, 6, 30);
     FullRun run = new FullRun(List.of(cld), List.of(apc), key,
         ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
         referenceDate, output.resolve("run"),
-        (opts, metricsDir, releaseRoot) -> PublishStage.of(PROJECT, policy, metricsDir, key)
+        (opts, metricsDir, releaseRoot) -> PublishStage.of(PROJECT, policy.policy(), metricsDir, key,
+            policy.sde())
             .runOrKeep(opts, releaseRoot.resolve(PROJECT)))
         .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
                 GeneratorConfig.DEFAULT_PERIOD_START.getYear()),

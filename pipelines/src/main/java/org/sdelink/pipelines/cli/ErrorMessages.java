@@ -50,6 +50,8 @@ final class ErrorMessages {
         || cause instanceof org.sdelink.policies.InvalidPolicyException
         || cause instanceof org.sdelink.policies.PolicyFormatException
         || cause instanceof org.sdelink.policies.approval.PolicyNotApprovedException
+        || cause instanceof org.sdelink.policies.approval.ReviewerKeyException
+        || cause instanceof org.sdelink.policies.sde.SdeConfigurationException
         || cause instanceof org.sdelink.policies.kanonymity.KAnonymityNotReachedException;
   }
 

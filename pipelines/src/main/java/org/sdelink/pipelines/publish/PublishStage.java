@@ -23,6 +23,7 @@ import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 import org.sdelink.pipelines.run.UserError;
 import org.sdelink.policies.Policy;
 import org.sdelink.policies.PolicyValidator;
+import org.sdelink.policies.ProjectIds;
 import org.sdelink.policies.approval.Approval;
 import org.sdelink.policies.approval.PolicyApprovals;
 import org.sdelink.policies.disclosure.AcroOutput;
@@ -34,6 +35,7 @@ import org.sdelink.policies.disclosure.SmallNumberRule;
 import org.sdelink.policies.disclosure.SummaryRow;
 import org.sdelink.policies.disclosure.SummaryTableProtection;
 import org.sdelink.policies.review.DryRunFigures;
+import org.sdelink.policies.sde.SdeConfiguration;
 import org.sdelink.policies.treatments.CodeTables;
 import org.sdelink.pseudonymisation.keys.MasterKey;
 
@@ -59,23 +61,36 @@ public final class PublishStage {
   private final Path metricsDir;
   private final MasterKey key;
   private final Clock clock;
+  private final SdeConfiguration sde;
 
-  private PublishStage(String projectId, Path policyFile, Path metricsDir, MasterKey key, Clock clock) {
+  private PublishStage(String projectId, Path policyFile, Path metricsDir, MasterKey key, Clock clock,
+      SdeConfiguration sde) {
     this.projectId = projectId;
     this.policyFile = policyFile;
     this.metricsDir = metricsDir;
     this.key = key;
     this.clock = clock;
+    this.sde = sde;
   }
 
-  public static PublishStage of(String projectId, Path policyFile, Path metricsDir, MasterKey key) {
-    return new PublishStage(projectId, policyFile, metricsDir, key, Clock.systemUTC());
+  /** The release of {@code projectId} under {@code policyFile}, whose approval is checked against {@code sde}. */
+  public static PublishStage of(String projectId, Path policyFile, Path metricsDir, MasterKey key,
+      SdeConfiguration sde) {
+    return new PublishStage(projectId, policyFile, metricsDir, key, Clock.systemUTC(),
+        java.util.Objects.requireNonNull(sde, "sde"));
   }
 
-  /** Checks the policy: valid, approved in exactly this version, and for this project. Returns the approval. */
+  /**
+   * Checks the policy: valid, at or above the SDE's floors, approved in exactly this version with a signature by a
+   * reviewer the SDE trusts, and for this project (a project id of the allowed syntax). Returns the approval.
+   */
   public Approval checkPolicy(Policy policy) throws IOException {
+    if (!ProjectIds.isValid(projectId)) {
+      throw new UserError("the project id given is not valid: use " + ProjectIds.RULE);
+    }
     PolicyValidator.requireValid(policy);
-    Approval approval = new PolicyApprovals(clock).requireApproved(policyFile);
+    sde.floors().requireMet(policy);
+    Approval approval = new PolicyApprovals(clock).requireApproved(policyFile, sde.reviewers());
     if (!policy.project().id().equals(projectId)) {
       throw new UserError("policy " + policyFile + " is for project " + policy.project().id() + ", not " + projectId
           + ": use the project's own approved policy");
@@ -170,7 +185,7 @@ public final class PublishStage {
       StageDirectory stage = StageDirectory.begin(scratch.resolve("release"));
       RecordRelease.Outcome records = RecordRelease.of(policy, policyText(policy), tables, metricsDir,
           ProjectTreatments.of(key, policy), false).run(options, stage, stage.work());
-      PublishStage publish = new PublishStage(policy.project().id(), null, metricsDir, key, Clock.systemUTC());
+      PublishStage publish = new PublishStage(policy.project().id(), null, metricsDir, key, Clock.systemUTC(), null);
       Map<String, Long> rowsOut = new LinkedHashMap<>(records.rowsOut());
       Map<String, String> checks = new LinkedHashMap<>();
       for (AcroOutput output : publish.tables(policy, stage.work(), rowsOut)) {

@@ -116,6 +116,10 @@ final class ReleaseDocuments {
     approvalNode.put("reviewer", approval.reviewer());
     approvalNode.put("approved_at", approval.approvedAt());
     approvalNode.put("sha256", approval.sha256());
+    approvalNode.put("project", approval.project());
+    approvalNode.put("approved_copy", approval.approvedCopy());
+    approvalNode.put("key_fingerprint", approval.keyFingerprint());
+    approvalNode.put("signature", approval.signature());
     ObjectNode lookups = policyNode.putObject("code_tables");
     tables.sources().forEach((name, source) -> lookups.putObject(name)
         .put("file", Path.of(source.file()).getFileName().toString())

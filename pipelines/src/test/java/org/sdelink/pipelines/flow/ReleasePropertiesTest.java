@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -23,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.publish.PublishStage;
+import org.sdelink.pipelines.publish.TestApprovals;
 import org.sdelink.pipelines.run.StageOptions;
 import org.sdelink.policies.Policy;
-import org.sdelink.policies.approval.PolicyApprovals;
 import org.sdelink.policies.kanonymity.KAnonymityGate;
 
 /** Releases generated data for two projects and proves the release's safety properties on the written files. */
@@ -43,9 +42,11 @@ class ReleasePropertiesTest {
     stages = fixture.runStages(root.resolve("stages"), List.of());
     policyA = approvedPolicy("PROJECT-A");
     Path policyB = approvedPolicy("PROJECT-B");
-    releaseA = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key)
+    releaseA = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key,
+        TestApprovals.sde(policyA))
         .run(StageOptions.fromArgs(List.of()), root.resolve("release-a"));
-    releaseB = PublishStage.of("PROJECT-B", policyB, stages.resolve("metrics"), fixture.key)
+    releaseB = PublishStage.of("PROJECT-B", policyB, stages.resolve("metrics"), fixture.key,
+        TestApprovals.sde(policyB))
         .run(StageOptions.fromArgs(List.of()), root.resolve("release-b"));
   }
 
@@ -61,7 +62,7 @@ class ReleasePropertiesTest {
     Files.createDirectories(dir);
     Path policy = dir.resolve("researcher-linked-journeys.yaml");
     Files.writeString(policy, text);
-    new PolicyApprovals(Clock.systemUTC()).approve(policy, "Test Reviewer");
+    TestApprovals.approve(policy);
     return policy;
   }
 
@@ -243,7 +244,8 @@ class ReleasePropertiesTest {
 
   @Test
   void publishingAgainGivesByteIdenticalFilesParquetIncluded() throws Exception {
-    Path again = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key)
+    Path again = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key,
+        TestApprovals.sde(policyA))
         .run(StageOptions.fromArgs(List.of("--buckets=5")), root.resolve("release-a-again"));
     try (Stream<Path> files = Files.list(releaseA)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -268,13 +270,35 @@ class ReleasePropertiesTest {
     assertEquals(fixture.key.id(), manifest.get("keys").get("master_key_id").asText());
   }
 
+  /** Issue 15: the manifest carries the approval's signature and key fingerprint, verifiable from it alone. */
+  @Test
+  void theManifestRecordsTheSignedApprovalAndTheReviewersKeyFingerprint() throws Exception {
+    var sde = TestApprovals.sde(policyA);
+    var registered = new org.sdelink.policies.approval.PolicyApprovals(java.time.Clock.systemUTC())
+        .requireApproved(policyA, sde.reviewers());
+    var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(releaseA.resolve("manifest.json")
+        .toFile()).path("policy");
+    var node = manifest.path("approval");
+    assertEquals(registered.keyFingerprint(), node.path("key_fingerprint").asText());
+    assertEquals(registered.signature(), node.path("signature").asText());
+    var fromManifest = new org.sdelink.policies.approval.Approval(node.path("sequence").asInt(),
+        manifest.path("name").asText(), node.path("project").asText(), node.path("sha256").asText(),
+        node.path("reviewer").asText(), node.path("approved_at").asText(), node.path("approved_copy").asText(),
+        node.path("key_fingerprint").asText(), node.path("signature").asText());
+    assertEquals(registered, fromManifest);
+    assertEquals(TestApprovals.REVIEWER,
+        sde.reviewers().verify(fromManifest, Path.of("manifest.json")).name(), "the signature verifies");
+    assertEquals(Policy.load(policyA).sha256(), fromManifest.sha256());
+  }
+
   @Test
   void oneChangedCharacterInAnApprovedPolicyMakesPublishRefuse() throws Exception {
     String text = Files.readString(policyA);
     Files.writeString(policyA, text.replace("k: 10", "k: 11"));
     try {
       Exception refused = assertThrows(Exception.class, () ->
-          PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key)
+          PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key,
+                  TestApprovals.sde(policyA))
               .run(StageOptions.fromArgs(List.of()), root.resolve("release-refused")));
       assertTrue(refused.getMessage().contains("sdelink policy review")
           && refused.getMessage().contains("sdelink policy approve"), refused.getMessage());
@@ -350,7 +374,8 @@ class ReleasePropertiesTest {
                 + "    journeys:");
     Files.writeString(policy, text);
     Exception refused = assertThrows(Exception.class, () ->
-        PublishStage.of("PROJECT-A", policy, stages.resolve("metrics"), fixture.key)
+        PublishStage.of("PROJECT-A", policy, stages.resolve("metrics"), fixture.key,
+                TestApprovals.sde(policyA))
             .run(StageOptions.fromArgs(List.of()), root.resolve("release-lsoa")));
     assertTrue(refused.getMessage().contains("datasets.persons.postcode.to")
         && refused.getMessage().contains("lookups:"), refused.getMessage());

@@ -59,6 +59,7 @@ class RunKillAndRerunTest {
         "keystore_password_file: " + password,
         "period: {start: 2024-04-01, end: 2025-03-31}",
         "policy: " + policy,
+        "sde_config: " + org.sdelink.pipelines.publish.TestApprovals.sdeConfigFile(policy),
         "project: RERUN-1",
         "output: " + out,
         "reference_date: 2025-06-30",
