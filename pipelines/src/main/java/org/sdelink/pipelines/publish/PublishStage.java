@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sdelink.metrics.summary.Metric;
+import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.StageDirectory;
@@ -200,9 +201,10 @@ public final class PublishStage {
     if (policy.datasets().containsKey(SUMMARY_DATASET)) {
       ProtectedSummaryTable table = SummaryTableProtection.protect(
           summaryRows(metricsDir.resolve(MetricsStage.SUMMARY)), countRule(policy));
-      try (Writer writer = Files.newBufferedWriter(out.resolve(SUMMARY_DATASET + ".csv"), StandardCharsets.UTF_8)) {
-        table.writeCsv(writer);
-      }
+      StringBuilder csv = new StringBuilder();
+      table.writeCsv(csv);
+      Files.writeString(out.resolve(SUMMARY_DATASET + ".csv"), CsvLines.forPeople(csv.toString()),
+          StandardCharsets.UTF_8);
       rowsOut.put(SUMMARY_DATASET, (long) table.rows().size());
       acro.add(table.toAcroOutput(SUMMARY_DATASET, SUMMARY_DATASET + ".csv", command));
     }
