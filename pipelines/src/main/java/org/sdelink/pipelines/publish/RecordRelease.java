@@ -121,6 +121,10 @@ final class RecordRelease {
   /** Runs the three steps, writing {@code <dataset>.csv} for every released record dataset into {@code out}. */
   Outcome run(SdelinkPipelineOptions options, StageDirectory stage, Path out) throws Exception {
     List<String> datasets = RECORD_DATASETS.stream().filter(d -> policy.datasets().containsKey(d)).toList();
+    if (datasets.isEmpty()) {
+      // A tables-only release (e.g. the summary and cost tables for a wider audience): no record pipeline to run.
+      return new Outcome(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Optional.empty(), List.of());
+    }
     ImmutableMap<String, ImmutableMap<String, String>> lookups = tables.tables();
     Map<String, RecordTreatment> treatments = new LinkedHashMap<>();
     Map<String, KAnonymityGate> gates = new LinkedHashMap<>();
