@@ -33,8 +33,16 @@ class PolicyValidatorTest {
     Policy policy = ShippedPolicies.researcher();
     assertEquals(List.of(), PolicyValidator.validate(policy));
     assertEquals("researcher-linked-journeys", policy.name());
-    assertEquals(List.of("persons", "journeys", "discharges", "summary", "costs"), policy.datasets().keySet().asList());
+    assertEquals(List.of("persons", "journeys", "discharges", "costs"), policy.datasets().keySet().asList());
     assertEquals(10, policy.kAnonymity().orElseThrow().k());
+  }
+
+  @Test
+  void shippedTablesPolicyIsValidAndCarriesNoRecordDataset() throws Exception {
+    Policy policy = Policy.load(ShippedPolicies.path("published-metrics"));
+    assertEquals(List.of(), PolicyValidator.validate(policy));
+    // issue 15: the summary table travels without the record rows it counts.
+    assertEquals(List.of("summary", "costs"), policy.datasets().keySet().asList());
   }
 
   @Test
@@ -57,8 +65,8 @@ class PolicyValidatorTest {
 
   @Test
   void unknownDatasetIsAnError() {
-    List<PolicyProblem> problems = problemsOf(ShippedPolicies.researcherWith("  summary:\n",
-        "  gp_records:\n    diagnosis: keep\n  summary:\n"));
+    List<PolicyProblem> problems = problemsOf(ShippedPolicies.researcherWith("  costs:\n",
+        "  gp_records:\n    diagnosis: keep\n  costs:\n"));
     assertTrue(only(problems, "datasets.gp_records").message().contains("not a dataset in the catalogue"));
   }
 

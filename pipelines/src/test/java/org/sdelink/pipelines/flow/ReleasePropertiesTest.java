@@ -35,6 +35,8 @@ class ReleasePropertiesTest {
   static Path releaseA;
   static Path releaseB;
   static Path policyA;
+  /** A tables-only release (the shipped published-metrics policy): the summary table travels without rows. */
+  static Path releaseTables;
 
   @BeforeAll
   static void publishTwoProjects() throws Exception {
@@ -48,6 +50,9 @@ class ReleasePropertiesTest {
     releaseB = PublishStage.of("PROJECT-B", policyB, stages.resolve("metrics"), fixture.key,
         TestApprovals.sde(policyB))
         .run(StageOptions.fromArgs(List.of()), root.resolve("release-b"));
+    Path policyTables = approvedPolicyIn(root, "PROJECT-T", "published-metrics");
+    releaseTables = PublishStage.of("PROJECT-T", policyTables, stages.resolve("metrics"), fixture.key)
+        .run(StageOptions.fromArgs(List.of()), root.resolve("release-tables"));
   }
 
   static Path approvedPolicy(String project) throws Exception {
@@ -56,11 +61,16 @@ class ReleasePropertiesTest {
 
   /** A copy of the shipped policy for {@code project}, approved by a test reviewer, in a folder under {@code dir}. */
   static Path approvedPolicyIn(Path dir0, String project) throws Exception {
-    Path shipped = Path.of(System.getProperty("user.dir")).resolve("../policies/researcher-linked-journeys.yaml");
+    return approvedPolicyIn(dir0, project, "researcher-linked-journeys");
+  }
+
+  /** A copy of the shipped policy {@code name} for {@code project}, approved by a test reviewer. */
+  static Path approvedPolicyIn(Path dir0, String project, String name) throws Exception {
+    Path shipped = Path.of(System.getProperty("user.dir")).resolve("../policies/" + name + ".yaml");
     String text = Files.readString(shipped).replaceFirst("(?m)^(\\s*id:\\s*).*$", "$1" + project);
     Path dir = dir0.resolve("policy-" + project);
     Files.createDirectories(dir);
-    Path policy = dir.resolve("researcher-linked-journeys.yaml");
+    Path policy = dir.resolve(name + ".yaml");
     Files.writeString(policy, text);
     TestApprovals.approve(policy);
     return policy;
@@ -130,7 +140,7 @@ class ReleasePropertiesTest {
 
   @Test
   void noUnsuppressedSmallCountAndNoSuppressedCellRecoverableFromItsTotal() throws Exception {
-    List<Map<String, String>> summary = FlowFixture.readCsv(releaseA.resolve("summary.csv"));
+    List<Map<String, String>> summary = FlowFixture.readCsv(releaseTables.resolve("summary.csv"));
     assertTrue(summary.size() > 20);
     Map<String, Map<String, String>> totals = new HashMap<>();
     Map<String, List<Map<String, String>>> groups = new HashMap<>();
@@ -183,7 +193,8 @@ class ReleasePropertiesTest {
       for (Path file : files.filter(Files::isRegularFile)
           .filter(f -> !f.getFileName().toString().endsWith(".parquet")).toList()) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        for (String cell : text.split("[,\"\\n\\r|{}\\[\\] :]+")) {
+        // A leading ' is the spreadsheet-safety prefix (issue 15): split on it too, so no id hides behind it.
+        for (String cell : text.split("[,\"\\n\\r|{}\\[\\] :']+")) {
           assertFalse(level1.contains(cell.trim()), "a level-1 value in " + file.getFileName());
         }
       }
@@ -325,7 +336,9 @@ class ReleasePropertiesTest {
     }
     assertTrue(suppressed > 0 && suppressed < costs.size(), "expected some, not all, cells suppressed");
     JsonNode results = new ObjectMapper().readTree(releaseA.resolve("results.json").toFile()).get("results");
-    assertTrue(results.has("summary") && results.has("costs"), results.toString());
+    assertTrue(!results.has("summary") && results.has("costs"), results.toString());
+    JsonNode tables = new ObjectMapper().readTree(releaseTables.resolve("results.json").toFile()).get("results");
+    assertTrue(tables.has("summary") && tables.has("costs"), tables.toString());
   }
 
   /**
@@ -335,10 +348,18 @@ class ReleasePropertiesTest {
    */
   @Test
   void acroResultsHaveTheLayoutAcroAndTheSacroViewerReadAndPointAtTheWithheldCells() throws Exception {
+    acroResultsPointAtWithheldCells(releaseA, policyA, "costs", 1);
+    acroResultsPointAtWithheldCells(releaseTables, null, "summary", 11);
+  }
+
+  private static void acroResultsPointAtWithheldCells(Path releaseA, Path policyA, String checkedTable,
+      int minFlagged) throws Exception {
     assertEquals(List.of(), org.sdelink.policies.disclosure.AcroResultsCheck.problems(releaseA));
     JsonNode root = new ObjectMapper().readTree(releaseA.resolve("results.json").toFile());
-    assertEquals(Policy.load(policyA).sha256(), new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST)
-        .toFile()).path("policy").path("approval").path("sha256").asText());
+    if (policyA != null) {
+      assertEquals(Policy.load(policyA).sha256(), new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST)
+          .toFile()).path("policy").path("approval").path("sha256").asText());
+    }
     int flagged = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("results").fields(); it.hasNext(); ) {
       JsonNode output = it.next().getValue();
@@ -356,10 +377,40 @@ class ReleasePropertiesTest {
         }
       }
     }
-    assertTrue(flagged > 10, "flagged cells: " + flagged);
+    assertTrue(flagged >= minFlagged, "flagged cells: " + flagged);
     assertTrue(Files.isRegularFile(releaseA.resolve("config.json")));
     assertTrue(new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST).toFile()).path("files_sha256")
-        .has("checksums/summary.csv.txt"));
+        .has("checksums/" + checkedTable + ".csv.txt"));
+  }
+
+  /**
+   * Issue 15, item 5: the summary table beside the discharge rows it counts (the shipped policy before the fix) let a
+   * reader add up the rows to get every suppressed cell back. Publishing that make-up now stops, names the files,
+   * and leaves nothing behind; the same table in a release of its own is published (releaseTables).
+   */
+  @Test
+  void aSummaryTableBesideTheRowsItCountsStopsTheRelease() throws Exception {
+    Path dir = root.resolve("both-policy");
+    Files.createDirectories(dir);
+    Path policy = dir.resolve("researcher-linked-journeys.yaml");
+    String summary = "  summary:\n    metric: keep\n    breakdown: keep\n    group: keep\n    numerator: keep\n"
+        + "    denominator: keep\n    value: keep\n\n  costs:\n";
+    String text = Files.readString(policyA);
+    assertEquals(1, text.split("\n  costs:\n", -1).length - 1);
+    Files.writeString(policy, text.replace("\n  costs:\n", "\n" + summary));
+    new PolicyApprovals(Clock.systemUTC()).approve(policy, "Test Reviewer");
+    Exception refused = assertThrows(Exception.class, () ->
+        PublishStage.of("PROJECT-A", policy, stages.resolve("metrics"), fixture.key)
+            .run(StageOptions.fromArgs(List.of()), root.resolve("release-both")));
+    assertTrue(refused.getMessage().contains("summary.csv has") && refused.getMessage().contains("discharges.csv")
+        && refused.getMessage().contains("suppressed"), refused.getMessage());
+    assertFalse(Files.exists(root.resolve("release-both")));
+    // The tables-only release has suppressed cells and no record file.
+    List<Map<String, String>> table = FlowFixture.readCsv(releaseTables.resolve("summary.csv"));
+    assertTrue(table.stream().anyMatch(r -> r.get("numerator").equals("*")));
+    for (String dataset : PublishStage.RECORD_DATASETS) {
+      assertFalse(Files.exists(releaseTables.resolve(dataset + ".csv")), dataset);
+    }
   }
 
   @Test
@@ -385,7 +436,14 @@ class ReleasePropertiesTest {
   @Test
   void everyDatasetIsAlsoWrittenAsParquetWithTheSameRowsAndValues() throws Exception {
     for (String dataset : List.of("persons", "journeys", "discharges", "summary", "costs")) {
-      List<Map<String, String>> csv = FlowFixture.readCsv(releaseA.resolve(dataset + ".csv"));
+      Path releaseA = dataset.equals("summary") ? releaseTables : ReleasePropertiesTest.releaseA;
+      // The CSV neutralises formula cells for spreadsheets; Parquet holds the true values (issue 15).
+      List<Map<String, String>> csv = new java.util.ArrayList<>();
+      for (Map<String, String> row : FlowFixture.readCsv(releaseA.resolve(dataset + ".csv"))) {
+        Map<String, String> restored = new java.util.LinkedHashMap<>();
+        row.forEach((k, v) -> restored.put(k, org.sdelink.policies.spreadsheet.SpreadsheetSafeCells.restore(v)));
+        csv.add(restored);
+      }
       List<Map<String, String>> parquet = new java.util.ArrayList<>();
       var file = org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
           new org.apache.hadoop.fs.Path(releaseA.resolve(dataset + ".parquet").toUri()),
