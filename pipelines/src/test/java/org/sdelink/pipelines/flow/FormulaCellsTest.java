@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdelink.pipelines.publish.PublishStage;
+import org.sdelink.pipelines.publish.TestApprovals;
 import org.sdelink.pipelines.report.ReportStage;
 import org.sdelink.pipelines.run.StageOptions;
 import org.sdelink.policies.spreadsheet.SpreadsheetSafeCells;
@@ -47,7 +48,8 @@ class FormulaCellsTest {
     inject(fixture.input("cld_events.csv"));
     stages = fixture.runStages(root.resolve("stages"), List.of());
     Path policy = ReleasePropertiesTest.approvedPolicyIn(root, "PROJECT-F");
-    release = PublishStage.of("PROJECT-F", policy, stages.resolve("metrics"), fixture.key)
+    release = PublishStage.of("PROJECT-F", policy, stages.resolve("metrics"), fixture.key,
+        TestApprovals.sde(policy))
         .run(StageOptions.fromArgs(List.of()), root.resolve("release"));
     dashboard = ReportStage.of(stages.resolve("cld"), FlowFixture.PERIOD)
         .run(StageOptions.fromArgs(List.of()), root.resolve("dashboard"));

@@ -51,7 +51,8 @@ class ReleasePropertiesTest {
         TestApprovals.sde(policyB))
         .run(StageOptions.fromArgs(List.of()), root.resolve("release-b"));
     Path policyTables = approvedPolicyIn(root, "PROJECT-T", "published-metrics");
-    releaseTables = PublishStage.of("PROJECT-T", policyTables, stages.resolve("metrics"), fixture.key)
+    releaseTables = PublishStage.of("PROJECT-T", policyTables, stages.resolve("metrics"), fixture.key,
+        TestApprovals.sde(policyTables))
         .run(StageOptions.fromArgs(List.of()), root.resolve("release-tables"));
   }
 
@@ -398,9 +399,9 @@ class ReleasePropertiesTest {
     String text = Files.readString(policyA);
     assertEquals(1, text.split("\n  costs:\n", -1).length - 1);
     Files.writeString(policy, text.replace("\n  costs:\n", "\n" + summary));
-    new PolicyApprovals(Clock.systemUTC()).approve(policy, "Test Reviewer");
+    TestApprovals.approve(policy);
     Exception refused = assertThrows(Exception.class, () ->
-        PublishStage.of("PROJECT-A", policy, stages.resolve("metrics"), fixture.key)
+        PublishStage.of("PROJECT-A", policy, stages.resolve("metrics"), fixture.key, TestApprovals.sde(policy))
             .run(StageOptions.fromArgs(List.of()), root.resolve("release-both")));
     assertTrue(refused.getMessage().contains("summary.csv has") && refused.getMessage().contains("discharges.csv")
         && refused.getMessage().contains("suppressed"), refused.getMessage());
