@@ -35,6 +35,7 @@ import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 import org.sdelink.pipelines.io.ContractCsvReader;
 import org.sdelink.pipelines.io.CountsSink;
 import org.sdelink.pipelines.io.CsvLines;
+import org.sdelink.pipelines.io.InputFileState;
 import org.sdelink.pipelines.io.ReadContractRows;
 import org.sdelink.pipelines.io.RejectedRow;
 import org.sdelink.pipelines.io.SortedCsvSink;
@@ -132,6 +133,8 @@ public final class PseudonymiseStage {
   /** Runs the stage into {@code output}; returns the report written there. */
   public StageReport run(SdelinkPipelineOptions options, Path output) throws IOException {
     checkInputs();
+    List<InputFileState> inputStates = InputFileState.of(
+        inputs.stream().map(p -> p.toAbsolutePath().toString()).toList());
     StageDirectory stage = StageDirectory.begin(output);
     try {
       Path recordParts = stage.scratch("records");
@@ -220,6 +223,7 @@ public final class PseudonymiseStage {
         throw new IllegalStateException("the pseudonymise pipeline ended in state " + state);
       }
 
+      InputFileState.checkUnchanged(inputStates);
       long written = SortedCsvSink.merge(recordParts, CsvLines.format(rows.columns()),
           stage.work().resolve(RECORDS));
       SortedCsvSink.merge(rejectParts, CsvLines.format(RejectedRow.COLUMNS), stage.work().resolve(REJECTS));
