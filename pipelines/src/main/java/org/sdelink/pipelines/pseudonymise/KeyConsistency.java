@@ -70,18 +70,18 @@ public final class KeyConsistency {
     return a.id().isEmpty() || b.id().isEmpty() || a.id().equals(b.id());
   }
 
-  private static Optional<KeyOf> keyOf(Path records) throws IOException {
+  private static Optional<KeyOf> keyOf(Path recordsFile) throws IOException {
     String id = "";
     String fingerprint = "";
-    Path report = records.resolveSibling(PseudonymiseStage.REPORT);
+    Path report = recordsFile.resolveSibling(PseudonymiseStage.REPORT);
     if (Files.isRegularFile(report)) {
       JsonNode root = new ObjectMapper().readTree(report.toFile());
       id = root.path(KEY_ID).asText("");
       fingerprint = root.path(StageReport.KEY_FINGERPRINT).asText("");
     }
-    String recordsId = firstKeyId(records);
+    String recordsId = firstKeyId(recordsFile);
     if (!recordsId.isEmpty() && !id.isEmpty() && !recordsId.equals(id)) {
-      throw new InputContractException("the records " + records + " were tokenised under key " + recordsId
+      throw new InputContractException("the records " + recordsFile + " were tokenised under key " + recordsId
           + " but the report.json beside them names key " + id + ": the folder mixes two pseudonymise runs;"
           + " pseudonymise the source again into an empty folder");
     }
@@ -92,11 +92,11 @@ public final class KeyConsistency {
   }
 
   /** The key_id of the first record, blank when the file has no such column or no record. */
-  private static String firstKeyId(Path records) throws IOException {
-    if (!Files.isRegularFile(records)) {
+  private static String firstKeyId(Path recordsFile) throws IOException {
+    if (!Files.isRegularFile(recordsFile)) {
       return "";
     }
-    try (Reader reader = Files.newBufferedReader(records, StandardCharsets.UTF_8);
+    try (Reader reader = Files.newBufferedReader(recordsFile, StandardCharsets.UTF_8);
         CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
       if (!parser.getHeaderNames().contains(KEY_ID)) {
         return "";
@@ -108,7 +108,7 @@ public final class KeyConsistency {
       CSVRecord first = rows.next();
       String id = first.isSet(KEY_ID) ? first.get(KEY_ID).trim() : "";
       if (!id.isEmpty() && !KEY_ID_SHAPE.matcher(id).matches()) {
-        throw new InputContractException("the key_id column of " + records + " does not hold a key id: is it the"
+        throw new InputContractException("the key_id column of " + recordsFile + " does not hold a key id: is it the"
             + " records.csv of an sdelink pseudonymise run? Pseudonymise the source again");
       }
       return id;
