@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.io.BaseEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Pattern;
 
 /**
  * What a master key is, as 16 hex digits: the first 64 bits of
@@ -25,8 +24,6 @@ public final class KeyFingerprint {
   /** Hex digits in a fingerprint (64 bits). */
   public static final int HEX_DIGITS = 16;
 
-  private static final Pattern SHAPE = Pattern.compile("[0-9a-f]{" + HEX_DIGITS + "}");
-
   private KeyFingerprint() {}
 
   /** The fingerprint of {@code material} (lower-case hex). */
@@ -39,10 +36,5 @@ public final class KeyFingerprint {
     } finally {
       Arrays.fill(out, (byte) 0);
     }
-  }
-
-  /** Whether {@code text} has the shape of a fingerprint (16 lower-case hex digits). */
-  public static boolean isFingerprint(String text) {
-    return text != null && SHAPE.matcher(text).matches();
   }
 }

@@ -36,9 +36,8 @@ public final class PasswordRule {
       throw new KeyStoreRefusedException(
           KeyStoreRefusedException.Reason.WEAK_PASSWORD,
           "the keystore password for " + file + " is too weak to protect a new key: use at least " + MIN_CHARS
-              + " characters (e.g. three random words), not one character repeated"
-              + (end - start >= MIN_CHARS ? "" : "; a keystore made earlier with a shorter password still opens,"
-              + " but to add a key create a new keystore ('sdelink keys init') with a longer password"));
+              + " characters (e.g. three random words), not one character repeated (a keystore made earlier under a"
+              + " weaker password still opens, but a new key is only added under a password that meets this rule)");
     }
   }
 }
