@@ -108,7 +108,7 @@ public final class PublishStage {
   }
 
   private String settings() {
-    return "project=" + projectId + ";key_id=" + key.id();
+    return "project=" + projectId + ";key_fingerprint=" + key.fingerprint();
   }
 
   /**

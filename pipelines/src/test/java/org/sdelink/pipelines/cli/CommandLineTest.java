@@ -38,6 +38,7 @@ class CommandLineTest {
     assertEquals(0, generated.code(), generated.err());
     passwordFile = root.resolve("password.txt");
     Files.writeString(passwordFile, "correct horse battery staple\n");
+    Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     keystore = root.resolve("keys.p12");
     Result init = run("keys", "init", "--keystore", keystore.toString(), "--keystore-password-file",
         passwordFile.toString());

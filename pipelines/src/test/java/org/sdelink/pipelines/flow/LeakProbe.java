@@ -55,8 +55,10 @@ public final class LeakProbe {
     Path keystore = keys.resolve("keys.p12");
     Path password = keys.resolve("password");
     Files.writeString(password, "leak-probe-password\n");
+    Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Path wrongPassword = keys.resolve("wrong-password");
     Files.writeString(wrongPassword, "not-the-password\n");
+    Files.setPosixFilePermissions(wrongPassword, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Path out = work.resolve("out");
     String[] key = {"--keystore", keystore.toString(), "--keystore-password-file", password.toString()};
     String date = "--reference-date=2025-06-30";

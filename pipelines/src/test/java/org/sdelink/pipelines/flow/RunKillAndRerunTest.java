@@ -35,9 +35,10 @@ class RunKillAndRerunTest {
     GenerationSummary generated = SyntheticDataGenerator.generate(GeneratorConfig.of(150, 31_337,
         root.resolve("input")));
     Path keystore = root.resolve("keys.p12");
-    KeyStoreFile.init(keystore, "rerun-test".toCharArray());
+    KeyStoreFile.init(keystore, "rerun-test-password".toCharArray());
     Path password = root.resolve("password");
-    Files.writeString(password, "rerun-test\n");
+    Files.writeString(password, "rerun-test-password\n");
+    Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Path policy = ReleasePropertiesTest.approvedPolicyIn(root, "RERUN-1");
 
     Path direct = killAndRerun(generated, keystore, password, policy, "DirectRunner", List.of());
