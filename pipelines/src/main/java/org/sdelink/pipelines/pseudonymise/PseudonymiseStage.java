@@ -62,9 +62,10 @@ public final class PseudonymiseStage {
   private final double maxRejectRate;
   private final String settings;
   private final CodeCheck codeCheck;
+  private final Submissions submissions;
 
   private PseudonymiseStage(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId,
-      double maxRejectRate, String settings, CodeCheck codeCheck) {
+      double maxRejectRate, String settings, CodeCheck codeCheck, Submissions submissions) {
     this.source = source;
     this.inputs = List.copyOf(inputs);
     this.rows = rows;
@@ -72,6 +73,7 @@ public final class PseudonymiseStage {
     this.maxRejectRate = maxRejectRate;
     this.settings = settings;
     this.codeCheck = codeCheck;
+    this.submissions = submissions;
   }
 
   /** Whether {@code output} already holds this stage's output for the same input bytes and settings. */
@@ -84,7 +86,8 @@ public final class PseudonymiseStage {
    * gave (reference date).
    */
   String settings() {
-    return "source=" + source.id() + ";key_id=" + keyId + ";code_lists=" + codeCheck.fingerprint() + ";" + settings;
+    return "source=" + source.id() + ";key_id=" + keyId + ";code_lists=" + codeCheck.fingerprint()
+        + (submissions.given() ? ";submissions=" + submissions.fingerprint() : "") + ";" + settings;
   }
 
   /** The default share of a file's rows that may be rejected before the run stops: a half. */
@@ -93,7 +96,7 @@ public final class PseudonymiseStage {
   /** The same stage, stopping when more than {@code rate} (0 to 1) of a file's rows are rejected. */
   public PseudonymiseStage withMaxRejectRate(double rate) {
     checkArgument(rate >= 0 && rate <= 1, "--max-reject-rate must be between 0 and 1");
-    return new PseudonymiseStage(source, inputs, rows, keyId, rate, settings, codeCheck);
+    return new PseudonymiseStage(source, inputs, rows, keyId, rate, settings, codeCheck, submissions);
   }
 
   /**
@@ -101,18 +104,31 @@ public final class PseudonymiseStage {
    * in {@code report.json}; never the value). Without lists the report says the codes were not checked.
    */
   public PseudonymiseStage withCodeLists(CodeLists lists) {
-    return new PseudonymiseStage(source, inputs, rows, keyId, maxRejectRate, settings, CodeCheck.of(source, lists));
+    return new PseudonymiseStage(source, inputs, rows, keyId, maxRejectRate, settings, CodeCheck.of(source, lists),
+        submissions);
+  }
+
+  /**
+   * The same stage with the councils' submissions (CLD only): each row gets its file's {@code received_date}, and
+   * {@code submissions.csv} and {@code report.json} show each council's files. Without submissions, two files holding
+   * rows of one council stop the run (their order would be a guess).
+   */
+  public PseudonymiseStage withSubmissions(Submissions given) {
+    checkArgument(source == InputSource.CLD || !given.given(), "--submissions applies to CLD input only");
+    return new PseudonymiseStage(source, inputs, rows.withReceivedDates(given.receivedDates()), keyId, maxRejectRate,
+        settings, codeCheck, given);
   }
 
   public static PseudonymiseStage of(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId,
       String settings) {
     checkArgument(!inputs.isEmpty(), "no input files given");
     return new PseudonymiseStage(source, inputs, rows, keyId, DEFAULT_MAX_REJECT_RATE, settings,
-        CodeCheck.none(source));
+        CodeCheck.none(source), Submissions.none());
   }
 
   /** Checks every input's header against the contract before any pipeline starts (fail closed). */
   public void checkInputs() throws IOException {
+    submissions.checkCovers(inputs);
     for (Path input : inputs) {
       if (!Files.isRegularFile(input)) {
         throw new java.nio.file.NoSuchFileException(input.toString());
@@ -220,6 +236,10 @@ public final class PseudonymiseStage {
       StageReport report = StageReport.fromCounts(source, keyId, codeCheck, CountsSink.read(countParts));
       report.reconcile(written);
       report.checkRejectRate(maxRejectRate);
+      if (source == InputSource.CLD) {
+        report.withSubmissions(submissions);
+        report.writeSubmissions(stage.work().resolve(Submissions.OUTPUT_FILE));
+      }
       report.write(stage.work().resolve(REPORT));
       stage.commit("pseudonymise", inputs, settings());
       return report;
@@ -308,6 +328,7 @@ public final class PseudonymiseStage {
     public void process(@Element RowPseudonymiser.PseudonymisedRow r) {
       List<String> v = r.values();
       count("file\t" + v.get(1) + "\taccepted");
+      count("submission\t" + v.get(1) + "\t" + r.laCode());
       String la = "la\t" + (r.laCode().isEmpty() ? "(blank)" : r.laCode()) + "\t";
       count(la + "rows");
       count(la + "nhs_number_status:" + v.get(offset + nhs));
