@@ -169,15 +169,22 @@ public final class Submissions implements Serializable {
     unlisted.removeAll(byFile.keySet());
     if (!unlisted.isEmpty()) {
       throw new InputContractException("submissions file " + source + " has no row for the input file(s) "
-          + String.join(", ", unlisted) + "; add a row " + String.join(",", COLUMNS)
+          + names(unlisted) + "; add a row " + String.join(",", COLUMNS)
           + " for each, or leave the file out of the inputs");
     }
     TreeSet<String> missing = new TreeSet<>(byFile.keySet());
     missing.removeAll(names);
     if (!missing.isEmpty()) {
       throw new InputContractException("submissions file " + source + " names file(s) that were not given as input: "
-          + String.join(", ", missing) + "; give them as input files (--input / inputs.cld) or remove their rows");
+          + names(missing) + "; give them as input files (--input / inputs.cld) or remove their rows");
     }
+  }
+
+  /** Up to five names, then how many more. */
+  private static String names(java.util.SortedSet<String> names) {
+    List<String> shown = names.stream().limit(5).toList();
+    return String.join(", ", shown) + (names.size() > shown.size() ? " and " + (names.size() - shown.size())
+        + " more" : "");
   }
 
   /** A fingerprint of the submissions for the stage's up-to-date check. */
