@@ -109,7 +109,10 @@ public final class BenchCommand implements Callable<Integer> {
         ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
         referenceDate, output.resolve("run"),
         (opts, metricsDir, releaseRoot) -> PublishStage.of(PROJECT, policy, metricsDir, key)
-            .runOrKeep(opts, releaseRoot.resolve(PROJECT)));
+            .runOrKeep(opts, releaseRoot.resolve(PROJECT)))
+        .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
+                GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
+            org.sdelink.metrics.submissions.SubmissionWindow.all());
     FullRun.Outcome outcome = run.run(options, out);
     measured.addAll(run.measurements());
     long inputRows = outcome.cld().rowsIn() + outcome.apc().rowsIn();

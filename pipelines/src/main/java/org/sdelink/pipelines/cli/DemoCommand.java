@@ -63,7 +63,10 @@ public final class DemoCommand implements Callable<Integer> {
         LocalDate.of(2025, 6, 30), output,
         (options, metricsDir, releaseRoot) -> PublishStage.of(DEMO_PROJECT, policy, metricsDir, key)
             .runOrKeep(options, releaseRoot.resolve(DEMO_PROJECT)))
-        .withSubmissions(org.sdelink.pipelines.pseudonymise.Submissions.read(generated.cldSubmissions()));
+        .withSubmissions(org.sdelink.pipelines.pseudonymise.Submissions.read(generated.cldSubmissions()))
+        .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
+                GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
+            org.sdelink.metrics.submissions.SubmissionWindow.all());
     FullRun.Outcome outcome = run.run(beam.options(), progress);
     RunSummary.print(mode, run, outcome, out);
     return 0;
