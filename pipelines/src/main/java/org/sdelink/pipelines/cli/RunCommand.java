@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.publish.PublishStage;
+import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.run.FullRun;
 import org.sdelink.pipelines.run.RunConfig;
 import org.sdelink.pipelines.run.StageOptions;
@@ -50,7 +51,8 @@ public final class RunCommand implements Callable<Integer> {
             .runOrKeep(options, releaseRoot.resolve(run.project)))
         .withMaxRejectRate(run.maxRejectRate)
         .withCodeLists(run.codeListsFolder().map(Stages::codeLists)
-            .orElse(org.sdelink.pipelines.contract.CodeLists.none()));
+            .orElse(org.sdelink.pipelines.contract.CodeLists.none()))
+        .withSubmissions(Stages.submissions(InputSource.CLD, run.submissionsFile().orElse(null)));
     if (run.statistics != null) {
       org.sdelink.metrics.evaluation.FinancialYear year;
       try {

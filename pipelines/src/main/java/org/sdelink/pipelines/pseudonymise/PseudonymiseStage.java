@@ -65,9 +65,10 @@ public final class PseudonymiseStage {
   private final double maxRejectRate;
   private final String settings;
   private final CodeCheck codeCheck;
+  private final Submissions submissions;
 
   private PseudonymiseStage(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId,
-      String keyFingerprint, double maxRejectRate, String settings, CodeCheck codeCheck) {
+      String keyFingerprint, double maxRejectRate, String settings, CodeCheck codeCheck, Submissions submissions) {
     this.source = source;
     this.inputs = List.copyOf(inputs);
     this.rows = rows;
@@ -76,6 +77,7 @@ public final class PseudonymiseStage {
     this.maxRejectRate = maxRejectRate;
     this.settings = settings;
     this.codeCheck = codeCheck;
+    this.submissions = submissions;
   }
 
   /** Whether {@code output} already holds this stage's output for the same input bytes and settings. */
@@ -90,7 +92,7 @@ public final class PseudonymiseStage {
    */
   String settings() {
     return "source=" + source.id() + ";key_fingerprint=" + keyFingerprint + ";code_lists=" + codeCheck.fingerprint()
-        + ";" + settings;
+        + (submissions.given() ? ";submissions=" + submissions.fingerprint() : "") + ";" + settings;
   }
 
   /** The default share of a file's rows that may be rejected before the run stops: a half. */
@@ -99,7 +101,7 @@ public final class PseudonymiseStage {
   /** The same stage, stopping when more than {@code rate} (0 to 1) of a file's rows are rejected. */
   public PseudonymiseStage withMaxRejectRate(double rate) {
     checkArgument(rate >= 0 && rate <= 1, "--max-reject-rate must be between 0 and 1");
-    return new PseudonymiseStage(source, inputs, rows, keyId, keyFingerprint, rate, settings, codeCheck);
+    return new PseudonymiseStage(source, inputs, rows, keyId, keyFingerprint, rate, settings, codeCheck, submissions);
   }
 
   /**
@@ -107,7 +109,21 @@ public final class PseudonymiseStage {
    * in {@code report.json}; never the value). Without lists the report says the codes were not checked.
    */
   public PseudonymiseStage withCodeLists(CodeLists lists) {
-    return new PseudonymiseStage(source, inputs, rows, keyId, keyFingerprint, maxRejectRate, settings, CodeCheck.of(source, lists));
+    return new PseudonymiseStage(source, inputs, rows, keyId, keyFingerprint, maxRejectRate, settings,
+        CodeCheck.of(source, lists),
+        submissions);
+  }
+
+  /**
+   * The same stage with the councils' submissions (CLD only): each row gets its file's {@code received_date}, and
+   * {@code submissions.csv} and {@code report.json} show each council's files. Without submissions, two files holding
+   * rows of one council stop the run (their order would be a guess).
+   */
+  public PseudonymiseStage withSubmissions(Submissions given) {
+    checkArgument(source == InputSource.CLD || !given.given(), "--submissions applies to CLD input only");
+    return new PseudonymiseStage(source, inputs, rows.withReceivedDates(given.receivedDates()), keyId,
+        keyFingerprint, maxRejectRate,
+        settings, codeCheck, given);
   }
 
   /** The stage tokenising {@code inputs} with {@code rows}, made under {@code key} (its id and fingerprint only). */
@@ -115,11 +131,12 @@ public final class PseudonymiseStage {
       String settings) {
     checkArgument(!inputs.isEmpty(), "no input files given");
     return new PseudonymiseStage(source, inputs, rows, key.id(), key.fingerprint(), DEFAULT_MAX_REJECT_RATE, settings,
-        CodeCheck.none(source));
+        CodeCheck.none(source), Submissions.none());
   }
 
   /** Checks every input's header against the contract before any pipeline starts (fail closed). */
   public void checkInputs() throws IOException {
+    submissions.checkCovers(inputs);
     for (Path input : inputs) {
       if (!Files.isRegularFile(input)) {
         throw new java.nio.file.NoSuchFileException(input.toString());
@@ -231,6 +248,10 @@ public final class PseudonymiseStage {
           CountsSink.read(countParts));
       report.reconcile(written);
       report.checkRejectRate(maxRejectRate);
+      if (source == InputSource.CLD) {
+        report.withSubmissions(submissions);
+        report.writeSubmissions(stage.work().resolve(Submissions.OUTPUT_FILE));
+      }
       report.write(stage.work().resolve(REPORT));
       stage.commit("pseudonymise", inputs, settings());
       return report;
@@ -319,6 +340,7 @@ public final class PseudonymiseStage {
     public void process(@Element RowPseudonymiser.PseudonymisedRow r) {
       List<String> v = r.values();
       count("file\t" + v.get(1) + "\taccepted");
+      count("submission\t" + v.get(1) + "\t" + r.laCode());
       String la = "la\t" + (r.laCode().isEmpty() ? "(blank)" : r.laCode()) + "\t";
       count(la + "rows");
       count(la + "nhs_number_status:" + v.get(offset + nhs));

@@ -55,6 +55,8 @@ public final class RunConfig {
       org.sdelink.pipelines.pseudonymise.PseudonymiseStage.DEFAULT_MAX_REJECT_RATE;
   /** Folder of the published code lists; unset = code values are not checked. */
   @JsonProperty("code_lists") public String codeLists;
+  /** The councils' CLD submissions ({@code file,la_code,received_date}); unset = received dates are blank. */
+  @JsonProperty public String submissions;
 
   private Path base = Path.of(".");
 
@@ -68,7 +70,7 @@ public final class RunConfig {
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
           + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, sde_config, output,"
-          + " runner, pipeline_options, reference_date, max_reject_rate, code_lists, statistics");
+          + " runner, pipeline_options, reference_date, max_reject_rate, code_lists, submissions, statistics");
     }
     config.base = file.toAbsolutePath().getParent();
     config.check(file);
@@ -112,6 +114,11 @@ public final class RunConfig {
   /** The code lists folder, resolved against the configuration's folder, if one is given. */
   public java.util.Optional<Path> codeListsFolder() {
     return java.util.Optional.ofNullable(codeLists).map(this::resolve);
+  }
+
+  /** The submissions file, resolved against the configuration's folder, if one is given. */
+  public java.util.Optional<Path> submissionsFile() {
+    return java.util.Optional.ofNullable(submissions).map(this::resolve);
   }
 
   public List<Path> cldFiles() {

@@ -51,6 +51,24 @@ public final class Stages {
         "reference_date=" + referenceDate);
   }
 
+  /**
+   * The submissions file of a CLD run ({@code file,la_code,received_date}), or none when {@code file} is null. Stops
+   * with a clear message when given for APC or when unreadable.
+   */
+  public static org.sdelink.pipelines.pseudonymise.Submissions submissions(InputSource source, Path file) {
+    if (file == null) {
+      return org.sdelink.pipelines.pseudonymise.Submissions.none();
+    }
+    if (source != InputSource.CLD) {
+      throw new UserError("--submissions applies to --source cld only (it dates each council's CLD files)");
+    }
+    try {
+      return org.sdelink.pipelines.pseudonymise.Submissions.read(file);
+    } catch (java.io.IOException e) {
+      throw new UserError("cannot read the submissions file " + file + ": " + e.getMessage());
+    }
+  }
+
   /** The per-row rule of the pseudonymise stage under {@code key}. */
   public static RowPseudonymiser rowPseudonymiser(InputSource source, MasterKey key, LocalDate referenceDate) {
     return RowPseudonymiser.create(source, IdentityPseudonymiser.create(key, referenceDate), LocalIdTokens.create(key));
