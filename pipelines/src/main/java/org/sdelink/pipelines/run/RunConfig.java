@@ -45,6 +45,8 @@ public final class RunConfig {
   @JsonProperty public Period period = new Period();
   @JsonProperty public String policy;
   @JsonProperty public String project;
+  /** The SDE's configuration (trusted reviewers, policy floors), written by the SDE only. */
+  @JsonProperty("sde_config") public String sdeConfig;
   @JsonProperty public String output;
   @JsonProperty public String runner = "DirectRunner";
   @JsonProperty("pipeline_options") public List<String> pipelineOptions = new ArrayList<>();
@@ -65,8 +67,8 @@ public final class RunConfig {
       config = mapper.readValue(file.toFile(), RunConfig.class);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
-          + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, output, runner,"
-          + " pipeline_options, reference_date, max_reject_rate, code_lists, statistics");
+          + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, sde_config, output,"
+          + " runner, pipeline_options, reference_date, max_reject_rate, code_lists, statistics");
     }
     config.base = file.toAbsolutePath().getParent();
     config.check(file);
@@ -92,6 +94,10 @@ public final class RunConfig {
     }
     if (statistics != null && statistics.year == null) {
       missing.add("statistics.year");
+    }
+    if (project != null && !org.sdelink.policies.ProjectIds.isValid(project)) {
+      throw new IllegalArgumentException("run configuration " + file + ": project is not a valid project id: use "
+          + org.sdelink.policies.ProjectIds.RULE);
     }
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("run configuration " + file + " lacks " + String.join(", ", missing)
