@@ -142,9 +142,9 @@ public final class PersonDetails {
     return DerivedAge.at(birthYear, birthMonth, date);
   }
 
-  /** True when the birth year and month are known. */
+  /** True when the birth year and a valid birth month are known (the code's {@code Der_Birth_Date IS NOT NULL}). */
   public boolean birthKnown() {
-    return ageOn(LocalDate.of(2000, 1, 1)).isPresent();
+    return birthYear != null && birthMonth != null && birthMonth >= 1 && birthMonth <= 12;
   }
 
   /** Alive on {@code day}: no date of death, or death on or after it ({@code Date_of_Death >= day}). */

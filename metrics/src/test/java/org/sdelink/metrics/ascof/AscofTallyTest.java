@@ -14,10 +14,12 @@ class AscofTallyTest {
   @Test
   void sumsPerCouncilAndEnglandWithZeroRowsForEveryGroup() {
     List<Contribution> contributions = List.of(
-        Contribution.counted("3D_2a", A, AscofGroup.ALL, true), Contribution.counted("3D_2a", A, AscofGroup.OLDER, true),
+        Contribution.counted("3D_2a", A, AscofGroup.ALL, true),
+        Contribution.counted("3D_2a", A, AscofGroup.OLDER, true),
         Contribution.counted("3D_2a", A, AscofGroup.ALL, false),
         Contribution.counted("3D_2a", A, AscofGroup.WORKING_AGE, false),
-        Contribution.counted("3D_2a", B, AscofGroup.ALL, false), Contribution.counted("3D_2a", B, AscofGroup.OLDER, false));
+        Contribution.counted("3D_2a", B, AscofGroup.ALL, false),
+        Contribution.counted("3D_2a", B, AscofGroup.OLDER, false));
     List<List<String>> rows = AscofTally.rows(List.of(new Ascof3D2a()), List.of(B, A), contributions,
         Population.none()).stream().map(AscofTally.Row::fields).toList();
     assertEquals(List.of(
