@@ -19,6 +19,7 @@ import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.pseudonymise.StageReport;
+import org.sdelink.pipelines.pseudonymise.Submissions;
 import org.sdelink.pipelines.run.StageOptions;
 import org.sdelink.pipelines.run.Stages;
 import org.sdelink.pseudonymisation.keys.KeyStoreFile;
@@ -59,6 +60,16 @@ class BrokenInputRunnersTest {
       }
       var stage = Stages.pseudonymise(source, files, key, LocalDate.of(2025, 6, 30)).withMaxRejectRate(1.0)
           .withCodeLists(codeLists);
+      if (source == InputSource.CLD) {
+        // Several corpus files hold rows of one council: the stage needs their received dates (one a day).
+        StringBuilder list = new StringBuilder(String.join(",", Submissions.COLUMNS)).append('\n');
+        for (int i = 0; i < files.size(); i++) {
+          list.append(files.get(i).getFileName()).append(",E08000035,")
+              .append(LocalDate.of(2025, 4, 1).plusDays(i)).append('\n');
+        }
+        Path submissions = Files.writeString(root.resolve("submissions.csv"), list.toString());
+        stage = stage.withSubmissions(Submissions.read(submissions));
+      }
       Path direct = root.resolve("direct-" + source.id());
       Path flink = root.resolve("flink-" + source.id());
       StageReport report = stage.run(StageOptions.fromArgs(List.of()), direct);

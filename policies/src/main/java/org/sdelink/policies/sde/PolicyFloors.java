@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Maps;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class PolicyFloors {
   public ImmutableList<PolicyProblem> problems(Policy policy) {
     checkNotNull(policy, "policy");
     List<PolicyProblem> problems = new ArrayList<>();
-    if (policy.kAnonymity().isEmpty()) {
+    if (policy.kAnonymity().isEmpty() && releasesRecords(policy)) {
       problems.add(new PolicyProblem("k_anonymity", "is missing, but the SDE sets a floor of k = "
           + FloorSetting.K.format(floor(FloorSetting.K)) + " (floors.k_anonymity.k in " + source + "): add a "
           + "`k_anonymity:` section with k at least that"));
@@ -75,6 +76,17 @@ public final class PolicyFloors {
       }
     }
     return ImmutableList.copyOf(problems);
+  }
+
+  /**
+   * Aggregate tables a policy may release without a k-anonymity section: they are protected by the output checks
+   * (count and magnitude rules, whose own floors apply), not by k-anonymity, which is a rule on record-level rows.
+   */
+  static final ImmutableSet<String> AGGREGATE_TABLES = ImmutableSet.of("summary", "costs");
+
+  /** Whether {@code policy} releases any dataset that is not an aggregate table (record-level rows). */
+  private static boolean releasesRecords(Policy policy) {
+    return policy.datasets().keySet().stream().anyMatch(d -> !AGGREGATE_TABLES.contains(d));
   }
 
   /**

@@ -58,6 +58,13 @@ class SdeConfigurationTest {
         .replaceAll("(?s)\nk_anonymity:.*?\n(?=[a-z])", "\n"), ShippedPolicies.RESEARCHER);
     assertTrue(withoutK.kAnonymity().isEmpty());
     assertTrue(sde.floorProblems(withoutK).stream().anyMatch(p -> p.field().equals("k_anonymity")));
+
+    // Aggregate tables alone (the shipped published-metrics policy) need no k-anonymity section: the output checks
+    // protect them, and their floors still apply.
+    Policy tables = Policy.parse(ShippedPolicies.text("published-metrics"), "published-metrics");
+    assertTrue(tables.kAnonymity().isEmpty());
+    assertEquals(List.of("output_checks.count_tables.suppress_up_to"),
+        sde.floorProblems(tables).stream().map(PolicyProblem::field).toList());
   }
 
   @Test
