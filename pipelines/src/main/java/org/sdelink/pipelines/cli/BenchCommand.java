@@ -18,7 +18,7 @@ import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.bench.BenchFigures;
 import org.sdelink.pipelines.bench.PlainPseudonymiseLoop;
 import org.sdelink.pipelines.contract.InputSource;
-import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.OutputFolder;
 import org.sdelink.pipelines.progress.ProgressMonitor;
 import org.sdelink.pipelines.progress.StageMeasurement;
 import org.sdelink.pipelines.publish.PublishStage;
@@ -76,8 +76,15 @@ public final class BenchCommand implements Callable<Integer> {
     if (input != null && !Files.isDirectory(input)) {
       throw new java.nio.file.NoSuchFileException(input.toString());
     }
-    StageDirectory.deleteRecursively(output);
-    Files.createDirectories(output);
+    try (OutputFolder claimed = OutputFolder.claim(output, OutputFolder.Kind.RUN,
+        input == null ? List.of() : List.of(input))) {
+      claimed.clear(); // a bench folder starts afresh: new data, new throwaway key
+      return bench(mode, screen, out, options);
+    }
+  }
+
+  private Integer bench(OutputMode mode, java.io.PrintWriter screen, java.io.PrintWriter out,
+      SdelinkPipelineOptions options) throws Exception {
     List<StageMeasurement> measured = new ArrayList<>();
 
     Path cld;
@@ -109,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
         ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
         referenceDate, output.resolve("run"),
         (opts, metricsDir, releaseRoot) -> PublishStage.of(PROJECT, policy, metricsDir, key)
-            .runOrKeep(opts, releaseRoot.resolve(PROJECT)));
+            .runOrKeep(opts, releaseRoot.resolve(PROJECT))).withReleaseFolder(PROJECT);
     FullRun.Outcome outcome = run.run(options, out);
     measured.addAll(run.measurements());
     long inputRows = outcome.cld().rowsIn() + outcome.apc().rowsIn();

@@ -34,6 +34,9 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Before the key is opened: never write over what the run reads.
+    org.sdelink.pipelines.io.StageDirectory.checkOutput(output,
+        java.util.Arrays.asList(keystore.keystore(), keystore.passwordFile, policy, metrics));
     var key = Stages.openPrimaryKey(keystore.keystore(), keystore.password(), false);
     PublishStage stage = PublishStage.of(project, policy, metrics, key);
     Path done = StageProgress.run("publish", spec.commandLine().getOut(), () -> stage.run(beam.options(), output));

@@ -38,6 +38,9 @@ public final class FileLinker {
     if (model.sources().size() != 2) {
       throw new IllegalArgumentException("model '" + model.name() + "' must name its two sources");
     }
+    List<Path> inputs = new ArrayList<>(List.of(left, right));
+    parametersFile.ifPresent(inputs::add);
+    StageDirectory.checkOutput(output, inputs);
     Optional<ModelParameters> parameters = Optional.empty();
     if (parametersFile.isPresent()) {
       try (InputStream in = Files.newInputStream(parametersFile.get())) {
@@ -54,7 +57,19 @@ public final class FileLinker {
           + e.getMessage() + " (give --model-params FILE, e.g. the model-params.json of a link run on more data)",
           e);
     }
-    StageDirectory stage = StageDirectory.begin(output);
+    StageDirectory stage = StageDirectory.begin(output, inputs);
+    try {
+      write(stage, model, result);
+      stage.commit("link", inputs, "model=" + model.name() + ";model_sha256=" + spec.sha256()
+          + ";model_params_sha256=" + parametersFile.map(StageDirectory::sha256).orElse("none"));
+    } catch (IOException | RuntimeException | Error e) {
+      stage.abandon();
+      throw e;
+    }
+    return stage.target();
+  }
+
+  private static void write(StageDirectory stage, LinkageModel model, LinkResult result) throws IOException {
     Files.writeString(stage.work().resolve(LinkStage.SPINE), result.spineCsv(), StandardCharsets.UTF_8);
     Files.write(stage.work().resolve(LinkStage.PARAMETERS), result.parameters().toJsonBytes());
     List<String> lines = new ArrayList<>();
@@ -78,10 +93,5 @@ public final class FileLinker {
     report.put("ambiguous_entities", result.ambiguous().size());
     Files.writeString(stage.work().resolve(LinkStage.REPORT), mapper.writeValueAsString(report) + "\n",
         StandardCharsets.UTF_8);
-    List<Path> inputs = new ArrayList<>(List.of(left, right));
-    parametersFile.ifPresent(inputs::add);
-    stage.commit("link", inputs, "model=" + model.name() + ";model_sha256=" + spec.sha256()
-        + ";model_params_sha256=" + parametersFile.map(StageDirectory::sha256).orElse("none"));
-    return stage.target();
   }
 }

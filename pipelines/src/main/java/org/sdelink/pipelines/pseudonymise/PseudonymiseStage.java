@@ -125,8 +125,13 @@ public final class PseudonymiseStage {
 
   /** Runs the stage into {@code output}; returns the report written there. */
   public StageReport run(SdelinkPipelineOptions options, Path output) throws IOException {
-    checkInputs();
-    StageDirectory stage = StageDirectory.begin(output);
+    StageDirectory stage = StageDirectory.begin(output, inputs);
+    try {
+      checkInputs();
+    } catch (IOException | RuntimeException e) {
+      stage.abandon();
+      throw e;
+    }
     try {
       Path recordParts = stage.scratch("records");
       Path rejectParts = stage.scratch("rejects");
