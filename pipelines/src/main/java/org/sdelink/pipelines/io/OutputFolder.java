@@ -256,26 +256,36 @@ public final class OutputFolder implements AutoCloseable {
     return target.resolveSibling("." + target.getFileName() + infix + HexFormat.of().formatHex(bytes));
   }
 
+  /** The work and old folders of {@code target} that exist now (a running stage's, or a killed run's leftovers). */
+  public static List<Path> temporaryFolders(Path target) throws IOException {
+    Path absolute = normalise(target);
+    List<Path> found = new ArrayList<>();
+    Path parent = absolute.getParent();
+    if (parent != null && Files.isDirectory(parent)) {
+      String prefix = "." + absolute.getFileName();
+      try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, prefix + ".sdelink-*")) {
+        for (Path sibling : siblings) {
+          String name = sibling.getFileName().toString();
+          if (name.startsWith(prefix + WORK_INFIX) || name.startsWith(prefix + OLD_INFIX)) {
+            found.add(sibling);
+          }
+        }
+      }
+    }
+    found.sort(null);
+    return found;
+  }
+
   /** Removes work and old folders an earlier killed run left beside the target: only those holding the marker. */
   private void removeLeftovers() throws IOException {
     Path parent = target.getParent();
     if (parent == null || !Files.isDirectory(parent)) {
       return;
     }
-    List<Path> leftovers = new ArrayList<>();
-    String prefix = "." + target.getFileName();
-    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, prefix + ".sdelink-*")) {
-      for (Path sibling : siblings) {
-        String name = sibling.getFileName().toString();
-        boolean ours = name.startsWith(prefix + WORK_INFIX) || name.startsWith(prefix + OLD_INFIX);
-        if (ours && Files.isDirectory(sibling, LinkOption.NOFOLLOW_LINKS)
-            && (isOwn(sibling) || isEmpty(sibling))) {
-          leftovers.add(sibling);
-        }
+    for (Path leftover : temporaryFolders(target)) {
+      if (Files.isDirectory(leftover, LinkOption.NOFOLLOW_LINKS) && (isOwn(leftover) || isEmpty(leftover))) {
+        StageDirectory.deleteRecursively(leftover);
       }
-    }
-    for (Path leftover : leftovers) {
-      StageDirectory.deleteRecursively(leftover);
     }
   }
 

@@ -53,7 +53,8 @@ public final class UpstreamFolder {
     checkArgument(files.length > 0, "name the files read");
     Path dir = folder.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
-      throw new UserError("folder " + dir + " does not exist: give the output folder of sdelink " + stage);
+      throw new UserError("folder " + dir + " does not exist: give the output folder of sdelink " + stage
+          + " (holding " + String.join(", ", files).replace(StageDirectory.SUCCESS, "its files") + ")");
     }
     Path marker = dir.resolve(StageDirectory.SUCCESS);
     if (!Files.isRegularFile(marker)) {

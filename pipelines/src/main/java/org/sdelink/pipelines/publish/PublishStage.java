@@ -115,9 +115,9 @@ public final class PublishStage {
   public Path run(SdelinkPipelineOptions options, Path releaseDir) throws Exception {
     Policy policy = Policy.load(policyFile);
     StageDirectory.checkOutput(releaseDir, inputs(policy));
+    UpstreamFolder.verifyAll(metricsDir, "metrics");
     Approval approval = checkPolicy(policy);
     CodeTables tables = codeTables(policy);
-    UpstreamFolder.verifyAll(metricsDir, "metrics");
     StageDirectory stage = StageDirectory.begin(releaseDir, inputs(policy));
     try {
       Path out = stage.work();
