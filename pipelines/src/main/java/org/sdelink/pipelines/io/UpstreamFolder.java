@@ -144,11 +144,11 @@ public final class UpstreamFolder {
   }
 
   /** Stops unless the upstream stage recorded {@code name=value} (e.g. {@code source=cld} for the CLD folder). */
-  public UpstreamFolder requireSetting(String name, String value, String what) {
+  public UpstreamFolder requireSetting(String name, String expected, String what) {
     Optional<String> recorded = setting(name);
-    if (recorded.isPresent() && !recorded.get().equals(value)) {
-      throw new UserError("folder " + folder + " holds " + name + " " + recorded.get() + ", not " + value + ": give "
-          + what);
+    if (recorded.isPresent() && !recorded.get().equals(expected)) {
+      throw new UserError("folder " + folder + " holds " + name + " " + recorded.get() + ", not " + expected
+          + ": give " + what);
     }
     return this;
   }

@@ -86,9 +86,9 @@ class OutputFolderTest {
   @Test
   void clearingARunFolderThatHoldsAnInputIsRefused() throws Exception {
     Path out = root.resolve("bench");
+    OutputFolder.claim(out, OutputFolder.Kind.RUN, List.of()).close();
     Path input = Files.createDirectories(out.resolve("input"));
     Files.writeString(input.resolve("cld_events.csv"), "x\n");
-    OutputFolder.claim(out, OutputFolder.Kind.RUN, List.of()).close();
     try (OutputFolder run = OutputFolder.claim(out, OutputFolder.Kind.RUN, List.of(input))) {
       assertRefused("emptied first", run::clear);
     }
