@@ -60,7 +60,7 @@ public final class UpstreamFolder {
     if (!Files.isRegularFile(marker)) {
       throw new UserError("folder " + dir + " has no " + StageDirectory.SUCCESS + " marker, so it is not a complete "
           + "output of sdelink " + stage + " (a failed or killed run, or files put there by hand): run sdelink "
-          + stage + " again into it");
+          + stage + " again" + (OutputFolder.isOwn(dir) ? " into it" : " into a new folder and give that one"));
     }
     JsonNode node;
     try {
