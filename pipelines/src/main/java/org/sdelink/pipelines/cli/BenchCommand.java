@@ -116,7 +116,11 @@ public final class BenchCommand implements Callable<Integer> {
         ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
         referenceDate, output.resolve("run"),
         (opts, metricsDir, releaseRoot) -> PublishStage.of(PROJECT, policy, metricsDir, key)
-            .runOrKeep(opts, releaseRoot.resolve(PROJECT))).withReleaseFolder(PROJECT);
+            .runOrKeep(opts, releaseRoot.resolve(PROJECT)))
+        .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
+                GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
+            org.sdelink.metrics.submissions.SubmissionWindow.all())
+        .withReleaseFolder(PROJECT);
     FullRun.Outcome outcome = run.run(options, out);
     measured.addAll(run.measurements());
     long inputRows = outcome.cld().rowsIn() + outcome.apc().rowsIn();

@@ -66,7 +66,11 @@ public final class DemoCommand implements Callable<Integer> {
         key, ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
         LocalDate.of(2025, 6, 30), output,
         (options, metricsDir, releaseRoot) -> PublishStage.of(DEMO_PROJECT, policy, metricsDir, key)
-            .runOrKeep(options, releaseRoot.resolve(DEMO_PROJECT))).withReleaseFolder(DEMO_PROJECT);
+            .runOrKeep(options, releaseRoot.resolve(DEMO_PROJECT)))
+        .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
+                GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
+            org.sdelink.metrics.submissions.SubmissionWindow.all())
+        .withReleaseFolder(DEMO_PROJECT);
     FullRun.Outcome outcome = run.run(beam.options(), progress);
     RunSummary.print(mode, run, outcome, out);
     return 0;

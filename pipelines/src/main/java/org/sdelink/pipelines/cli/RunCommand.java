@@ -52,6 +52,17 @@ public final class RunCommand implements Callable<Integer> {
             run.codeListsFolder().orElse(null)))
         .withCodeLists(run.codeListsFolder().map(Stages::codeLists)
             .orElse(org.sdelink.pipelines.contract.CodeLists.none()));
+    if (run.statistics != null) {
+      org.sdelink.metrics.evaluation.FinancialYear year;
+      try {
+        year = org.sdelink.metrics.evaluation.FinancialYear.parse(run.statistics.year);
+      } catch (IllegalArgumentException e) {
+        throw new org.sdelink.pipelines.run.UserError("run configuration statistics.year: " + e.getMessage());
+      }
+      fullRun.withStatistics(year, run.statistics.submittedBy == null
+          ? org.sdelink.metrics.submissions.SubmissionWindow.all()
+          : org.sdelink.metrics.submissions.SubmissionWindow.asOf(run.statistics.submittedBy));
+    }
     FullRun.Outcome outcome = fullRun.run(StageOptions.fromArgs(run.beamArgs()), mode.progress(out));
     RunSummary.print(mode, fullRun, outcome, out);
     return 0;

@@ -30,7 +30,16 @@ public final class RunConfig {
     @JsonProperty public LocalDate end;
   }
 
+  /** The official statistics (SALT tables); absent = the statistics stage does not run. */
+  public static final class Statistics {
+    /** Financial year, e.g. 2024-25. */
+    @JsonProperty public String year;
+    /** Ignore submissions received after this date; unset = every submission. */
+    @JsonProperty("submitted_by") public LocalDate submittedBy;
+  }
+
   @JsonProperty public Inputs inputs = new Inputs();
+  @JsonProperty public Statistics statistics;
   @JsonProperty public String keystore;
   @JsonProperty("keystore_password_file") public String keystorePasswordFile;
   @JsonProperty public Period period = new Period();
@@ -57,7 +66,7 @@ public final class RunConfig {
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
           + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, output, runner,"
-          + " pipeline_options, reference_date, max_reject_rate, code_lists");
+          + " pipeline_options, reference_date, max_reject_rate, code_lists, statistics");
     }
     config.base = file.toAbsolutePath().getParent();
     config.check(file);
@@ -80,6 +89,9 @@ public final class RunConfig {
     }
     if (output == null) {
       missing.add("output");
+    }
+    if (statistics != null && statistics.year == null) {
+      missing.add("statistics.year");
     }
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("run configuration " + file + " lacks " + String.join(", ", missing)

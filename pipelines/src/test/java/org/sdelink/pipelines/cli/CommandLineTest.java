@@ -46,8 +46,8 @@ class CommandLineTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("generate", "keys", "pseudonymise", "link", "metrics", "publish", "policy", "run",
-        "demo", "bench")) {
+    for (String command : List.of("generate", "keys", "pseudonymise", "link", "metrics", "statistics", "publish",
+        "policy", "run", "demo", "bench")) {
       Result help = run(command, "--help");
       assertEquals(0, help.code(), command);
       assertTrue(help.out().contains("Usage: sdelink " + command), command + ": " + help.out());
