@@ -18,7 +18,8 @@ public final class PrimarySupportReasonChoice {
   public static final String UNKNOWN = "Unknown";
   public static final String INVALID = "Invalid/NULL";
 
-  static final ImmutableSet<String> DEFINED = ImmutableSet.of(
+  /** The defined primary support reasons (Release 1 spelling; the code's {@code #REF_PSR}). */
+  public static final ImmutableSet<String> DEFINED = ImmutableSet.of(
       "Physical Support: Access & mobility only", "Physical Support: Personal care support",
       "Sensory Support: Support for visual impairment", "Sensory Support: Support for hearing impairment",
       "Sensory Support: Support for dual impairment", "Support with Memory & Cognition",

@@ -16,7 +16,8 @@ import org.sdelink.metrics.records.RecordDates;
 /**
  * One CLD event as the official statistics read it: a row of the pseudonymised CLD records file with its submission
  * ({@code source_file}, {@code received_date}), the person's council-local token, birth year and month, and the code
- * values in their Release 1 spelling ({@link Spellings}). Kept apart from {@code CldEvent}, which serves the
+ * values in their Release 1 spelling ({@link Spellings}); {@code Accommodation_Status} (read by ASCOF 2E) is kept as
+ * written and read through {@code ascof.AccommodationStatus}. Kept apart from {@code CldEvent}, which serves the
  * transition metrics. Blank strings mean missing; missing dates and numbers are {@code null}.
  */
 public record SaltEvent(
@@ -42,7 +43,8 @@ public record SaltEvent(
     String serviceComponent,
     String deliveryMechanism,
     String reviewReason,
-    String methodOfReview)
+    String methodOfReview,
+    String accommodationStatus)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -62,7 +64,7 @@ public record SaltEvent(
       "Reporting_Period_Start_Date", "Reporting_Period_End_Date", "Client_Type", "Primary_Support_Reason",
       "Date_of_Death", "birth_year", "birth_month", "Event_Type", "Event_Start_Date", "Event_End_Date",
       "Event_Outcome", "Request_Route_of_Access", "Assessment_Type", "Service_Type", "Service_Component",
-      "Delivery_Mechanism", "Review_Reason", "Method_of_Review");
+      "Delivery_Mechanism", "Review_Reason", "Method_of_Review", "Accommodation_Status");
 
   public SaltEvent {
     checkNotNull(sourceFile, "sourceFile");
@@ -81,6 +83,7 @@ public record SaltEvent(
     checkNotNull(deliveryMechanism, "deliveryMechanism");
     checkNotNull(reviewReason, "reviewReason");
     checkNotNull(methodOfReview, "methodOfReview");
+    checkNotNull(accommodationStatus, "accommodationStatus");
   }
 
   /** The columns of {@link #READ_COLUMNS} that {@code header} holds, in {@link #READ_COLUMNS} order. */
@@ -119,7 +122,8 @@ public record SaltEvent(
         text(row, "Service_Component"),
         code(row, "Delivery_Mechanism"),
         code(row, "Review_Reason"),
-        code(row, "Method_of_Review"));
+        code(row, "Method_of_Review"),
+        text(row, "Accommodation_Status"));
   }
 
   private static String text(Map<String, String> row, String column) {

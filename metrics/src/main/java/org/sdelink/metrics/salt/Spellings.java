@@ -53,6 +53,7 @@ public final class Spellings {
   /** Release 2 spellings that differ from Release 1 by more than letter case, with their Release 1 meaning. */
   static final ImmutableMap<String, String> RELEASE_2 = ImmutableMap.<String, String>builder()
       .put("Unpaid carer", "Carer")
+      .put("Unpaid carer known by association", "Carer known by association")
       .put("Unpaid carer support: Direct to unpaid carer", "Carer Support: Direct to Carer")
       .put("Unpaid carer support: Support involving the person cared-for",
           "Carer Support: Support involving the person cared-for")

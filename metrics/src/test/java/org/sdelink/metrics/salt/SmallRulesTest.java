@@ -17,6 +17,7 @@ class SmallRulesTest {
     assertEquals("Long Term Support: Nursing Care", Spellings.canonical(" LONG TERM SUPPORT: NURSING CARE "));
     assertEquals("NFA - Deceased", Spellings.canonical("NFA: Deceased"));
     assertEquals("Carer", Spellings.canonical("Unpaid carer"));
+    assertEquals("Carer known by association", Spellings.canonical("Unpaid carer known by association"));
     assertEquals("Service ended as planned", Spellings.canonical("NFA: Support ended as planned"));
     assertEquals("something else", Spellings.canonical(" something else "));
     assertFalse(Spellings.isKnown("something else"));

@@ -48,6 +48,12 @@ public final class PseudonymiseCommand implements Callable<Integer> {
           + " values not in them are kept and counted in report.json; without it codes are not checked")
   Path codeLists;
 
+  @Option(names = "--submissions", paramLabel = "FILE",
+      description = "CLD only: CSV file,la_code,received_date naming every input file, the council that sent it and"
+          + " the day it was received (yyyy-MM-dd); each row gets its file's received_date. Needed when a council"
+          + " sent more than one file")
+  Path submissions;
+
   @Mixin BeamArgs beam;
 
   @Override
@@ -59,7 +65,8 @@ public final class PseudonymiseCommand implements Callable<Integer> {
     var key = Stages.openPrimaryKey(keystore.keystore(), keystore.password(), false);
     PseudonymiseStage stage = Stages.pseudonymise(src, inputs, key,
         referenceDate == null ? LocalDate.now() : referenceDate).withMaxRejectRate(maxRejectRate)
-        .withCodeLists(codeLists == null ? CodeLists.none() : Stages.codeLists(codeLists));
+        .withCodeLists(codeLists == null ? CodeLists.none() : Stages.codeLists(codeLists))
+        .withSubmissions(Stages.submissions(src, submissions));
     var out = spec.commandLine().getOut();
     StageReport report = StageProgress.run("pseudonymise " + src.id(), out, () -> stage.run(beam.options(), output));
     java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
@@ -68,6 +75,9 @@ public final class PseudonymiseCommand implements Callable<Integer> {
     json.put("accepted", report.accepted());
     json.put("rejected", report.rejected());
     json.put("reject_reasons", report.rejectReasons());
+    if (!report.submissionsReceived().isEmpty()) {
+      json.put("submissions_received", report.submissionsReceived());
+    }
     json.put("output", output.toString());
     StageProgress.result(out, json, String.format("pseudonymised %s: %,d rows in, %,d accepted, %,d rejected -> %s",
         src.id(), report.rowsIn(), report.accepted(), report.rejected(), output), codeSummary(report));

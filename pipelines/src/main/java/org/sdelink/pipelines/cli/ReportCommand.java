@@ -44,6 +44,11 @@ public final class ReportCommand implements Callable<Integer> {
           + " the dashboard is the operator's internal, exact view")
   boolean forCouncils;
 
+  @Option(names = "--statistics", paramLabel = "DIR",
+      description = "output folder of sdelink statistics: adds a SALT page (each SALT table, council beside England)"
+          + " to every area")
+  Path statistics;
+
   @Option(names = "--dq-threshold", defaultValue = "0.95", paramLabel = "SHARE",
       description = "share a council must reach on a data-quality field to meet the threshold (default"
           + " ${DEFAULT-VALUE})")
@@ -69,6 +74,13 @@ public final class ReportCommand implements Callable<Integer> {
       }
       stage = stage.withCodeLists(CodeLists.load(codeLists), codeLists.resolve(CodeLists.CLD_FILE).getFileName()
           .toString());
+    }
+    if (statistics != null) {
+      if (!Files.isDirectory(statistics.resolve("salt"))) {
+        throw new UserError("--statistics " + statistics + " has no salt/ folder: give the output folder of sdelink"
+            + " statistics");
+      }
+      stage = stage.withStatistics(statistics);
     }
     var report = stage;
     Path done = StageProgress.run("report", spec.commandLine().getOut(), () -> report.run(beam.options(), output));

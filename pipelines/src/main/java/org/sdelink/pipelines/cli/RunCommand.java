@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.publish.PublishStage;
+import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.run.FullRun;
 import org.sdelink.pipelines.run.RunConfig;
 import org.sdelink.pipelines.run.StageOptions;
@@ -28,22 +29,25 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunConfig run = RunConfig.load(config);
-    if (run.policy == null || run.project == null) {
-      throw new UserError("run configuration " + config + " needs 'policy' and 'project' to publish a release");
+    if (run.policy == null || run.project == null || run.sdeConfig == null) {
+      throw new UserError("run configuration " + config + " needs 'policy', 'project' and 'sde_config' (the SDE's "
+          + "trusted reviewers and policy floors) to publish a release");
     }
+    var sde = org.sdelink.policies.sde.SdeConfiguration.load(run.resolve(run.sdeConfig));
     char[] password = KeystoreOptions.resolvePassword(
         run.keystorePasswordFile == null ? null : run.resolve(run.keystorePasswordFile));
     var key = Stages.openPrimaryKey(run.resolve(run.keystore), password, false);
     Path output = run.resolve(run.output);
     Path policy = run.resolve(run.policy);
-    // Fail before any stage runs: the release policy must be valid and approved for this project.
-    PublishStage.of(run.project, policy, output, key).checkPolicy(org.sdelink.policies.Policy.load(policy));
+    // Fail before any stage runs: the release policy must be valid, meet the SDE's floors and carry a trusted
+    // reviewer's signed approval for this project.
+    PublishStage.of(run.project, policy, output, key, sde).checkPolicy(org.sdelink.policies.Policy.load(policy));
     OutputMode mode = OutputMode.current();
     var out = spec.commandLine().getOut();
     FullRun fullRun = new FullRun(run.cldFiles(), run.apcFiles(), key,
         ReportingPeriod.of(run.period.start, run.period.end),
         run.referenceDate == null ? LocalDate.now() : run.referenceDate, output,
-        (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key)
+        (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key, sde)
             .runOrKeep(options, releaseRoot.resolve(run.project)))
         .withMaxRejectRate(run.maxRejectRate)
         .withReleaseFolder(run.project)
@@ -51,7 +55,8 @@ public final class RunCommand implements Callable<Integer> {
             run.keystorePasswordFile == null ? null : run.resolve(run.keystorePasswordFile),
             run.codeListsFolder().orElse(null)))
         .withCodeLists(run.codeListsFolder().map(Stages::codeLists)
-            .orElse(org.sdelink.pipelines.contract.CodeLists.none()));
+            .orElse(org.sdelink.pipelines.contract.CodeLists.none()))
+        .withSubmissions(Stages.submissions(InputSource.CLD, run.submissionsFile().orElse(null)));
     if (run.statistics != null) {
       org.sdelink.metrics.evaluation.FinancialYear year;
       try {

@@ -3,10 +3,12 @@ package org.sdelink.pipelines.pseudonymise;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sdelink.metrics.spells.AgeAtDischarge;
 import org.sdelink.pipelines.contract.ContractDates;
@@ -35,7 +37,8 @@ public final class RowPseudonymiser implements Serializable {
       "Delivery_Mechanism", "Provider_CQC_Location_Name", "Provider_CQC_Location_ID", "Review_Reason",
       "Review_Outcomes_Achieved", "Method_of_Review", "Unit_Cost", "Cost_Frequency_Unit_Type",
       "Planned_Units_Per_Week", "Total_Hrs_Caring_Per_Week", "No_of_adults_being_cared_for",
-      "adult_1_linked_person_token", "adult_2_linked_person_token", "adult_3_linked_person_token");
+      "adult_1_linked_person_token", "adult_2_linked_person_token", "adult_3_linked_person_token",
+      "received_date", "birth_month");
   private static final ImmutableList<String> APC_KEPT = ImmutableList.of(
       "EPIKEY", "SEX", "LSOA11", "RESLADST_ONS", "PROCODE3", "ADMIDATE", "ADMIMETH", "ADMISORC", "EPISTART",
       "EPIEND", "EPIORDER", "SPELEND", "DISDATE", "DISMETH", "DISDEST", "STARTAGE", "DIAG_4_01", "CLASSPAT",
@@ -50,11 +53,15 @@ public final class RowPseudonymiser implements Serializable {
   private final IdentityPseudonymiser identity;
   private final LocalIdTokeniser localIds;
   private final ImmutableList<String> columns;
+  private final ImmutableMap<String, String> receivedDates;
+  private static final int BIRTH_YEAR = IdentityColumns.ALL.indexOf("birth_year");
 
-  private RowPseudonymiser(InputSource source, IdentityPseudonymiser identity, LocalIdTokeniser localIds) {
+  private RowPseudonymiser(InputSource source, IdentityPseudonymiser identity, LocalIdTokeniser localIds,
+      ImmutableMap<String, String> receivedDates) {
     this.source = source;
     this.identity = identity;
     this.localIds = localIds;
+    this.receivedDates = receivedDates;
     this.columns = ImmutableList.<String>builder()
         .add("record_id", "source_file", "source_line")
         .addAll(source == InputSource.CLD ? CLD_KEPT : APC_KEPT)
@@ -64,7 +71,16 @@ public final class RowPseudonymiser implements Serializable {
 
   public static RowPseudonymiser create(
       InputSource source, IdentityPseudonymiser identity, LocalIdTokeniser localIds) {
-    return new RowPseudonymiser(checkNotNull(source), checkNotNull(identity), checkNotNull(localIds));
+    return new RowPseudonymiser(checkNotNull(source), checkNotNull(identity), checkNotNull(localIds),
+        ImmutableMap.of());
+  }
+
+  /**
+   * The same rule, writing on each CLD row the day its file was received ({@code received_date}, from the
+   * submissions; blank for a file without one).
+   */
+  public RowPseudonymiser withReceivedDates(Map<String, String> byFileName) {
+    return new RowPseudonymiser(source, identity, localIds, ImmutableMap.copyOf(byFileName));
   }
 
   /** The output columns, in order. */
@@ -92,7 +108,11 @@ public final class RowPseudonymiser implements Serializable {
     values.add(row.fileName());
     values.add(Long.toString(row.line()));
     for (String column : source == InputSource.CLD ? CLD_KEPT : APC_KEPT) {
-      values.add(keptValue(column, row));
+      values.add(switch (column) {
+        case "received_date" -> receivedDates.getOrDefault(row.fileName(), "");
+        case "birth_month" -> birthMonth(row, id.values().get(BIRTH_YEAR));
+        default -> keptValue(column, row);
+      });
     }
     values.addAll(id.values());
     String la = source == InputSource.CLD ? row.get("LA_Code") : row.get("RESLADST_ONS");
@@ -119,6 +139,17 @@ public final class RowPseudonymiser implements Serializable {
         }
         return value;
     }
+  }
+
+  /**
+   * The month of birth (1-12) of a CLD row, for ages at a date as NHS England derives them (first of the birth
+   * month); blank whenever the birth year is (an unknown or invalid date of birth). A quasi-identifier like the year.
+   */
+  private static String birthMonth(SourceRow row, String birthYear) {
+    if (birthYear.isEmpty()) {
+      return "";
+    }
+    return ContractDates.parse(row.get("Date_of_Birth")).map(d -> Integer.toString(d.getMonthValue())).orElse("");
   }
 
   private RawIdentity rawIdentity(SourceRow row) {

@@ -20,24 +20,34 @@ public final class StageReport {
   public static final String UNKNOWN_CODE = "unknown_code:";
   /** What {@code code_lists.status} says when no code lists were given. */
   public static final String NOT_CHECKED = "not checked";
+  /** The report field holding the fingerprint of the key the records were tokenised under ({@code KeyFingerprint}). */
+  public static final String KEY_FINGERPRINT = "key_fingerprint";
 
   private final InputSource source;
   private final String keyId;
+  private final String keyFingerprint;
   private final Map<String, Map<String, Long>> files = new TreeMap<>();
   private final Map<String, Map<String, Long>> councils = new TreeMap<>();
   private final Map<String, Long> rejectReasons = new TreeMap<>();
   private final Map<String, Long> unknownCodes = new TreeMap<>();
   private final List<String> checkedColumns = new ArrayList<>();
   private String codeListsFingerprint = "none";
+  /** Accepted rows per input file and council (from the counts). */
+  private final Map<String, Map<String, Long>> rowsByFileAndCouncil = new TreeMap<>();
+  /** Per council, its submitted files: file name to received date (blank when no submissions were given). */
+  private final Map<String, Map<String, String>> submissionsByCouncil = new TreeMap<>();
+  private boolean submissionsGiven;
 
-  private StageReport(InputSource source, String keyId) {
+  private StageReport(InputSource source, String keyId, String keyFingerprint) {
     this.source = source;
     this.keyId = keyId;
+    this.keyFingerprint = keyFingerprint;
   }
 
   /** Builds the report from tab-separated count keys: {@code file|la|reason|code <TAB> name <TAB> metric}. */
-  static StageReport fromCounts(InputSource source, String keyId, CodeCheck codes, Map<String, Long> counts) {
-    StageReport report = new StageReport(source, keyId);
+  static StageReport fromCounts(InputSource source, String keyId, String keyFingerprint, CodeCheck codes,
+      Map<String, Long> counts) {
+    StageReport report = new StageReport(source, keyId, keyFingerprint);
     report.checkedColumns.addAll(codes.checkedColumns());
     report.codeListsFingerprint = codes.fingerprint();
     for (String column : codes.checkedColumns()) {
@@ -50,6 +60,8 @@ public final class StageReport {
         case "la" -> report.councils.computeIfAbsent(parts[1], k -> new TreeMap<>()).put(parts[2], value);
         case "reason" -> report.rejectReasons.put(parts[1], value);
         case "code" -> report.unknownCodes.put(parts[1], value);
+        case "submission" -> report.rowsByFileAndCouncil.computeIfAbsent(parts[1], k -> new TreeMap<>())
+            .put(parts[2], value);
         default -> throw new IllegalStateException("unexpected count key kind " + parts[0]);
       }
     });
@@ -65,7 +77,7 @@ public final class StageReport {
   public static StageReport read(Path file) throws IOException {
     var root = new ObjectMapper().readTree(file.toFile());
     StageReport report = new StageReport(InputSource.fromId(root.path("source").asText()),
-        root.path("key_id").asText());
+        root.path("key_id").asText(), root.path(KEY_FINGERPRINT).asText(""));
     root.path("files").fields().forEachRemaining(f -> {
       Map<String, Long> counts = new TreeMap<>();
       f.getValue().fields().forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
@@ -83,6 +95,13 @@ public final class StageReport {
     codeLists.path("checked_columns").forEach(c -> report.checkedColumns.add(c.asText()));
     codeLists.path("unknown_values").fields().forEachRemaining(c -> report.unknownCodes.put(c.getKey(),
         c.getValue().asLong()));
+    var submitted = root.path("submissions");
+    report.submissionsGiven = submitted.path("received_dates_given").asBoolean(false);
+    submitted.path("councils").fields().forEachRemaining(c -> {
+      Map<String, String> files = new TreeMap<>();
+      c.getValue().path("files").forEach(f -> files.put(f.path("file").asText(), f.path("received_date").asText()));
+      report.submissionsByCouncil.put(c.getKey(), files);
+    });
     return report;
   }
 
@@ -125,6 +144,65 @@ public final class StageReport {
   /** Rows of a given identifier status across councils, e.g. {@code nhs_number_status:VALID}. */
   public long countOf(String metric) {
     return councils.values().stream().mapToLong(c -> c.getOrDefault(metric, 0L)).sum();
+  }
+
+  /**
+   * Notes each council's submitted files: from the submissions when given, else from the councils whose rows each
+   * file holds. Without submissions, a council with rows in two or more files stops the run: which file is the later
+   * one, and so which version of an event counts, would be a guess.
+   */
+  void withSubmissions(Submissions submissions) {
+    submissionsGiven = submissions.given();
+    submissionsByCouncil.clear();
+    if (submissionsGiven) {
+      submissions.byFile().values().forEach(s -> submissionsByCouncil.computeIfAbsent(s.laCode(), k -> new TreeMap<>())
+          .put(s.file(), s.receivedDate().toString()));
+      return;
+    }
+    rowsByFileAndCouncil.forEach((file, byCouncil) -> byCouncil.keySet().forEach(la ->
+        submissionsByCouncil.computeIfAbsent(la, k -> new TreeMap<>()).put(file, "")));
+    List<String> ambiguous = new ArrayList<>();
+    submissionsByCouncil.forEach((la, files) -> {
+      if (files.size() > 1 && !la.isEmpty()) {
+        ambiguous.add(la + " (" + files.size() + " files)");
+      }
+    });
+    if (!ambiguous.isEmpty()) {
+      throw new org.sdelink.pipelines.contract.InputContractException("rows of one council come from several input"
+          + " files without received dates: " + String.join(", ", ambiguous) + "; no output was written. Add"
+          + " --submissions FILE (in a run configuration: submissions: FILE), a CSV with the columns "
+          + String.join(",", Submissions.COLUMNS) + " and one row per input file (received_date as yyyy-MM-dd), so"
+          + " the latest version of each event can be chosen");
+    }
+  }
+
+  /** Per council, the number of files it submitted (after {@link #withSubmissions} or as read back). */
+  public Map<String, Integer> submissionsReceived() {
+    Map<String, Integer> received = new TreeMap<>();
+    submissionsByCouncil.forEach((la, files) -> received.put(la, files.size()));
+    return java.util.Collections.unmodifiableMap(received);
+  }
+
+  /** Whether the run had received dates for its files ({@code --submissions}). */
+  public boolean submissionsGiven() {
+    return submissionsGiven;
+  }
+
+  /** Writes {@code submissions.csv}: {@code file,la_code,received_date,rows}, sorted by council, date and file. */
+  void writeSubmissions(Path file) throws IOException {
+    List<List<String>> lines = new ArrayList<>();
+    submissionsByCouncil.forEach((la, files) -> files.forEach((name, received) -> {
+      Map<String, Long> byCouncil = rowsByFileAndCouncil.getOrDefault(name, Map.of());
+      long rows = submissionsGiven ? byCouncil.values().stream().mapToLong(Long::longValue).sum()
+          : byCouncil.getOrDefault(la, 0L);
+      lines.add(List.of(name, la, received, Long.toString(rows)));
+    }));
+    lines.sort(java.util.Comparator.<List<String>, String>comparing(l -> l.get(1)).thenComparing(l -> l.get(2))
+        .thenComparing(l -> l.get(0)));
+    StringBuilder text = new StringBuilder(org.sdelink.pipelines.io.CsvLines.format(Submissions.OUTPUT_COLUMNS))
+        .append('\n');
+    lines.forEach(l -> text.append(org.sdelink.pipelines.io.CsvLines.format(l)).append('\n'));
+    java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Fails the run unless every file's rows in = accepted + rejected and the records file holds every accepted row. */
@@ -170,6 +248,7 @@ public final class StageReport {
     root.put("stage", "pseudonymise");
     root.put("source", source.id());
     root.put("key_id", keyId);
+    root.put(KEY_FINGERPRINT, keyFingerprint);
     ObjectNode totals = root.putObject("totals");
     totals.put("rows_in", rowsIn());
     totals.put("accepted", accepted());
@@ -190,6 +269,27 @@ public final class StageReport {
     }
     root.set("files", mapper.valueToTree(files));
     root.set("councils", mapper.valueToTree(councils));
+    if (!submissionsByCouncil.isEmpty()) {
+      ObjectNode submitted = root.putObject("submissions");
+      submitted.put("received_dates_given", submissionsGiven);
+      submitted.put("note", submissionsGiven
+          ? "received: the files each council submitted (from --submissions), with their received dates"
+          : "no --submissions file was given: received dates are blank and each council's rows come from one file");
+      ObjectNode byCouncil = submitted.putObject("councils");
+      submissionsByCouncil.forEach((la, files) -> {
+        ObjectNode council = byCouncil.putObject(la);
+        council.put("received", files.size());
+        var list = council.putArray("files");
+        files.entrySet().stream()
+            .sorted(Map.Entry.<String, String>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+            .forEach(f -> {
+              Map<String, Long> rows = rowsByFileAndCouncil.getOrDefault(f.getKey(), Map.of());
+              list.addObject().put("file", f.getKey()).put("received_date", f.getValue())
+                  .put("rows", submissionsGiven ? rows.values().stream().mapToLong(Long::longValue).sum()
+                      : rows.getOrDefault(la, 0L));
+            });
+      });
+    }
     mapper.writeValue(file.toFile(), root);
   }
 }

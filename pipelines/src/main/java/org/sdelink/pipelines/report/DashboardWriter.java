@@ -39,7 +39,9 @@ final class DashboardWriter {
     SERVICE_USERS("service-users", "Service users"),
     SERVICE_COSTS("service-costs", "Service costs"),
     REVIEWS("reviews", "Reviews"),
-    DATA_QUALITY("data-quality", "Data quality");
+    DATA_QUALITY("data-quality", "Data quality"),
+    /** Only when the statistics output is given ({@code --statistics}). */
+    SALT("salt", "SALT tables");
 
     final String file;
     final String title;
@@ -62,6 +64,8 @@ final class DashboardWriter {
 
   private final DashboardFigures figures;
   private final ReportInfo info;
+  /** The statistics stage's SALT tables, or null when none were given. */
+  private final SaltFigures salt;
   private final Disclosure disclosure;
   private final DataQualitySummary quality;
   private final ImmutableList<String> months;
@@ -75,8 +79,14 @@ final class DashboardWriter {
   private final Map<String, String> pendingCsv = new LinkedHashMap<>();
 
   DashboardWriter(DashboardFigures figures, ReportInfo info) {
+    this(figures, info, null);
+  }
+
+  /** A dashboard that also has a SALT page per area, from the statistics stage's tables ({@code salt} may be null). */
+  DashboardWriter(DashboardFigures figures, ReportInfo info, SaltFigures salt) {
     this.figures = figures;
     this.info = info;
+    this.salt = salt;
     this.disclosure = Disclosure.forAudience(info.audience());
     this.quality = DataQualitySummary.of(figures, info.rules(), disclosure, info.threshold());
     this.months = ServiceMonths.months(info.period()).stream().map(YearMonth::toString)
@@ -119,7 +129,8 @@ final class DashboardWriter {
     }
     AreaTables national = tables(null, nationalSpendMask(suppressedCouncils, suppressedPeople));
     Files.writeString(dir.resolve("index.html"), indexPage(national, councils), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("overview.csv"), overviewCsv(national, councils), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("overview.csv"), CsvLines.forPeople(overviewCsv(national, councils)),
+        StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("methodology.html"), methodologyPage(), StandardCharsets.UTF_8);
     writeArea(dir, null, national);
     for (Map.Entry<String, AreaTables> council : councils.entrySet()) {
@@ -324,6 +335,45 @@ final class DashboardWriter {
         section(new Section(t.peopleReviewed(), Spec.of(Style.BARS, "People reviewed, by month", "month", "people"),
             "Distinct people with at least one review starting in the month."))));
     writeDataQuality(folder, council);
+    if (salt != null) {
+      writeSalt(folder, council);
+    }
+  }
+
+  /**
+   * The SALT page of an area: each SALT table the statistics stage wrote, by its main breakdown, the council beside
+   * England (all councils: England only). Counts are of people or requests, each counted once per table, so they are
+   * protected cell by cell (the council and England columns do not add up).
+   */
+  private void writeSalt(Path folder, String council) throws IOException {
+    List<String> parts = new ArrayList<>();
+    parts.add("<section><p class=\"lead\">NHS England's SALT tables reproduced from CLD by sdelink statistics"
+        + " (docs/statistics.md): counts for the financial year as the published method computes them. England is"
+        + " the statistics stage's England row, not the sum of the councils shown here.</p></section>\n");
+    List<String> columns = council == null ? List.of("England") : List.of(council, "England");
+    for (SaltFigures.Table table : salt.tables()) {
+      List<String> labels = salt.labels(table);
+      if (labels.isEmpty()) {
+        labels = List.of(EventLabels.NOT_RECORDED);
+      }
+      List<String> rows = labels;
+      long[][] values = new long[rows.size()][columns.size()];
+      for (int r = 0; r < rows.size(); r++) {
+        if (council != null) {
+          values[r][0] = salt.value(table, council, rows.get(r));
+        }
+        values[r][columns.size() - 1] = salt.value(table, SaltFigures.ENGLAND, rows.get(r));
+      }
+      PublishedTable published = disclosure.publish(FigureTable.of(table.csvName(), table.title,
+          table.shownBy.replace('_', ' '), rows, columns, values, Measure.Kind.PEOPLE));
+      parts.add(section(new Section(published, Spec.of(Style.HORIZONTAL_BARS, table.title, "", "count"),
+          table.explanation)));
+    }
+    if (!salt.missing().isEmpty()) {
+      parts.add("<section><h2>Not computed</h2><p class=\"note\">The statistics output has no "
+          + esc(String.join(", ", salt.missing().stream().map(t -> t.id).toList())) + ".</p></section>\n");
+    }
+    writePage(folder, council, Page.SALT, parts);
   }
 
   private void writePage(Path folder, String council, Page page, List<String> sections) throws IOException {
@@ -334,7 +384,7 @@ final class DashboardWriter {
         subtitle(), nav(council, page.file), body.toString());
     Files.writeString(folder.resolve(page.file + ".html"), html, StandardCharsets.UTF_8);
     for (String csv : pendingCsv.keySet()) {
-      Files.writeString(folder.resolve(csv), pendingCsv.get(csv), StandardCharsets.UTF_8);
+      Files.writeString(folder.resolve(csv), CsvLines.forPeople(pendingCsv.get(csv)), StandardCharsets.UTF_8);
     }
     pendingCsv.clear();
   }
@@ -671,10 +721,19 @@ final class DashboardWriter {
         + " <code>sdelink report --for-councils</code>.</div>\n";
   }
 
+  /** The topic pages written: the SALT page only when the statistics output was given. */
+  private List<Page> pages() {
+    List<Page> pages = new ArrayList<>(List.of(Page.values()));
+    if (salt == null) {
+      pages.remove(Page.SALT);
+    }
+    return pages;
+  }
+
   private String nav(String council, String currentFile) {
     String folder = folders.get(council);
     StringBuilder nav = new StringBuilder("<nav><a href=\"../index.html\">Overview</a>");
-    for (Page page : Page.values()) {
+    for (Page page : pages()) {
       nav.append("<a href=\"").append(page.file).append(".html\"")
           .append(page.file.equals(currentFile) ? " class=\"current\"" : "").append(">").append(esc(page.title))
           .append("</a>");
@@ -737,7 +796,7 @@ final class DashboardWriter {
         Html.card(String.valueOf(figures.councils().size()), "councils"))));
     body.append("<section><h2>Pages</h2><p class=\"lead\">Every page shows all councils together; choose a council"
         + " with the selector at the top right of a page, or from the table below.</p><p>");
-    for (Page page : Page.values()) {
+    for (Page page : pages()) {
       body.append("<a href=\"").append(ALL_FOLDER).append('/').append(page.file).append(".html\">")
           .append(esc(page.title)).append("</a> &middot; ");
     }
@@ -786,6 +845,9 @@ final class DashboardWriter {
             : "operator's internal view: exact figures"))
         .append(row("code lists", info.codeListSource().isEmpty() ? "none given: code validity not checked"
             : info.codeListSource() + " (" + String.join(", ", checkedColumns()) + ")"))
+        .append(row("SALT tables", salt == null ? "not shown (no --statistics folder given)"
+            : "from the statistics output " + salt.source() + ": " + String.join(", ",
+                salt.tables().stream().map(t -> t.id).toList())))
         .append(row("data-quality threshold", String.format(Locale.UK, "%.0f%%", info.threshold() * 100)))
         .append(row("sdelink version", Version.current()));
     if (!info.absentColumns().isEmpty()) {

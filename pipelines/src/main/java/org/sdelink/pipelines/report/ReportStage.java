@@ -63,9 +63,16 @@ public final class ReportStage {
   private final String codeListSource;
   private final Audience audience;
   private final double threshold;
+  private final Path statistics;
 
   private ReportStage(Path records, ReportingPeriod period, CodeLists codes, String codeListSource, Audience audience,
       double threshold) {
+    this(records, period, codes, codeListSource, audience, threshold, null);
+  }
+
+  private ReportStage(Path records, ReportingPeriod period, CodeLists codes, String codeListSource, Audience audience,
+      double threshold, Path statistics) {
+    this.statistics = statistics;
     this.records = records;
     this.period = period;
     this.codes = codes;
@@ -85,17 +92,27 @@ public final class ReportStage {
   /** Checks code validity against {@code codes}, read from {@code source} (named on the methodology page). */
   public ReportStage withCodeLists(CodeLists codes, String source) {
     return new ReportStage(records, period, checkNotNull(codes, "codes"), checkNotNull(source, "source"), audience,
-        threshold);
+        threshold, statistics);
   }
 
   public ReportStage forAudience(Audience audience) {
-    return new ReportStage(records, period, codes, codeListSource, checkNotNull(audience, "audience"), threshold);
+    return new ReportStage(records, period, codes, codeListSource, checkNotNull(audience, "audience"), threshold,
+        statistics);
   }
 
   /** The share (0-1] a council must reach on a data-quality field to meet the threshold; default 0.95. */
   public ReportStage withThreshold(double threshold) {
     checkArgument(threshold > 0 && threshold <= 1, "the data-quality threshold is a share between 0 and 1");
-    return new ReportStage(records, period, codes, codeListSource, audience, threshold);
+    return new ReportStage(records, period, codes, codeListSource, audience, threshold, statistics);
+  }
+
+  /**
+   * Adds a SALT page to every area from the statistics stage's output folder ({@code salt/*.csv}), council beside
+   * England, protected like the other pages.
+   */
+  public ReportStage withStatistics(Path statisticsDir) {
+    return new ReportStage(records, period, codes, codeListSource, audience, threshold,
+        checkNotNull(statisticsDir, "statisticsDir"));
   }
 
   /** Runs the pipeline and writes the dashboard to {@code output} (atomically, with a {@code _SUCCESS} marker). */
@@ -111,6 +128,7 @@ public final class ReportStage {
       }
     }
     List<String> columns = neededColumns(header);
+    SaltFigures salt = statistics == null ? null : SaltFigures.read(statistics);
     StageDirectory stage = StageDirectory.begin(output, List.of(records.getParent()));
     try {
       Path counts = stage.scratch("figures");
@@ -143,8 +161,14 @@ public final class ReportStage {
       DashboardFigures figures = DashboardFigures.fromEncoded(CountsSink.read(counts));
       ReportInfo info = new ReportInfo(records.getFileName().toString(), period, audience, threshold,
           codeListSource, rules, absentColumns(header));
-      new DashboardWriter(figures, info).write(stage.work());
-      stage.commit("report", List.of(records), settings());
+      new DashboardWriter(figures, info, salt).write(stage.work());
+      List<Path> inputs = new java.util.ArrayList<>(List.of(records));
+      if (statistics != null) {
+        for (SaltFigures.Table table : salt.tables()) {
+          inputs.add(statistics.resolve("salt").resolve(table.file()));
+        }
+      }
+      stage.commit("report", inputs, settings());
       return stage.target();
     } catch (Exception | Error e) {
       stage.abandon();
@@ -154,7 +178,8 @@ public final class ReportStage {
 
   private String settings() {
     return "period=" + period.start() + ".." + period.end() + ";audience=" + audience + ";threshold=" + threshold
-        + ";code_lists=" + (codeListSource.isEmpty() ? "none" : codeListSource);
+        + ";code_lists=" + (codeListSource.isEmpty() ? "none" : codeListSource)
+        + (statistics == null ? "" : ";statistics=salt");
   }
 
   /** The columns read: record id first, then those the rules read that the file has, in header order. */

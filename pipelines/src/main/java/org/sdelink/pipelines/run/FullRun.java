@@ -48,6 +48,8 @@ public final class FullRun {
   private org.sdelink.pipelines.contract.CodeLists codeLists = org.sdelink.pipelines.contract.CodeLists.none();
   private final List<Path> protectedPaths = new ArrayList<>();
   private String releaseFolder;
+  private org.sdelink.pipelines.pseudonymise.Submissions submissions =
+      org.sdelink.pipelines.pseudonymise.Submissions.none();
   private org.sdelink.metrics.evaluation.FinancialYear statisticsYear;
   private org.sdelink.metrics.submissions.SubmissionWindow statisticsWindow;
 
@@ -70,6 +72,12 @@ public final class FullRun {
   /** Count coded values that {@code lists} do not hold (see {@code --code-lists}); by default codes are not checked. */
   public FullRun withCodeLists(org.sdelink.pipelines.contract.CodeLists lists) {
     this.codeLists = lists;
+    return this;
+  }
+
+  /** Date each CLD file by the councils' submissions ({@code --submissions}); by default received dates are blank. */
+  public FullRun withSubmissions(org.sdelink.pipelines.pseudonymise.Submissions given) {
+    this.submissions = given;
     return this;
   }
 
@@ -151,7 +159,7 @@ public final class FullRun {
     Path metricsDir = output.resolve("metrics");
 
     var cldStage = Stages.pseudonymise(InputSource.CLD, cldFiles, key, referenceDate).withMaxRejectRate(maxRejectRate)
-        .withCodeLists(codeLists);
+        .withCodeLists(codeLists).withSubmissions(submissions);
     StageReport cld = stage("pseudonymise cld", times, progress, () -> {
       if (cldStage.isUpToDate(cldDir)) {
         say(progress, "[1/5] pseudonymise cld: inputs and settings unchanged since the last run, kept");

@@ -45,6 +45,8 @@ public final class RunConfig {
   @JsonProperty public Period period = new Period();
   @JsonProperty public String policy;
   @JsonProperty public String project;
+  /** The SDE's configuration (trusted reviewers, policy floors), written by the SDE only. */
+  @JsonProperty("sde_config") public String sdeConfig;
   @JsonProperty public String output;
   @JsonProperty public String runner = "DirectRunner";
   @JsonProperty("pipeline_options") public List<String> pipelineOptions = new ArrayList<>();
@@ -53,6 +55,8 @@ public final class RunConfig {
       org.sdelink.pipelines.pseudonymise.PseudonymiseStage.DEFAULT_MAX_REJECT_RATE;
   /** Folder of the published code lists; unset = code values are not checked. */
   @JsonProperty("code_lists") public String codeLists;
+  /** The councils' CLD submissions ({@code file,la_code,received_date}); unset = received dates are blank. */
+  @JsonProperty public String submissions;
 
   private Path base = Path.of(".");
 
@@ -65,8 +69,8 @@ public final class RunConfig {
       config = mapper.readValue(file.toFile(), RunConfig.class);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
-          + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, output, runner,"
-          + " pipeline_options, reference_date, max_reject_rate, code_lists, statistics");
+          + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, sde_config, output,"
+          + " runner, pipeline_options, reference_date, max_reject_rate, code_lists, submissions, statistics");
     }
     config.base = file.toAbsolutePath().getParent();
     config.check(file);
@@ -93,6 +97,10 @@ public final class RunConfig {
     if (statistics != null && statistics.year == null) {
       missing.add("statistics.year");
     }
+    if (project != null && !org.sdelink.policies.ProjectIds.isValid(project)) {
+      throw new IllegalArgumentException("run configuration " + file + ": project is not a valid project id: use "
+          + org.sdelink.policies.ProjectIds.RULE);
+    }
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("run configuration " + file + " lacks " + String.join(", ", missing)
           + "; see docs/operator-runbook.md for an example");
@@ -106,6 +114,11 @@ public final class RunConfig {
   /** The code lists folder, resolved against the configuration's folder, if one is given. */
   public java.util.Optional<Path> codeListsFolder() {
     return java.util.Optional.ofNullable(codeLists).map(this::resolve);
+  }
+
+  /** The submissions file, resolved against the configuration's folder, if one is given. */
+  public java.util.Optional<Path> submissionsFile() {
+    return java.util.Optional.ofNullable(submissions).map(this::resolve);
   }
 
   public List<Path> cldFiles() {

@@ -104,9 +104,50 @@ public final class RunReport {
       html.append(inputRow(source, "all files", report.path("totals"),
           topEntries(report.path("reject_reasons"), TOP_REASONS), true));
     }
-    return html.append("</table><p class=\"note\">Rejected rows are listed, with file, line, column and reason (never")
+    html.append("</table><p class=\"note\">Rejected rows are listed, with file, line, column and reason (never")
         .append(" the value), in pseudonymised/&lt;source&gt;/rejects.csv; counts per council are in report.json.")
-        .append("</p>").toString();
+        .append("</p>");
+    return html.append(submissionSection(output.resolve("pseudonymised").resolve("cld").resolve("report.json")))
+        .toString();
+  }
+
+  /** Per council: the CLD files it submitted, the first and last received date and the rows they held. */
+  private static String submissionSection(Path reportFile) throws IOException {
+    if (!Files.exists(reportFile)) {
+      return "";
+    }
+    JsonNode submissions = readJson(reportFile).path("submissions");
+    if (submissions.isMissingNode()) {
+      return "";
+    }
+    StringBuilder html = new StringBuilder("<h3>CLD submissions per council</h3><p class=\"note\">")
+        .append(submissions.path("received_dates_given").asBoolean()
+            ? "Received dates from the submissions file; the statistics take the latest version of each event."
+            : "No submissions file was given: received dates are blank.")
+        .append("</p><table><tr><th>council</th><th>submissions received</th><th>first received</th>")
+        .append("<th>last received</th><th>rows</th></tr>");
+    long files = 0;
+    long rows = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = submissions.path("councils").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> council = it.next();
+      String first = "";
+      String last = "";
+      long councilRows = 0;
+      for (JsonNode file : council.getValue().path("files")) {
+        String date = file.path("received_date").asText();
+        first = first.isEmpty() || (!date.isEmpty() && date.compareTo(first) < 0) ? date : first;
+        last = date.compareTo(last) > 0 ? date : last;
+        councilRows += file.path("rows").asLong();
+      }
+      long received = council.getValue().path("received").asLong();
+      files += received;
+      rows += councilRows;
+      html.append("<tr><td>").append(esc(council.getKey())).append("</td><td class=\"n\">").append(received)
+          .append("</td><td>").append(esc(first)).append("</td><td>").append(esc(last)).append("</td><td class=\"n\">")
+          .append(councilRows).append("</td></tr>");
+    }
+    return html.append("<tr class=\"total\"><td>all councils</td><td class=\"n\">").append(files)
+        .append("</td><td></td><td></td><td class=\"n\">").append(rows).append("</td></tr></table>").toString();
   }
 
   private static String inputRow(String source, String file, JsonNode counts, String reasons, boolean total) {

@@ -47,8 +47,26 @@ public final class Stages {
 
   public static PseudonymiseStage pseudonymise(
       InputSource source, List<Path> inputs, MasterKey key, LocalDate referenceDate) {
-    return PseudonymiseStage.of(source, inputs, rowPseudonymiser(source, key, referenceDate), key.id(),
+    return PseudonymiseStage.of(source, inputs, rowPseudonymiser(source, key, referenceDate), key,
         "reference_date=" + referenceDate);
+  }
+
+  /**
+   * The submissions file of a CLD run ({@code file,la_code,received_date}), or none when {@code file} is null. Stops
+   * with a clear message when given for APC or when unreadable.
+   */
+  public static org.sdelink.pipelines.pseudonymise.Submissions submissions(InputSource source, Path file) {
+    if (file == null) {
+      return org.sdelink.pipelines.pseudonymise.Submissions.none();
+    }
+    if (source != InputSource.CLD) {
+      throw new UserError("--submissions applies to --source cld only (it dates each council's CLD files)");
+    }
+    try {
+      return org.sdelink.pipelines.pseudonymise.Submissions.read(file);
+    } catch (java.io.IOException e) {
+      throw new UserError("cannot read the submissions file " + file + ": " + e.getMessage());
+    }
   }
 
   /** The per-row rule of the pseudonymise stage under {@code key}. */

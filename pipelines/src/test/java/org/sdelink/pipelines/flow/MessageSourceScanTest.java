@@ -65,6 +65,12 @@ class MessageSourceScanTest {
       Map.entry("StageProgress.java:line", "a result line a stage command composes (counts and paths)"),
       Map.entry("CodeTables.java:record.getRecordNumber()", "the line number of a lookup table row, not its content"),
       Map.entry("ReportStage.java:records", "the path of the records file, not its content"),
+      Map.entry("StatisticsStage.java:records", "the path of the CLD records file, not its content"),
+      Map.entry("Submissions.java:line", "the line number of a submissions-table row, not its content"),
+      Map.entry("SaltFigures.java:line", "the line number of a statistics table row, not its content"),
+      Map.entry("SaltFigures.java:String.join(\"\", java.util.Arrays.stream(Table.values()).map(Table::file).toList())",
+          "the file names of the SALT tables sdelink writes"),
+      Map.entry("CostTable.java:(line", "the position of a cost cell in costs.csv, not its content"),
       Map.entry("CouncilFaultRates.java:Arrays.stream(values()).map(Fault::label).collect(Collectors.joining(\"\"))",
           "the names of the generator's fault kinds"),
       Map.entry("CouncilFaultRates.java:text", "a generator setting typed by the operator, not input data"));

@@ -1,0 +1,64 @@
+package org.sdelink.metrics.ascof;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import org.sdelink.metrics.evaluation.ReportingPeriod;
+import org.sdelink.metrics.salt.PersonStatistics;
+import org.sdelink.metrics.salt.SaltEvent;
+
+/**
+ * One person's rows as the ASCOF rules read them: the latest version of each event across the council's submissions
+ * inside the window ({@code submissions.LatestVersions}, the DHSC "joined submissions" table), the reporting period
+ * (twelve months, not necessarily a financial year: DHSC publishes rolling periods) and the person's latest details.
+ */
+public final class AscofPerson {
+  private final String laCode;
+  private final ReportingPeriod period;
+  private final ImmutableList<SaltEvent> rows;
+  private final PersonDetails details;
+
+  private AscofPerson(String laCode, ReportingPeriod period, ImmutableList<SaltEvent> rows, PersonDetails details) {
+    this.laCode = laCode;
+    this.period = period;
+    this.rows = rows;
+    this.details = details;
+  }
+
+  /** The person whose de-duplicated rows (all of one council and person) are {@code rows}. */
+  public static AscofPerson of(ReportingPeriod period, List<SaltEvent> rows) {
+    checkNotNull(period, "period");
+    checkNotNull(rows, "rows");
+    checkArgument(!rows.isEmpty(), "a person has at least one row");
+    String la = rows.get(0).laCode();
+    String person = rows.get(0).personToken();
+    checkArgument(rows.stream().allMatch(r -> r.laCode().equals(la) && r.personToken().equals(person)),
+        "the rows of one ASCOF person must share council and person token");
+    return new AscofPerson(la, period, ImmutableList.copyOf(rows), PersonDetails.of(rows));
+  }
+
+  /** The person of the SALT evaluation, over its financial year and de-duplicated history. */
+  public static AscofPerson of(PersonStatistics salt) {
+    checkNotNull(salt, "salt");
+    return of(ReportingPeriod.of(salt.year().start(), salt.year().end()), salt.history());
+  }
+
+  public String laCode() {
+    return laCode;
+  }
+
+  public ReportingPeriod period() {
+    return period;
+  }
+
+  /** The de-duplicated rows. */
+  public ImmutableList<SaltEvent> rows() {
+    return rows;
+  }
+
+  public PersonDetails details() {
+    return details;
+  }
+}

@@ -1,0 +1,41 @@
+package org.sdelink.metrics.ascof;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of ASCOF 2D part 1 (DHSC {@code Create_ASCOF_2D.sql}, stage 4): an episode of reablement after a
+ * discharge counts in the numerator when, within 84 days (12 weeks) of the discharge, the person did not die (death
+ * on or after the discharge and at most 84 days after it), was not admitted to hospital as an emergency (an emergency
+ * or non-elective spell, not a stillbirth, admitted after both the discharge and the episode start and at most 84
+ * days after the discharge) and did not start long-term residential or nursing care (a service starting on or after
+ * the discharge and at most 84 days after it). The code uses 84 days, not the 91 of the earlier ASCOF definition.
+ */
+public final class StillAtHome {
+  static final int DAYS = 84;
+
+  private StillAtHome() {}
+
+  /**
+   * True when the person remained at home: {@code emergencyAdmissions} are the admission dates of the person's
+   * emergency spells (the caller applies the SUS filter), {@code dateOfDeath} the CLD person's latest date of death.
+   */
+  public static boolean of(AscofPerson person, LocalDate episodeStart, LocalDate discharge,
+      @Nullable LocalDate dateOfDeath, List<LocalDate> emergencyAdmissions) {
+    checkNotNull(person, "person");
+    checkNotNull(episodeStart, "episodeStart");
+    checkNotNull(discharge, "discharge");
+    checkNotNull(emergencyAdmissions, "emergencyAdmissions");
+    LocalDate limit = discharge.plusDays(DAYS);
+    boolean died = dateOfDeath != null && !dateOfDeath.isBefore(discharge) && !dateOfDeath.isAfter(limit);
+    boolean readmitted = emergencyAdmissions.stream()
+        .anyMatch(a -> a.isAfter(episodeStart) && a.isAfter(discharge) && !a.isAfter(limit));
+    boolean careHome = person.rows().stream().anyMatch(r -> r.isServiceUser() && AscofCodes.datesValid(r)
+        && (r.isService(AscofCodes.RESIDENTIAL) || r.isService(AscofCodes.NURSING))
+        && !r.start().isBefore(discharge) && !r.start().isAfter(limit));
+    return !died && !readmitted && !careHome;
+  }
+}
