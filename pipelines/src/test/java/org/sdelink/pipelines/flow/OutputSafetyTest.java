@@ -82,8 +82,9 @@ class OutputSafetyTest {
         output.toString());
   }
 
-  static Result publish(Path policy, Path metrics, Path output) {
-    return run("publish", "--project", "SAFE-1", "--policy", policy.toString(), "--metrics", metrics.toString(),
+  static Result publish(Path policy, Path metrics, Path output) throws Exception {
+    return run("publish", "--project", "SAFE-1", "--policy", policy.toString(), "--sde-config",
+        org.sdelink.pipelines.publish.TestApprovals.sdeConfigFile(policy).toString(), "--metrics", metrics.toString(),
         "--keystore", keystore.toString(), "--keystore-password-file", passwordFile.toString(), "--output",
         output.toString());
   }
