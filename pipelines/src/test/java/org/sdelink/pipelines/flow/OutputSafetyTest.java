@@ -59,6 +59,7 @@ class OutputSafetyTest {
     ok(run("generate", "--people", "400", "--seed", "1515", "--output", input.toString()));
     passwordFile = root.resolve("password.txt");
     Files.writeString(passwordFile, "correct horse battery staple\n");
+    Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     keystore = root.resolve("keys.p12");
     ok(run("keys", "init", "--keystore", keystore.toString(), "--keystore-password-file", passwordFile.toString()));
     stages = root.resolve("stages");
