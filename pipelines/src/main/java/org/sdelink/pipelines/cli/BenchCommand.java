@@ -18,7 +18,7 @@ import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.bench.BenchFigures;
 import org.sdelink.pipelines.bench.PlainPseudonymiseLoop;
 import org.sdelink.pipelines.contract.InputSource;
-import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.OutputFolder;
 import org.sdelink.pipelines.progress.ProgressMonitor;
 import org.sdelink.pipelines.progress.StageMeasurement;
 import org.sdelink.pipelines.publish.PublishStage;
@@ -77,8 +77,15 @@ public final class BenchCommand implements Callable<Integer> {
     if (input != null && !Files.isDirectory(input)) {
       throw new java.nio.file.NoSuchFileException(input.toString());
     }
-    StageDirectory.deleteRecursively(output);
-    Files.createDirectories(output);
+    try (OutputFolder claimed = OutputFolder.claim(output, OutputFolder.Kind.RUN,
+        input == null ? List.of() : List.of(input))) {
+      claimed.clear(); // a bench folder starts afresh: new data, new throwaway key
+      return bench(mode, screen, out, options);
+    }
+  }
+
+  private Integer bench(OutputMode mode, java.io.PrintWriter screen, java.io.PrintWriter out,
+      SdelinkPipelineOptions options) throws Exception {
     List<StageMeasurement> measured = new ArrayList<>();
 
     Path cld;
@@ -114,7 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
             .runOrKeep(opts, releaseRoot.resolve(PROJECT)))
         .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
                 GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
-            org.sdelink.metrics.submissions.SubmissionWindow.all());
+            org.sdelink.metrics.submissions.SubmissionWindow.all())
+        .withReleaseFolder(PROJECT);
     FullRun.Outcome outcome = run.run(options, out);
     measured.addAll(run.measurements());
     long inputRows = outcome.cld().rowsIn() + outcome.apc().rowsIn();

@@ -1,6 +1,5 @@
 package org.sdelink.pipelines.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +8,7 @@ import org.sdelink.fixtures.generator.GenerationSummary;
 import org.sdelink.fixtures.generator.GeneratorConfig;
 import org.sdelink.fixtures.generator.SyntheticDataGenerator;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
-import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.OutputFolder;
 import org.sdelink.pipelines.publish.PublishStage;
 import org.sdelink.pipelines.run.FullRun;
 import picocli.CommandLine.Command;
@@ -45,8 +44,13 @@ public final class DemoCommand implements Callable<Integer> {
     OutputMode mode = OutputMode.current();
     var out = spec.commandLine().getOut();
     var progress = mode.progress(out);
-    StageDirectory.deleteRecursively(output);
-    Files.createDirectories(output);
+    try (OutputFolder claimed = OutputFolder.claim(output, OutputFolder.Kind.RUN, List.of())) {
+      claimed.clear(); // a demo folder starts afresh: new data, new throwaway key
+      return demo(mode, out, progress);
+    }
+  }
+
+  private Integer demo(OutputMode mode, java.io.PrintWriter out, java.io.PrintWriter progress) throws Exception {
     Path data = output.resolve("input");
     GenerationSummary generated = SyntheticDataGenerator.generate(GeneratorConfig.of(people, seed, data));
     if (progress != null) {
@@ -67,7 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
         .withSubmissions(org.sdelink.pipelines.pseudonymise.Submissions.read(generated.cldSubmissions()))
         .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
                 GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
-            org.sdelink.metrics.submissions.SubmissionWindow.all());
+            org.sdelink.metrics.submissions.SubmissionWindow.all())
+        .withReleaseFolder(DEMO_PROJECT);
     FullRun.Outcome outcome = run.run(beam.options(), progress);
     RunSummary.print(mode, run, outcome, out);
     return 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sdelink.pipelines.contract.CodeLists;
 import org.sdelink.pipelines.contract.InputSource;
+import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.pseudonymise.StageReport;
 import org.sdelink.pipelines.run.Stages;
@@ -58,6 +59,9 @@ public final class PseudonymiseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     InputSource src = InputSource.fromId(source);
+    List<Path> reads = new java.util.ArrayList<>(inputs);
+    reads.addAll(java.util.Arrays.asList(keystore.keystore(), keystore.passwordFile, codeLists));
+    StageDirectory.checkOutput(output, reads); // before the key is opened: never write over what the run reads
     var key = Stages.openPrimaryKey(keystore.keystore(), keystore.password(), false);
     PseudonymiseStage stage = Stages.pseudonymise(src, inputs, key,
         referenceDate == null ? LocalDate.now() : referenceDate).withMaxRejectRate(maxRejectRate)

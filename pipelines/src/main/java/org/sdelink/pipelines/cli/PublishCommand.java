@@ -38,6 +38,9 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Before the key is opened: never write over what the run reads.
+    org.sdelink.pipelines.io.StageDirectory.checkOutput(output,
+        java.util.Arrays.asList(keystore.keystore(), keystore.passwordFile, policy, metrics));
     var sde = org.sdelink.policies.sde.SdeConfiguration.load(sdeConfig);
     var key = Stages.openPrimaryKey(keystore.keystore(), keystore.password(), false);
     PublishStage stage = PublishStage.of(project, policy, metrics, key, sde);

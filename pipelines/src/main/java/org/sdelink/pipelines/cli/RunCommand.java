@@ -50,6 +50,10 @@ public final class RunCommand implements Callable<Integer> {
         (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key, sde)
             .runOrKeep(options, releaseRoot.resolve(run.project)))
         .withMaxRejectRate(run.maxRejectRate)
+        .withReleaseFolder(run.project)
+        .protecting(java.util.Arrays.asList(config, run.resolve(run.keystore), policy,
+            run.keystorePasswordFile == null ? null : run.resolve(run.keystorePasswordFile),
+            run.codeListsFolder().orElse(null)))
         .withCodeLists(run.codeListsFolder().map(Stages::codeLists)
             .orElse(org.sdelink.pipelines.contract.CodeLists.none()))
         .withSubmissions(Stages.submissions(InputSource.CLD, run.submissionsFile().orElse(null)));

@@ -6,43 +6,69 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A stage's output folder, written atomically: the stage writes into a sibling {@code <name>.partial} folder, and
- * {@link #commit} writes the {@code _SUCCESS} marker (with the SHA-256 of each input) and renames the folder into
- * place. A killed run therefore never leaves a partial folder where a complete one is expected.
+ * A stage's output folder, written atomically: the stage writes into a new sibling work folder
+ * ({@code .<name>.sdelink-work-<random>}, holding sdelink's marker), and {@link #commit} writes the {@code _SUCCESS}
+ * marker (with the SHA-256 of each input and output file) and renames the folder into place. A killed run therefore
+ * never leaves a partial folder where a complete one is expected. {@link #begin} first claims the output through
+ * {@link OutputFolder}: it refuses any path sdelink did not create (an existing file, a foreign folder, an input of
+ * the run) and locks it against a second run, until {@link #commit} or {@link #abandon}.
  */
 public final class StageDirectory {
   public static final String SUCCESS = "_SUCCESS";
+  private final OutputFolder claim;
   private final Path target;
   private final Path work;
   private boolean committed;
+  private boolean closed;
 
-  private StageDirectory(Path target, Path work) {
-    this.target = target;
+  private StageDirectory(OutputFolder claim, Path work) {
+    this.claim = claim;
+    this.target = claim.target();
     this.work = work;
   }
 
-  /** Starts a stage writing to {@code target}; removes what an earlier killed run left behind. */
+  /**
+   * Starts a stage writing to {@code target}, which must not be (or hold, or lie inside) any of {@code reads}: every
+   * file and folder the stage reads (see {@link OutputFolder#check}). Stops with a {@code UserError} before any work
+   * when sdelink may not write there, or when another run is writing it.
+   */
+  public static StageDirectory begin(Path target, Collection<Path> reads) throws IOException {
+    OutputFolder claim = OutputFolder.claim(target, OutputFolder.Kind.STAGE, reads);
+    try {
+      return new StageDirectory(claim, claim.newWorkFolder());
+    } catch (IOException | RuntimeException e) {
+      claim.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Stops (a {@code UserError}) when {@link #begin} would refuse {@code target}, without locking or writing: for a
+   * stage that does other checks (e.g. hashing its inputs) before it begins.
+   */
+  public static void checkOutput(Path target, Collection<Path> reads) throws IOException {
+    OutputFolder.check(target, OutputFolder.Kind.STAGE, reads);
+  }
+
+  /** As {@link #begin(Path, Collection)} for a stage that reads nothing on disk the caller can name. */
   public static StageDirectory begin(Path target) throws IOException {
-    Path absolute = target.toAbsolutePath().normalize();
-    Path work = absolute.resolveSibling(absolute.getFileName() + ".partial");
-    deleteRecursively(work);
-    Files.createDirectories(work);
-    return new StageDirectory(absolute, work);
+    return begin(target, List.of());
   }
 
   /** Where the stage writes while it runs. */
@@ -89,9 +115,11 @@ public final class StageDirectory {
           .forEach(name -> outputs.put(name, sha256(work.resolve(name))));
     }
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(work.resolve(SUCCESS).toFile(), marker);
-    if (Files.exists(target)) {
-      Path old = target.resolveSibling(target.getFileName() + ".old");
-      deleteRecursively(old);
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) && !OutputFolder.isOwn(target)) {
+      Files.delete(target); // empty when claimed; fails, deleting nothing, if files appeared in it since
+    }
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      Path old = claim.newOldName();
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
       Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
       deleteRecursively(old);
@@ -99,6 +127,14 @@ public final class StageDirectory {
       Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
     }
     committed = true;
+    release();
+  }
+
+  private void release() {
+    if (!closed) {
+      closed = true;
+      claim.close();
+    }
   }
 
   /**
@@ -152,6 +188,7 @@ public final class StageDirectory {
         // Best effort: the next run of the stage removes it anyway (see begin).
       }
     }
+    release();
   }
 
   /** SHA-256 of a file, or of every file below a folder in name order, as lower-case hex. */
@@ -162,27 +199,17 @@ public final class StageDirectory {
         try (var walk = Files.walk(path)) {
           for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
             digest.update(path.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            update(digest, file);
+            FileHashes.update(digest, file);
           }
         }
       } else {
-        update(digest, path);
+        return FileHashes.sha256(path);
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void update(MessageDigest digest, Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 16];
-      int read;
-      while ((read = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, read);
-      }
     }
   }
 

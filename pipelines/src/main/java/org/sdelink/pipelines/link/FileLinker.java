@@ -63,6 +63,9 @@ public final class FileLinker {
   public static Result link(List<Path> inputs, ModelSpecFile spec, Optional<Path> parametersFile, Path output)
       throws IOException {
     LinkageModel model = spec.model();
+    List<Path> reads = new ArrayList<>(inputs);
+    parametersFile.ifPresent(reads::add);
+    StageDirectory.checkOutput(output, reads); // before any work: never write over what the run reads
     List<String> sources = sourceNames(inputs, model);
     Optional<ModelParameters> parameters = Optional.empty();
     if (parametersFile.isPresent()) {
@@ -85,7 +88,7 @@ public final class FileLinker {
           + e.getMessage() + " (give --model-params FILE, e.g. the model-params.json of a link run on more data)",
           e);
     }
-    StageDirectory stage = StageDirectory.begin(output);
+    StageDirectory stage = StageDirectory.begin(output, reads);
     Files.writeString(stage.work().resolve(LinkStage.SPINE), result.spineCsv(), StandardCharsets.UTF_8);
     Files.write(stage.work().resolve(LinkStage.PARAMETERS), result.parameters().toJsonBytes());
     Files.writeString(stage.work().resolve(LinkStage.PAIRS), pairsCsv(model, result), StandardCharsets.UTF_8);

@@ -41,6 +41,7 @@ import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.UpstreamFolder;
 import org.sdelink.pipelines.pseudonymise.KeyConsistency;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
@@ -131,6 +132,21 @@ public final class LinkStage {
     return StageDirectory.isUpToDate(output, "link", inputs(), settings());
   }
 
+  /** What the stage reads: the two pseudonymise folders and the parameters file. */
+  private List<Path> reads() {
+    List<Path> reads = new ArrayList<>(List.of(cldRecords.getParent(), apcRecords.getParent()));
+    parametersFile.ifPresent(reads::add);
+    return reads;
+  }
+
+  /** Stops unless both folders are complete, unchanged pseudonymise outputs of the right source. */
+  private void verifyUpstream() {
+    UpstreamFolder.verify(cldRecords.getParent(), "pseudonymise", PseudonymiseStage.RECORDS)
+        .requireSetting("source", "cld", "the folder written by sdelink pseudonymise --source cld as --cld");
+    UpstreamFolder.verify(apcRecords.getParent(), "pseudonymise", PseudonymiseStage.RECORDS)
+        .requireSetting("source", "apc", "the folder written by sdelink pseudonymise --source apc as --apc");
+  }
+
   public static LinkStage of(Path cldDir, Path apcDir) {
     return of(cldDir, apcDir, ModelSpecFile.defaultCldApc(), Optional.empty());
   }
@@ -142,6 +158,8 @@ public final class LinkStage {
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
+    StageDirectory.checkOutput(output, reads());
+    verifyUpstream();
     KeyConsistency.requireSameKey(cldRecords, apcRecords);
     List<String> cldIdentity = Entities.columns(model, "cld");
     List<String> apcIdentity = Entities.columns(model, "apc");
@@ -159,7 +177,7 @@ public final class LinkStage {
         supplied = Optional.of(given);
       }
     }
-    StageDirectory stage = StageDirectory.begin(output);
+    StageDirectory stage = StageDirectory.begin(output, reads());
     try {
       link(stage, options, supplied, withEthnicity, cldIdentity, apcIdentity, cldRead, apcRead);
     } catch (Exception | Error e) {

@@ -48,6 +48,7 @@ import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.UpstreamFolder;
 import org.sdelink.pipelines.io.TaggedRows;
 import org.sdelink.pipelines.link.LinkStage;
 import org.sdelink.pipelines.pseudonymise.KeyConsistency;
@@ -111,13 +112,36 @@ public final class MetricsStage {
     return StageDirectory.isUpToDate(output, "metrics", inputs(), settings());
   }
 
+  /** What the stage reads: the two pseudonymise folders and the spine. */
+  private List<Path> reads() {
+    return List.of(cldRecords.getParent(), apcRecords.getParent(), spine);
+  }
+
+  /**
+   * Stops unless the pseudonymise folders are complete and unchanged, and so is the spine when it is a link output
+   * ({@code spine.csv}, or any file in a folder with a {@code _SUCCESS} marker). A spine file of another name outside
+   * a stage folder (e.g. {@code truth-spine.csv} from {@code generate}) is read as given.
+   */
+  private void verifyUpstream() {
+    UpstreamFolder.verify(cldRecords.getParent(), "pseudonymise", PseudonymiseStage.RECORDS)
+        .requireSetting("source", "cld", "the folder written by sdelink pseudonymise --source cld as --cld");
+    UpstreamFolder.verify(apcRecords.getParent(), "pseudonymise", PseudonymiseStage.RECORDS)
+        .requireSetting("source", "apc", "the folder written by sdelink pseudonymise --source apc as --apc");
+    Path folder = spine.toAbsolutePath().normalize().getParent();
+    if (spine.getFileName().toString().equals(LinkStage.SPINE) || Files.exists(folder.resolve(StageDirectory.SUCCESS))) {
+      UpstreamFolder.verify(folder, "link", spine.getFileName().toString());
+    }
+  }
+
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
+    StageDirectory.checkOutput(output, reads());
+    verifyUpstream();
     KeyConsistency.requireSameKey(cldRecords, apcRecords);
     List<String> cldColumns = neededColumns(header(cldRecords), CldEvent.READ_COLUMNS,
         concat(PersonProfile.CLD_COLUMNS, COST_COLUMNS));
     List<String> apcColumns = neededColumns(header(apcRecords), ApcEpisode.READ_COLUMNS, PersonProfile.APC_COLUMNS);
     ReadCsvColumns.checkColumns(spine, LinkStage.SPINE_COLUMNS.subList(0, 3));
-    StageDirectory stage = StageDirectory.begin(output);
+    StageDirectory stage = StageDirectory.begin(output, reads());
     try {
       Path journeyParts = stage.scratch("journeys");
       Path dischargeParts = stage.scratch("discharges");

@@ -149,10 +149,11 @@ public final class PseudonymiseStage {
 
   /** Runs the stage into {@code output}; returns the report written there. */
   public StageReport run(SdelinkPipelineOptions options, Path output) throws IOException {
+    StageDirectory.checkOutput(output, inputs); // before any work: never write over what the run reads
     checkInputs();
     List<InputFileState> inputStates = InputFileState.of(
         inputs.stream().map(p -> p.toAbsolutePath().toString()).toList());
-    StageDirectory stage = StageDirectory.begin(output);
+    StageDirectory stage = StageDirectory.begin(output, inputs);
     try {
       Path recordParts = stage.scratch("records");
       Path rejectParts = stage.scratch("rejects");

@@ -19,6 +19,7 @@ import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.UpstreamFolder;
 import org.sdelink.pipelines.metrics.MetricsStage;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 import org.sdelink.pipelines.run.UserError;
@@ -131,9 +132,11 @@ public final class PublishStage {
 
   public Path run(SdelinkPipelineOptions options, Path releaseDir) throws Exception {
     Policy policy = Policy.load(policyFile);
+    StageDirectory.checkOutput(releaseDir, inputs(policy));
+    UpstreamFolder.verifyAll(metricsDir, "metrics");
     Approval approval = checkPolicy(policy);
     CodeTables tables = codeTables(policy);
-    StageDirectory stage = StageDirectory.begin(releaseDir);
+    StageDirectory stage = StageDirectory.begin(releaseDir, inputs(policy));
     try {
       Path out = stage.work();
       RecordRelease.Outcome records = RecordRelease.of(policy, policyText(policy), tables, metricsDir,
@@ -180,12 +183,14 @@ public final class PublishStage {
       throws Exception {
     PolicyValidator.requireValid(policy);
     CodeTables tables = codeTables(policy);
+    UpstreamFolder.verifyAll(metricsDir, "metrics");
     byte[] throwaway = new byte[32];
     new java.security.SecureRandom().nextBytes(throwaway);
     MasterKey key = MasterKey.of("dry-run", throwaway);
     Path scratch = Files.createTempDirectory("sdelink-dry-run");
+    StageDirectory stage = null;
     try {
-      StageDirectory stage = StageDirectory.begin(scratch.resolve("release"));
+      stage = StageDirectory.begin(scratch.resolve("release"));
       RecordRelease.Outcome records = RecordRelease.of(policy, policyText(policy), tables, metricsDir,
           ProjectTreatments.of(key, policy), false).run(options, stage, stage.work());
       PublishStage publish = new PublishStage(policy.project().id(), null, metricsDir, key, Clock.systemUTC(), null);
@@ -200,6 +205,9 @@ public final class PublishStage {
       tables.sources().forEach((name, source) -> fingerprints.put(name, source.sha256()));
       return DryRunFigures.of(rowsOut, records.gates(), checks, records.linked(), fingerprints);
     } finally {
+      if (stage != null) {
+        stage.abandon();
+      }
       StageDirectory.deleteRecursively(scratch);
     }
   }

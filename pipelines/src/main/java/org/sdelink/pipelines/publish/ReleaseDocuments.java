@@ -106,7 +106,8 @@ final class ReleaseDocuments {
     Map<String, String> files = new TreeMap<>();
     for (Path file : releasedFiles(releaseDir)) {
       String name = releaseDir.relativize(file).toString().replace('\\', '/');
-      if (!name.equals(target.getFileName().toString()) && !name.equals(StageDirectory.SUCCESS)) {
+      if (!name.equals(target.getFileName().toString()) && !name.equals(StageDirectory.SUCCESS)
+          && !name.equals(org.sdelink.pipelines.io.OutputFolder.MARKER)) {
         files.put(name, StageDirectory.sha256(file));
       }
     }

@@ -37,6 +37,7 @@ import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 import org.sdelink.pipelines.io.CountsSink;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.UpstreamFolder;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 
@@ -116,6 +117,9 @@ public final class ReportStage {
 
   /** Runs the pipeline and writes the dashboard to {@code output} (atomically, with a {@code _SUCCESS} marker). */
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
+    StageDirectory.checkOutput(output, List.of(records.getParent()));
+    UpstreamFolder.verify(records.getParent(), "pseudonymise", PseudonymiseStage.RECORDS)
+        .requireSetting("source", "cld", "the folder written by sdelink pseudonymise --source cld");
     List<String> header = ReadCsvColumns.header(records);
     for (String column : REQUIRED_COLUMNS) {
       if (!header.contains(column)) {
@@ -125,7 +129,7 @@ public final class ReportStage {
     }
     List<String> columns = neededColumns(header);
     SaltFigures salt = statistics == null ? null : SaltFigures.read(statistics);
-    StageDirectory stage = StageDirectory.begin(output);
+    StageDirectory stage = StageDirectory.begin(output, List.of(records.getParent()));
     try {
       Path counts = stage.scratch("figures");
       DataQualityRules rules = DataQualityRules.with(codes);

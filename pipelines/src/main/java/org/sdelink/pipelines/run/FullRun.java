@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.link.LinkStage;
+import org.sdelink.pipelines.io.OutputFolder;
 import org.sdelink.pipelines.metrics.MetricsStage;
 import org.sdelink.pipelines.progress.ProgressMonitor;
 import org.sdelink.pipelines.progress.StageMeasurement;
@@ -44,6 +46,8 @@ public final class FullRun {
   private Duration progressInterval = ProgressMonitor.DEFAULT_INTERVAL;
   private final List<StageMeasurement> measurements = new ArrayList<>();
   private org.sdelink.pipelines.contract.CodeLists codeLists = org.sdelink.pipelines.contract.CodeLists.none();
+  private final List<Path> protectedPaths = new ArrayList<>();
+  private String releaseFolder;
   private org.sdelink.pipelines.pseudonymise.Submissions submissions =
       org.sdelink.pipelines.pseudonymise.Submissions.none();
   private org.sdelink.metrics.evaluation.FinancialYear statisticsYear;
@@ -91,6 +95,21 @@ public final class FullRun {
     return this;
   }
 
+  /**
+   * Files and folders the run reads besides its input files (keystore, password file, policy, configuration, code
+   * lists): no output may be, hold or lie inside one of them. Checked with every stage folder before the first stage.
+   */
+  public FullRun protecting(Collection<Path> paths) {
+    paths.stream().filter(java.util.Objects::nonNull).forEach(protectedPaths::add);
+    return this;
+  }
+
+  /** The folder name under {@code release/} the release step writes, so that it is checked before the first stage. */
+  public FullRun withReleaseFolder(String name) {
+    this.releaseFolder = name;
+    return this;
+  }
+
   /** Prints progress lines every {@code interval} while a stage runs (default 10 s). */
   public FullRun withProgressInterval(Duration interval) {
     this.progressInterval = interval;
@@ -111,6 +130,27 @@ public final class FullRun {
    * Runs every stage in order. Stage lines and progress lines go to {@code progress}; pass null for none (scripts).
    */
   public Outcome run(SdelinkPipelineOptions options, PrintWriter progress) throws Exception {
+    List<Path> reads = new ArrayList<>(cldFiles);
+    reads.addAll(apcFiles);
+    reads.addAll(protectedPaths);
+    // Before any stage: the run folder is sdelink's (or new), no stage folder is foreign, and no other run writes it.
+    try (OutputFolder root = OutputFolder.claim(output, OutputFolder.Kind.RUN, reads)) {
+      List<Path> stageFolders = new ArrayList<>(List.of(output.resolve("pseudonymised").resolve("cld"),
+          output.resolve("pseudonymised").resolve("apc"), output.resolve("linked"), output.resolve("metrics")));
+      if (releaseFolder != null) {
+        stageFolders.add(output.resolve("release").resolve(releaseFolder));
+      }
+      if (statisticsYear != null) {
+        stageFolders.add(output.resolve("statistics"));
+      }
+      for (Path folder : stageFolders) {
+        OutputFolder.check(folder, OutputFolder.Kind.STAGE, reads);
+      }
+      return runStages(options, progress);
+    }
+  }
+
+  private Outcome runStages(SdelinkPipelineOptions options, PrintWriter progress) throws Exception {
     measurements.clear();
     Map<String, Duration> times = new LinkedHashMap<>();
     Path cldDir = output.resolve("pseudonymised").resolve("cld");

@@ -39,6 +39,7 @@ import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.UpstreamFolder;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 import org.sdelink.pipelines.run.UserError;
@@ -81,9 +82,12 @@ public final class StatisticsStage {
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
+    StageDirectory.checkOutput(output, List.of(records.getParent()));
+    UpstreamFolder.verify(records.getParent(), "pseudonymise", PseudonymiseStage.RECORDS)
+        .requireSetting("source", "cld", "the folder written by sdelink pseudonymise --source cld");
     List<String> header = header();
     List<String> columns = SaltEvent.presentColumns(header);
-    StageDirectory stage = StageDirectory.begin(output);
+    StageDirectory stage = StageDirectory.begin(output, List.of(records.getParent()));
     try {
       SubmissionCatalogue catalogue = summariseSubmissions(options, stage, header);
       Map<String, String> chosen = catalogue.chosenFiles(year, window);

@@ -106,6 +106,7 @@ class BrokenInputTest {
     assertTrue(stop.getMessage().contains("mostly_garbage.csv") && stop.getMessage().contains("COLUMN_COUNT"),
         stop.getMessage());
     assertFalse(Files.exists(out), "a stopped run left output");
-    assertFalse(Files.exists(root.resolve("out-garbage.partial")), "a stopped run left its partial folder");
+    assertTrue(org.sdelink.pipelines.io.OutputFolder.temporaryFolders(out).isEmpty(),
+        "a stopped run left its work folder");
   }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sdelink.fixtures.generator.GenerationSummary;
 import org.sdelink.fixtures.generator.GeneratorConfig;
 import org.sdelink.fixtures.generator.SyntheticDataGenerator;
+import org.sdelink.pipelines.io.OutputFolder;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pseudonymisation.keys.KeyStoreFile;
 
@@ -72,11 +73,11 @@ class RunKillAndRerunTest {
         config.toString());
 
     // 1. Kill the run while it is inside the link stage.
-    Path linkWork = out.resolve("linked.partial");
+    Path linked = out.resolve("linked");
     Path killedLog = root.resolve(runner + "-killed.log");
     Process killed = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(killedLog.toFile()).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-    while (!Files.exists(linkWork) && killed.isAlive() && System.nanoTime() < deadline) {
+    while (OutputFolder.temporaryFolders(linked).isEmpty() && killed.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     Thread.sleep(500);
@@ -98,7 +99,8 @@ class RunKillAndRerunTest {
     assertTrue(Files.exists(out.resolve("linked").resolve(StageDirectory.SUCCESS)));
     assertTrue(Files.exists(out.resolve("metrics").resolve(StageDirectory.SUCCESS)));
     try (Stream<Path> all = Files.walk(out)) {
-      List<Path> leftovers = all.filter(p -> p.getFileName().toString().endsWith(".partial")).toList();
+      List<Path> leftovers = all.filter(p -> p.getFileName().toString().contains(".sdelink-work-")
+          || p.getFileName().toString().contains(".sdelink-old-")).toList();
       assertTrue(leftovers.isEmpty(), "work folders left: " + leftovers);
     }
 

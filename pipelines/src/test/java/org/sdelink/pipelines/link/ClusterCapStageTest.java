@@ -25,6 +25,7 @@ import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.linkage.model.ModelParameters;
 import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.io.StageFolders;
 import org.sdelink.pipelines.run.StageOptions;
 
 /**
@@ -119,8 +120,10 @@ class ClusterCapStageTest {
         apc.add(twinPatient);
       }
     }
-    write(root.resolve("cld/records.csv"), cldColumns, cld);
-    write(root.resolve("apc/records.csv"), apcColumns, apc);
+    write(root.resolve("cld-written/records.csv"), cldColumns, cld);
+    write(root.resolve("apc-written/records.csv"), apcColumns, apc);
+    StageFolders.seal(root.resolve("cld-written"), root.resolve("cld"), "pseudonymise", "source=cld");
+    StageFolders.seal(root.resolve("apc-written"), root.resolve("apc"), "pseudonymise", "source=apc");
 
     ModelSpecFile spec = ModelSpecFile.of(specBytes());
     assertEquals(CAP, spec.model().thresholds().maxClusterPersons());

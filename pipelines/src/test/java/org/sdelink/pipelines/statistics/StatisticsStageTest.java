@@ -29,12 +29,13 @@ class StatisticsStageTest {
   @TempDir Path root;
 
   private Path records(List<String> lines) throws Exception {
-    Path dir = Files.createDirectories(root.resolve("cld"));
+    Path dir = Files.createDirectories(root.resolve("cld-written"));
     List<String> all = new ArrayList<>();
     all.add(HEADER);
     all.addAll(lines);
     Files.write(dir.resolve("records.csv"), all, StandardCharsets.UTF_8);
-    return dir;
+    // As the pseudonymise stage commits it: the statistics stage checks its _SUCCESS and hash.
+    return org.sdelink.pipelines.io.StageFolders.seal(dir, root.resolve("cld"), "pseudonymise", "source=cld");
   }
 
   private static String row(int id, String file, String received, String la, String person, String rpStart,
