@@ -20,13 +20,18 @@ import org.jspecify.annotations.Nullable;
  *     different values, whatever its weight (e.g. valid NHS numbers: twins at one address agree on everything else)
  * @param maxClusterPersons the Beam link stage's cap: the most persons of its deterministic phase that linkage may
  *     join into one person (default {@value #DEFAULT_MAX_CLUSTER_PERSONS}); beyond it the weakest links are cut
+ * @param vetoOverrideWeight optional: a probabilistic link whose match weight (the disagreement's own weight
+ *     included) reaches this is not vetoed by {@code mustNotDiffer}, so the disagreement counts as evidence, not a
+ *     veto (a wrong but valid NHS number on a record whose date of birth, postcode, council and sex all agree); at
+ *     least {@code matchWeight}; absent: every disagreement vetoes
  */
 public record Thresholds(
     @JsonProperty(value = "match_weight", required = true) double matchWeight,
     @JsonProperty(value = "ambiguity_margin", required = true) double ambiguityMargin,
     @JsonProperty(value = "max_cluster_size", required = true) int maxClusterSize,
     @JsonProperty("must_not_differ") @Nullable List<String> mustNotDiffer,
-    @JsonProperty("max_cluster_persons") @Nullable Integer maxClusterPersons)
+    @JsonProperty("max_cluster_persons") @Nullable Integer maxClusterPersons,
+    @JsonProperty("veto_override_weight") @Nullable Double vetoOverrideWeight)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -41,10 +46,23 @@ public record Thresholds(
     mustNotDiffer = mustNotDiffer == null ? ImmutableList.of() : ImmutableList.copyOf(mustNotDiffer);
     maxClusterPersons = maxClusterPersons == null ? DEFAULT_MAX_CLUSTER_PERSONS : maxClusterPersons;
     checkArgument(maxClusterPersons >= 2, "thresholds.max_cluster_persons must be >= 2");
+    checkArgument(vetoOverrideWeight == null || vetoOverrideWeight >= matchWeight,
+        "thresholds.veto_override_weight must be at least thresholds.match_weight");
+  }
+
+  /** The thresholds of a spec without {@code veto_override_weight}. */
+  public Thresholds(double matchWeight, double ambiguityMargin, int maxClusterSize,
+      @Nullable List<String> mustNotDiffer, @Nullable Integer maxClusterPersons) {
+    this(matchWeight, ambiguityMargin, maxClusterSize, mustNotDiffer, maxClusterPersons, null);
+  }
+
+  /** Whether a link of this weight is strong enough for a {@code must_not_differ} disagreement not to veto it. */
+  public boolean overridesVeto(double matchWeight) {
+    return vetoOverrideWeight != null && matchWeight >= vetoOverrideWeight;
   }
 
   /** Thresholds without probabilistic-link vetoes. */
   public Thresholds(double matchWeight, double ambiguityMargin, int maxClusterSize) {
-    this(matchWeight, ambiguityMargin, maxClusterSize, null, null);
+    this(matchWeight, ambiguityMargin, maxClusterSize, null, null, null);
   }
 }
