@@ -48,4 +48,39 @@ public final class TestModels {
     }
     return levels().record("s", row);
   }
+
+  /**
+   * Simple parameters for {@code model}: the first level after {@code missing} has m {@code mStrong} and u {@code
+   * uStrong}, the middle levels m 0.05 and u 0.02, {@code else} m 0.05 and u 0.97 (normalised by nothing: for tests).
+   */
+  public static org.sdelink.linkage.model.ModelParameters parameters(
+      LinkageModel model, double prior, double mStrong, double uStrong) {
+    double[][] m = new double[model.comparisons().size()][];
+    double[][] u = new double[m.length][];
+    for (int k = 0; k < m.length; k++) {
+      int levels = model.comparisons().get(k).levels().size();
+      m[k] = new double[levels];
+      u[k] = new double[levels];
+      boolean first = true;
+      for (int l = 0; l < levels; l++) {
+        if (model.isMissingLevel(k, l)) {
+          m[k][l] = Double.NaN;
+          u[k][l] = Double.NaN;
+        } else if (first) {
+          m[k][l] = mStrong;
+          u[k][l] = uStrong;
+          first = false;
+        } else if (l == levels - 1) {
+          m[k][l] = 0.05;
+          u[k][l] = 0.97;
+        } else {
+          m[k][l] = 0.05;
+          u[k][l] = 0.02;
+        }
+      }
+    }
+    return org.sdelink.linkage.model.ModelParameters.of(model, prior, "supplied",
+        org.sdelink.linkage.model.LevelProbabilities.of(m), org.sdelink.linkage.model.LevelProbabilities.of(u),
+        null);
+  }
 }

@@ -71,6 +71,8 @@ public final class PolicyValidator {
     Set<String> reported = policy.readProblems().stream().map(PolicyProblem::field).collect(Collectors.toSet());
     if (policy.project().id().isBlank() && !reported.contains("project.id")) {
       problems.add(new PolicyProblem("project.id", "is blank: write the project's identifier from the access register"));
+    } else if (!ProjectIds.isValid(policy.project().id()) && !reported.contains("project.id")) {
+      problems.add(new PolicyProblem("project.id", "is not a valid project id: use " + ProjectIds.RULE));
     }
     if (policy.project().purpose().isBlank() && !reported.contains("project.purpose")) {
       problems.add(new PolicyProblem("project.purpose", "is blank: write the approved purpose of the project"));

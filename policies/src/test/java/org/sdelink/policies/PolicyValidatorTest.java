@@ -33,8 +33,16 @@ class PolicyValidatorTest {
     Policy policy = ShippedPolicies.researcher();
     assertEquals(List.of(), PolicyValidator.validate(policy));
     assertEquals("researcher-linked-journeys", policy.name());
-    assertEquals(List.of("persons", "journeys", "discharges", "summary", "costs"), policy.datasets().keySet().asList());
+    assertEquals(List.of("persons", "journeys", "discharges", "costs"), policy.datasets().keySet().asList());
     assertEquals(10, policy.kAnonymity().orElseThrow().k());
+  }
+
+  @Test
+  void shippedTablesPolicyIsValidAndCarriesNoRecordDataset() throws Exception {
+    Policy policy = Policy.load(ShippedPolicies.path("published-metrics"));
+    assertEquals(List.of(), PolicyValidator.validate(policy));
+    // issue 15: the summary table travels without the record rows it counts.
+    assertEquals(List.of("summary", "costs"), policy.datasets().keySet().asList());
   }
 
   @Test
@@ -57,8 +65,8 @@ class PolicyValidatorTest {
 
   @Test
   void unknownDatasetIsAnError() {
-    List<PolicyProblem> problems = problemsOf(ShippedPolicies.researcherWith("  summary:\n",
-        "  gp_records:\n    diagnosis: keep\n  summary:\n"));
+    List<PolicyProblem> problems = problemsOf(ShippedPolicies.researcherWith("  costs:\n",
+        "  gp_records:\n    diagnosis: keep\n  costs:\n"));
     assertTrue(only(problems, "datasets.gp_records").message().contains("not a dataset in the catalogue"));
   }
 
@@ -206,6 +214,35 @@ class PolicyValidatorTest {
     PolicyFormatException e = assertThrows(PolicyFormatException.class,
         () -> Policy.parse(yaml, ShippedPolicies.RESEARCHER));
     assertTrue(e.getMessage().contains("Duplicate field 'first_name'"), e.getMessage());
+  }
+
+  /** Issue 15: a second document after `---` was silently ignored (it could hold a different k). */
+  @Test
+  void aSecondYamlDocumentIsRefusedNamingItsLine() {
+    String shipped = ShippedPolicies.text(ShippedPolicies.RESEARCHER);
+    int lines = shipped.split("\n", -1).length;
+    String yaml = shipped + "---\nk_anonymity:\n  k: 2\n";
+    PolicyFormatException e = assertThrows(PolicyFormatException.class,
+        () -> Policy.parse(yaml, ShippedPolicies.RESEARCHER));
+    assertTrue(e.getMessage().contains("holds a second YAML document, starting at line " + lines), e.getMessage());
+    // An empty second document too; a single document may still start with `---`.
+    assertThrows(PolicyFormatException.class, () -> Policy.parse(shipped + "---\n", ShippedPolicies.RESEARCHER));
+    assertEquals(List.of(), PolicyValidator.validate(Policy.parse("---\n" + shipped, ShippedPolicies.RESEARCHER)));
+  }
+
+  /** Issue 15: a project id like ../../etc passed `policy check`; it becomes a folder name and a key purpose. */
+  @Test
+  void aProjectIdThatIsNotAPlainNameIsAnError() {
+    for (String id : List.of("../../etc", "..", ".hidden", "a/b", "a\\b", "A B", "x".repeat(65), "-lead")) {
+      String yaml = ShippedPolicies.researcherWith("  id: SDE-PROJECT-0001\n", "  id: '" + id + "'\n");
+      PolicyProblem problem = only(problemsOf(yaml), "project.id");
+      assertEquals("is not a valid project id: use " + ProjectIds.RULE, problem.message(), "the rule, not the value");
+    }
+    for (String id : List.of("SDE-PROJECT-0001", "p1", "A.b_c-9", "x".repeat(64))) {
+      assertTrue(ProjectIds.isValid(id), id);
+      String yaml = ShippedPolicies.researcherWith("  id: SDE-PROJECT-0001\n", "  id: " + id + "\n");
+      assertEquals(List.of(), problemsOf(yaml), id);
+    }
   }
 
   @Test

@@ -175,18 +175,18 @@ class IdentityPseudonymiserTest {
   @Test
   void aRotatedKeyGivesNewTokensUnderTheNewKeyId(@TempDir Path dir) {
     Path file = dir.resolve("keys.p12");
-    char[] password = "rotate me".toCharArray();
+    char[] password = "rotate me, please".toCharArray();
     KeyStoreFile.init(file, password, Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
     MasterKey old = KeyStoreFile.open(file, password, KeyPolicy.PRODUCTION).primary();
     String newId = KeyStoreFile.rotate(file, password, Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
     KeyRing ring = KeyStoreFile.open(file, password, KeyPolicy.PRODUCTION);
-    assertEquals("k20261201-2", newId);
+    assertTrue(newId.startsWith("k20261201-2-"), newId);
     PseudonymisedIdentity before = IdentityPseudonymiser.create(old, REFERENCE).pseudonymise(PERSON);
     IdentityPseudonymiser rotated = IdentityPseudonymiser.create(ring.primary(), REFERENCE);
     assertEquals(newId, rotated.keyId());
     PseudonymisedIdentity after = rotated.pseudonymise(PERSON);
     assertEquals(newId, after.keyId());
-    assertEquals("k20261127-1", before.keyId());
+    assertTrue(before.keyId().startsWith("k20261127-1-"), before.keyId());
     for (String column : TOKEN_COLUMNS) {
       assertNotEquals(before.value(column), after.value(column), column);
     }

@@ -34,6 +34,24 @@ public final class Blocking {
   }
 
   /**
+   * Every candidate pair of {@code records} under {@code rules}, each once, passed to {@code sink} with the index
+   * of the rule that generates it; the same pairs, in the same order, as {@link #pairsForRule} rule by rule, but
+   * with every record's keys computed once.
+   */
+  public static void candidatePairs(
+      List<LinkRecord> records, List<BlockingRule> rules, PairFilter filter, java.util.function.ObjIntConsumer<RecordPair> sink) {
+    checkNotNull(sink, "sink");
+    if (rules.isEmpty()) {
+      return;
+    }
+    String[][] keys = keys(records, rules, rules.size() - 1);
+    for (int rule = 0; rule < rules.size(); rule++) {
+      int index = rule;
+      emit(records, keys, rule, filter, pair -> sink.accept(pair, index));
+    }
+  }
+
+  /**
    * The pairs of {@code records} that rule {@code ruleIndex} generates and no earlier rule does, passed to {@code
    * sink}. {@code records} may be any set holding all records that share a key under the rule, e.g. one hash
    * bucket of that rule's keys.

@@ -26,6 +26,21 @@ public interface PairFilter extends Serializable {
     return AllPairs.INSTANCE;
   }
 
+  /** Pairs of records from two different sources, any sources, in input order ({@code link_only}). */
+  static PairFilter differentSources() {
+    return DifferentSources.INSTANCE;
+  }
+
+  /** See {@link #differentSources}. */
+  enum DifferentSources implements PairFilter {
+    INSTANCE;
+
+    @Override
+    public @Nullable RecordPair pair(LinkRecord first, LinkRecord second) {
+      return first.source().equals(second.source()) ? null : new RecordPair(first, second);
+    }
+  }
+
   /** See {@link #crossSource}. */
   record CrossSource(String leftSource, String rightSource) implements PairFilter {
     @Override

@@ -105,9 +105,15 @@ public final class OneToOneAssignment {
     return result;
   }
 
+  /**
+   * Whether the best two candidates are too close to call: a deterministic link beats any probabilistic one; two
+   * of a kind are too close when their weights differ by less than the margin, or when both are deterministic
+   * (a conflict). With a margin of 0 nothing is ever too close: the best candidate is taken (the first in
+   * strongest-first order on ties).
+   */
   private boolean tooClose(ScoredLink best, ScoredLink runnerUp) {
-    if (best.deterministic() != runnerUp.deterministic()) {
-      return false; // a deterministic link beats any probabilistic one
+    if (margin <= 0 || best.deterministic() != runnerUp.deterministic()) {
+      return false;
     }
     return best.deterministic() || best.matchWeight() - runnerUp.matchWeight() < margin;
   }

@@ -3,7 +3,10 @@ package org.sdelink.linkage.comparison;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
+import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.sdelink.linkage.model.DateFields;
+import org.sdelink.linkage.model.DateUnit;
 import org.sdelink.linkage.model.LevelSpec;
 import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.linkage.record.LinkRecord;
@@ -32,6 +35,9 @@ public final class ComparisonLevels {
       case DOB_EXACT -> new AllEqual(new int[] {layout.indexOf(model.date(level.date()).full())});
       case DOB_SWAPPED -> swapped(layout, model.date(level.date()));
       case DOB_TWO_OF_THREE -> twoOfThree(layout, model.date(level.date()));
+      case LEVENSHTEIN -> new EditDistanceWithin(fields[0], level.distance(), false);
+      case DAMERAU_LEVENSHTEIN -> new EditDistanceWithin(fields[0], level.distance(), true);
+      case DATE_DIFFERENCE -> dateDifference(layout, model.date(level.date()), level);
       case YEAR_WITHIN -> new YearWithin(fields[0], level.tolerance() == null ? 1 : level.tolerance());
       case ELSE -> new Else();
     };
@@ -54,6 +60,15 @@ public final class ComparisonLevels {
   private static ComparisonLevel twoOfThree(RecordLayout layout, DateFields parts) {
     return new TwoOfThree(
         layout.indexOf(parts.year()), layout.indexOf(parts.month()), layout.indexOf(parts.day()));
+  }
+
+  private static ComparisonLevel dateDifference(RecordLayout layout, DateFields parts, LevelSpec level) {
+    DateUnit unit = level.unit() == null ? DateUnit.DAY : level.unit();
+    return new DateDifference(
+        layout.indexOf(parts.year()),
+        layout.indexOf(parts.month()),
+        layout.indexOf(parts.day()),
+        level.tolerance() * unit.days());
   }
 
   static int[] indices(RecordLayout layout, List<String> fields) {
@@ -123,6 +138,18 @@ public final class ComparisonLevels {
       String valueB = b.value(field);
       return valueA != null && valueB != null && StringSimilarity.bigramDice(valueA, valueB) >= threshold;
     }
+
+    @Override
+    public String similarityKey() {
+      return "bigram_dice:" + field;
+    }
+
+    @Override
+    public double similarity(LinkRecord a, LinkRecord b) {
+      String valueA = a.value(field);
+      String valueB = b.value(field);
+      return valueA == null || valueB == null ? -1 : StringSimilarity.bigramDice(valueA, valueB);
+    }
   }
 
   private record JaroWinkler(int field, double threshold) implements ComparisonLevel {
@@ -131,6 +158,32 @@ public final class ComparisonLevels {
       String valueA = a.value(field);
       String valueB = b.value(field);
       return valueA != null && valueB != null && StringSimilarity.jaroWinkler(valueA, valueB) >= threshold;
+    }
+
+    @Override
+    public String similarityKey() {
+      return "jaro_winkler:" + field;
+    }
+
+    @Override
+    public double similarity(LinkRecord a, LinkRecord b, double floor) {
+      String valueA = a.value(field);
+      String valueB = b.value(field);
+      if (valueA == null || valueB == null) {
+        return -1;
+      }
+      double bound = StringSimilarity.jaroUpperBound(valueA, valueB);
+      if (bound < floor && bound < 0.7) {
+        return bound; // Jaro-Winkler is Jaro below 0.7, and Jaro is at most the bound: every level fails
+      }
+      return StringSimilarity.jaroWinkler(valueA, valueB);
+    }
+
+    @Override
+    public double similarity(LinkRecord a, LinkRecord b) {
+      String valueA = a.value(field);
+      String valueB = b.value(field);
+      return valueA == null || valueB == null ? -1 : StringSimilarity.jaroWinkler(valueA, valueB);
     }
   }
 
@@ -156,6 +209,62 @@ public final class ComparisonLevels {
         return false;
       }
       return agreeing == 2 || equalPresent(a, b, day);
+    }
+  }
+
+  /**
+   * Levenshtein (or, with {@code transpositions}, Damerau-Levenshtein) distance at most {@code distance}, by Apache
+   * Commons Text's bounded implementations (which stop once the distance exceeds the bound).
+   */
+  private record EditDistanceWithin(int field, int distance, boolean transpositions) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      String valueA = a.value(field);
+      String valueB = b.value(field);
+      if (valueA == null || valueB == null) {
+        return false;
+      }
+      if (Math.abs(valueA.length() - valueB.length()) > distance
+          || StringSimilarity.characterDifference(valueA, valueB) > distance) {
+        return false;
+      }
+      int found = transpositions
+          ? new DamerauLevenshteinDistance(distance).apply(valueA, valueB)
+          : new LevenshteinDistance(distance).apply(valueA, valueB);
+      return found >= 0 && found <= distance;
+    }
+  }
+
+  /**
+   * Two dates whose year, month and day are clear whole numbers (plaintext dates; tokens agree with nothing) lie at
+   * most {@code maxDays} apart.
+   */
+  private record DateDifference(int year, int month, int day, double maxDays) implements ComparisonLevel {
+    @Override
+    public boolean matches(LinkRecord a, LinkRecord b) {
+      long dayA = epochDay(a);
+      long dayB = epochDay(b);
+      return dayA != Long.MIN_VALUE && dayB != Long.MIN_VALUE && Math.abs(dayA - dayB) <= maxDays;
+    }
+
+    private long epochDay(LinkRecord record) {
+      long y = record.number(year);
+      long m = record.number(month);
+      long d = record.number(day);
+      if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) {
+        return Long.MIN_VALUE;
+      }
+      return DateDifference.daysFromCivil(y, m, d);
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+    static long daysFromCivil(long y, long m, long d) {
+      y -= m <= 2 ? 1 : 0;
+      long era = Math.floorDiv(y, 400);
+      long yoe = y - era * 400;
+      long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+      long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+      return era * 146097 + doe - 719468;
     }
   }
 

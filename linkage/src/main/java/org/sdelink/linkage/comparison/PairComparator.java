@@ -30,21 +30,43 @@ public final class PairComparator implements Serializable {
   private final ComparisonLevel[][] levels;
   private final int[] missingLevel;
 
+  /** Per comparison and level, the similarity key of a similarity level (see ComparisonLevel), else null. */
+  private final String[][] similarityKeys;
+
+  /** Per comparison and level, the lowest threshold of the run of levels with that level's similarity key. */
+  private final double[][] runFloors;
+
   private PairComparator(LinkageModel model) {
     this.layout = model.layout();
     List<ComparisonSpec> comparisons = model.comparisons();
     this.names = comparisons.stream().map(ComparisonSpec::name).collect(ImmutableList.toImmutableList());
     this.levels = new ComparisonLevel[comparisons.size()][];
     this.missingLevel = new int[comparisons.size()];
+    this.similarityKeys = new String[comparisons.size()][];
+    this.runFloors = new double[comparisons.size()][];
     for (int k = 0; k < comparisons.size(); k++) {
       List<LevelSpec> specs = comparisons.get(k).levels();
       levels[k] = new ComparisonLevel[specs.size()];
+      similarityKeys[k] = new String[specs.size()];
       missingLevel[k] = -1;
       for (int l = 0; l < specs.size(); l++) {
         levels[k][l] = ComparisonLevels.compile(specs.get(l), model);
+        similarityKeys[k][l] = levels[k][l].similarityKey();
         if (specs.get(l).type() == LevelType.MISSING) {
           missingLevel[k] = l;
         }
+      }
+      runFloors[k] = new double[specs.size()];
+      for (int l = specs.size() - 1; l >= 0; l--) {
+        String key = similarityKeys[k][l];
+        if (key == null) {
+          continue;
+        }
+        double floor = levels[k][l].threshold();
+        if (l + 1 < specs.size() && key.equals(similarityKeys[k][l + 1])) {
+          floor = Math.min(floor, runFloors[k][l + 1]);
+        }
+        runFloors[k][l] = floor;
       }
     }
   }
@@ -83,8 +105,23 @@ public final class PairComparator implements Serializable {
 
   int levelUnchecked(int comparison, LinkRecord a, LinkRecord b) {
     ComparisonLevel[] candidates = levels[comparison];
+    String[] keys = similarityKeys[comparison];
+    String computedKey = null;
+    double computed = 0;
     for (int l = 0; l < candidates.length - 1; l++) {
-      if (candidates[l].matches(a, b)) {
+      String key = keys[l];
+      if (key == null) {
+        if (candidates[l].matches(a, b)) {
+          return l;
+        }
+        computedKey = null; // a similarity is reused only within one run of consecutive levels
+        continue;
+      }
+      if (!key.equals(computedKey)) { // one similarity per run of levels reading it (e.g. JW at 0.92, 0.88, 0.7)
+        computed = candidates[l].similarity(a, b, runFloors[comparison][l]);
+        computedKey = key;
+      }
+      if (computed >= 0 && computed >= candidates[l].threshold()) {
         return l;
       }
     }

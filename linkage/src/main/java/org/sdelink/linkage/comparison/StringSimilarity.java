@@ -119,4 +119,80 @@ public final class StringSimilarity {
     }
     return Arrays.copyOf(bigrams, distinct);
   }
+
+  /**
+   * A lower bound of the Levenshtein and Damerau-Levenshtein distances, cheap to compute: the larger of the numbers
+   * of characters of {@code a} not matched by a character of {@code b} and of {@code b} not matched in {@code a}
+   * (as multisets). Each edit changes at most one unmatched character on each side (a transposition none), so
+   * two strings further apart than a bound are rejected without the quadratic comparison.
+   */
+  public static int characterDifference(String a, String b) {
+    int[] counts = new int[128];
+    int onlyA = 0;
+    int onlyB = 0;
+    for (int i = 0; i < a.length(); i++) {
+      char c = a.charAt(i);
+      if (c < 128) {
+        counts[c]++;
+      } else {
+        return 0; // outside ASCII: no bound (the full comparison decides)
+      }
+    }
+    for (int i = 0; i < b.length(); i++) {
+      char c = b.charAt(i);
+      if (c >= 128) {
+        return 0;
+      }
+      if (counts[c] > 0) {
+        counts[c]--;
+      } else {
+        onlyB++;
+      }
+    }
+    for (int count : counts) {
+      onlyA += count;
+    }
+    return Math.max(onlyA, onlyB);
+  }
+
+  /**
+   * An upper bound of the Jaro similarity: with {@code c} characters common to both strings (as multisets), Jaro is
+   * at most {@code (c/|a| + c/|b| + 1) / 3}, since its matches are common characters within a window.
+   */
+  public static double jaroUpperBound(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a.length() == b.length() ? 1 : 0;
+    }
+    int difference = characterDifferenceOfA(a, b);
+    if (difference < 0) {
+      return 1;
+    }
+    double common = a.length() - difference;
+    return (common / a.length() + common / b.length() + 1) / 3;
+  }
+
+  /** The characters of {@code a} not matched in {@code b} (multisets); -1 outside ASCII. */
+  private static int characterDifferenceOfA(String a, String b) {
+    int[] counts = new int[128];
+    for (int i = 0; i < b.length(); i++) {
+      char c = b.charAt(i);
+      if (c >= 128) {
+        return -1;
+      }
+      counts[c]++;
+    }
+    int onlyA = 0;
+    for (int i = 0; i < a.length(); i++) {
+      char c = a.charAt(i);
+      if (c >= 128) {
+        return -1;
+      }
+      if (counts[c] > 0) {
+        counts[c]--;
+      } else {
+        onlyA++;
+      }
+    }
+    return onlyA;
+  }
 }

@@ -3,6 +3,7 @@ package org.sdelink.linkage.em;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,8 +34,10 @@ public final class ExpectationMaximisation {
   /** The comparisons a session on {@code rule} must leave out: those reading any of the rule's fields. */
   public static ImmutableSortedSet<Integer> comparisonsUsing(LinkageModel model, BlockingRule rule) {
     ImmutableSortedSet.Builder<Integer> result = ImmutableSortedSet.naturalOrder();
+    ImmutableSet<String> ruleColumns = model.columnsRead(rule.fields());
     for (int k = 0; k < model.comparisons().size(); k++) {
-      if (model.comparisonFields(k).stream().anyMatch(rule.fields()::contains)) {
+      if (model.comparisonFields(k).stream().anyMatch(rule.fields()::contains)
+          || model.columnsRead(model.comparisonFields(k)).stream().anyMatch(ruleColumns::contains)) {
         result.add(k);
       }
     }

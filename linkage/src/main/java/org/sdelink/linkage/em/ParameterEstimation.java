@@ -60,7 +60,58 @@ public final class ParameterEstimation {
           model, u, counts, ExpectationMaximisation.comparisonsUsing(model, rule), rule.name()));
     }
     LevelProbabilities m = ExpectationMaximisation.combine(model, sessions, levelCounts);
+    return withPrior(model, all, filter, possiblePairs, deterministicLinks, uPairs, u, sessions, m);
+  }
 
+  /**
+   * Parameters for the candidate pairs of {@code records} that {@code filter} keeps: de-duplication ({@link
+   * PairFilter#allPairs()}) or linking of two or more sources ({@link PairFilter#differentSources()}). u comes
+   * from seeded random pairs the filter keeps, m from EM per training rule, the prior from the deterministic rules
+   * (or the cascade's links).
+   *
+   * @param possiblePairs the number of pairs the filter keeps among all records
+   * @param deterministicLinks the candidate pairs the cascade linked
+   */
+  public static ModelParameters estimate(
+      LinkageModel model, List<LinkRecord> records, PairFilter filter, long possiblePairs,
+      long deterministicLinks) {
+    checkNotNull(model, "model");
+    checkArgument(records.size() >= 2 && possiblePairs > 0, "parameter estimation needs at least one pair");
+    EstimationSettings settings = model.estimation();
+    PairComparator comparator = PairComparator.create(model);
+    long uPairs = Math.min(settings.uSamplePairs(), possiblePairs);
+    LevelCounts levelCounts = LevelCounts.create(model);
+    UEstimator.samplePairs(
+        records, filter, uPairs, settings.seed(), pair -> levelCounts.add(comparator.vector(pair.left(), pair.right())));
+    LevelProbabilities u = levelCounts.toProbabilities();
+    List<EmSession> sessions = new ArrayList<>();
+    for (BlockingRule rule : model.trainingRules()) {
+      VectorCounts counts = VectorCounts.create();
+      Blocking.pairsForRule(
+          records, ImmutableList.of(rule), 0, filter,
+          pair -> counts.add(comparator.vector(pair.left(), pair.right())));
+      sessions.add(ExpectationMaximisation.run(
+          model, u, counts, ExpectationMaximisation.comparisonsUsing(model, rule), rule.name()));
+    }
+    LevelProbabilities m = ExpectationMaximisation.combine(model, sessions, levelCounts);
+    return withPrior(model, records, filter, possiblePairs, deterministicLinks, levelCounts.pairs(), u, sessions, m);
+  }
+
+  /**
+   * The parameters with their prior: from {@code estimation.deterministic_rules} when the model gives some (the
+   * pairs they find, counted once, over the assumed recall and the possible pairs), else from the cascade's links,
+   * else (too few) from EM.
+   */
+  private static ModelParameters withPrior(
+      LinkageModel model, List<LinkRecord> records, PairFilter filter, long possiblePairs,
+      long cascadeLinks, long uPairs, LevelProbabilities u, List<EmSession> sessions, LevelProbabilities m) {
+    EstimationSettings settings = model.estimation();
+    long deterministicLinks = cascadeLinks;
+    if (!settings.deterministicRules().isEmpty()) {
+      long[] count = new long[1];
+      Blocking.candidatePairs(records, settings.deterministicRules(), filter, (pair, rule) -> count[0]++);
+      deterministicLinks = count[0];
+    }
     boolean deterministic = deterministicLinks >= settings.minDeterministicLinks();
     double prior = deterministic
         ? PriorEstimate.fromDeterministicLinks(deterministicLinks, possiblePairs, settings.deterministicRecall())
@@ -70,6 +121,8 @@ public final class ParameterEstimation {
         deterministicLinks,
         possiblePairs,
         sessions.stream().map(s -> s.summary(model)).collect(ImmutableList.toImmutableList()));
-    return ModelParameters.of(model, prior, deterministic ? "deterministic" : "em", m, u, summary);
+    String source = !deterministic ? "em"
+        : settings.deterministicRules().isEmpty() ? "deterministic" : "deterministic_rules";
+    return ModelParameters.of(model, prior, source, m, u, summary);
   }
 }

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.sdelink.linkage.blocking.PairFilter;
 import org.sdelink.linkage.blocking.RecordPair;
 import org.sdelink.linkage.comparison.PairComparator;
 import org.sdelink.linkage.model.LevelProbabilities;
@@ -31,6 +32,37 @@ public final class UEstimator {
     checkArgument(counts.pairs() > 0, "u estimation needs at least one random pair");
     return counts.toProbabilities();
   }
+
+  /**
+   * Passes up to {@code count} pairs of distinct records drawn uniformly (with replacement) from {@code records}
+   * among the pairs {@code filter} keeps (e.g. all pairs when de-duplicating), with a seeded generator: same
+   * inputs and seed, same pairs. Stops early if the filter refuses too many draws in a row (almost no pair is a
+   * candidate).
+   */
+  public static void samplePairs(
+      List<LinkRecord> records, PairFilter filter, long count, long seed, Consumer<RecordPair> sink) {
+    checkArgument(records.size() >= 2, "u estimation needs at least two records");
+    Random random = new Random(seed);
+    int n = records.size();
+    long refused = 0;
+    for (long i = 0; i < count; ) {
+      int a = random.nextInt(n);
+      int b = random.nextInt(n);
+      RecordPair pair = a == b ? null : filter.pair(records.get(a), records.get(b));
+      if (pair == null) {
+        if (++refused > MAX_REFUSED_DRAWS) {
+          return;
+        }
+        continue;
+      }
+      refused = 0;
+      sink.accept(pair);
+      i++;
+    }
+  }
+
+  /** Refused draws in a row after which sampling stops. */
+  private static final long MAX_REFUSED_DRAWS = 1_000_000;
 
   /**
    * Passes {@code count} pairs drawn uniformly (with replacement) from {@code left x right} to {@code sink}, with

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.sdelink.linkage.blocking.BlockingRule;
 import org.sdelink.linkage.blocking.PairFilter;
 import org.sdelink.linkage.blocking.RecordPair;
 import org.sdelink.linkage.cascade.DeterministicCascade;
+import org.sdelink.linkage.cluster.AmbiguousLink;
 import org.sdelink.linkage.cluster.Assignment;
 import org.sdelink.linkage.cluster.Clustering;
 import org.sdelink.linkage.cluster.ConnectedComponents;
@@ -28,6 +30,7 @@ import org.sdelink.linkage.cluster.Edge;
 import org.sdelink.linkage.cluster.OneToOneAssignment;
 import org.sdelink.linkage.cluster.ScoredLink;
 import org.sdelink.linkage.em.ParameterEstimation;
+import org.sdelink.linkage.model.ClusteringMethod;
 import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.linkage.model.ModelParameters;
 import org.sdelink.linkage.model.Thresholds;
@@ -35,6 +38,7 @@ import org.sdelink.linkage.record.LinkRecord;
 import org.sdelink.linkage.scoring.PairScorer;
 import org.sdelink.linkage.scoring.ScoredPair;
 import org.sdelink.linkage.scoring.TermFrequencies;
+import org.sdelink.linkage.scoring.Waterfall;
 
 /**
  * Links two record sets in memory: blocking, the deterministic cascade, parameter estimation if no parameters are
@@ -54,6 +58,33 @@ public final class InMemoryLinker {
   private InMemoryLinker() {}
 
   /**
+   * Links or de-duplicates {@code records} (of one or more sources) under {@code model}, as its link type and
+   * clustering method say: {@code best_match} (link_only, two sources: the model's first source is the left)
+   * assigns entities as {@link #link(List, List, LinkageModel, Optional)} does; {@code connected_components}
+   * clusters every pair at or above the threshold.
+   *
+   * @param parameters parameters to score with; if empty they are estimated from these records
+   * @throws IllegalArgumentException if the records contradict the model (sources, layout) or hold no pair
+   */
+  public static LinkResult link(
+      List<LinkRecord> records, LinkageModel model, Optional<ModelParameters> parameters) {
+    checkNotNull(records, "records");
+    checkNotNull(model, "model");
+    checkNotNull(parameters, "parameters");
+    if (model.clusteringMethod() == ClusteringMethod.CONNECTED_COMPONENTS) {
+      return ClusteringLinker.link(records, model, parameters);
+    }
+    List<String> sources = model.sources().isEmpty()
+        ? records.stream().map(LinkRecord::source).distinct().toList() : model.sources();
+    checkArgument(sources.size() == 2, "best_match links exactly two sources; the records hold %s", sources.size());
+    List<LinkRecord> left = records.stream().filter(r -> r.source().equals(sources.get(0))).toList();
+    List<LinkRecord> right = records.stream().filter(r -> r.source().equals(sources.get(1))).toList();
+    checkArgument(left.size() + right.size() == records.size(),
+        "model '%s' links sources %s; records of another source were given", model.name(), sources);
+    return link(left, right, model, parameters);
+  }
+
+  /**
    * Links {@code left} to {@code right} under {@code model}. A record id repeated within a side counts once (the
    * first occurrence is kept).
    *
@@ -64,6 +95,11 @@ public final class InMemoryLinker {
       List<LinkRecord> left, List<LinkRecord> right, LinkageModel model, Optional<ModelParameters> parameters) {
     checkNotNull(model, "model");
     checkNotNull(parameters, "parameters");
+    if (model.clusteringMethod() == ClusteringMethod.CONNECTED_COMPONENTS) {
+      List<LinkRecord> both = new ArrayList<>(checkNotNull(left, "left"));
+      both.addAll(checkNotNull(right, "right"));
+      return ClusteringLinker.link(both, model, parameters);
+    }
     List<LinkRecord> lefts = distinct(left, "left");
     List<LinkRecord> rights = distinct(right, "right");
     String leftSource = lefts.get(0).source();
@@ -167,12 +203,17 @@ public final class InMemoryLinker {
         all.stream().map(LinkRecord::key).toList(), edges, thresholds.maxClusterSize());
     Set<Edge> cut = new HashSet<>(clustering.cutEdges());
 
+    Map<String, LinkRecord> recordByKey = new HashMap<>();
+    all.forEach(record -> recordByKey.put(record.key(), record));
     Map<String, ScoredLink> linkByRecord = new HashMap<>();
     List<AcceptedLink> links = new ArrayList<>();
+    List<LinkedPair> pairRows = new ArrayList<>();
     linkEdges.forEach((edge, candidate) -> {
       boolean wasCut = cut.contains(edge);
-      links.add(new AcceptedLink(
-          candidate.link, candidate.fromRecord, candidate.toRecord, scorer.waterfall(candidate.scored), wasCut));
+      Waterfall waterfall = scorer.waterfall(candidate.scored);
+      links.add(new AcceptedLink(candidate.link, candidate.fromRecord, candidate.toRecord, waterfall, wasCut));
+      pairRows.add(pairRow(recordByKey, leftSource, candidate, wasCut ? LinkedPair.CUT : LinkedPair.ACCEPTED,
+          waterfall));
       if (!wasCut) {
         for (String entity : List.of(candidate.link.from(), candidate.link.to())) {
           for (String record : recordsByEntity.get(entity)) {
@@ -182,6 +223,18 @@ public final class InMemoryLinker {
         }
       }
     });
+
+    Set<List<String>> ambiguousWritten = new HashSet<>();
+    for (AmbiguousLink ambiguous : assignment.ambiguous()) {
+      for (ScoredLink rival : List.of(ambiguous.best(), ambiguous.runnerUp())) {
+        List<String> entities = List.of(rival.from(), rival.to());
+        Candidate candidate = best.get(entities);
+        if (candidate != null && ambiguousWritten.add(entities)) {
+          pairRows.add(pairRow(recordByKey, leftSource, candidate, LinkedPair.AMBIGUOUS,
+              scorer.waterfall(candidate.scored)));
+        }
+      }
+    }
 
     List<SpineRow> spine = new ArrayList<>();
     List<LinkRecord> sorted = new ArrayList<>(all);
@@ -198,8 +251,7 @@ public final class InMemoryLinker {
     }
 
     LinkStatistics statistics = new LinkStatistics(
-        lefts.size(),
-        rights.size(),
+        ImmutableSortedMap.of(leftSource, (long) lefts.size(), rightSource, (long) rights.size()),
         pairsByRule.buildOrThrow(),
         deterministicPairs,
         best.size(),
@@ -208,7 +260,21 @@ public final class InMemoryLinker {
         clustering.clusterCount(),
         clustering.oversizedComponents(),
         clustering.cutEdges().size());
-    return new LinkResult(params, spine, links, assignment.ambiguous(), clustering.cutEdges(), statistics);
+    return new LinkResult(
+        params, spine, links, pairRows, assignment.ambiguous(), clustering.cutEdges(), statistics);
+  }
+
+  /** The pairs.csv row of a candidate, the record of {@code firstSource} first. */
+  private static LinkedPair pairRow(
+      Map<String, LinkRecord> recordByKey, String firstSource, Candidate candidate, String status,
+      Waterfall waterfall) {
+    LinkRecord from = recordByKey.get(candidate.fromRecord);
+    LinkRecord to = recordByKey.get(candidate.toRecord);
+    boolean fromFirst = from.source().equals(firstSource);
+    LinkRecord l = fromFirst ? from : to;
+    LinkRecord r = fromFirst ? to : from;
+    return new LinkedPair(l.source(), l.id(), r.source(), r.id(), candidate.link.matchRule(),
+        candidate.link.matchWeight(), status, waterfall);
   }
 
   /** The records with repeated (source, id) dropped, first kept. */

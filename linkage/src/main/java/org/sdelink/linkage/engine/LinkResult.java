@@ -11,13 +11,15 @@ import org.sdelink.linkage.model.ModelParameters;
 
 /**
  * The outcome of a linkage run: the parameters used (estimated or supplied), the spine (one row per distinct
- * record, sorted by source and id), the accepted links with waterfalls, the ambiguous entities, the edges cut by
- * the cluster cap, and run statistics. Holds no identifier values, only record keys, labels and weights.
+ * record, sorted by source and id), the accepted links with waterfalls, the record pairs behind every decision
+ * (accepted, cut by the cluster cap, or ambiguous), the ambiguous entities, the edges cut by the cluster cap, and
+ * run statistics. Holds no identifier values, only record keys, labels and weights.
  */
 public record LinkResult(
     ModelParameters parameters,
     List<SpineRow> spine,
     List<AcceptedLink> links,
+    List<LinkedPair> pairs,
     List<AmbiguousLink> ambiguous,
     List<Edge> cutEdges,
     LinkStatistics statistics)
@@ -27,6 +29,7 @@ public record LinkResult(
   public LinkResult {
     spine = ImmutableList.copyOf(spine);
     links = ImmutableList.copyOf(links);
+    pairs = ImmutableList.copyOf(pairs);
     ambiguous = ImmutableList.copyOf(ambiguous);
     cutEdges = ImmutableList.copyOf(cutEdges);
   }

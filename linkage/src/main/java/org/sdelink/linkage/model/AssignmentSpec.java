@@ -23,17 +23,25 @@ import org.jspecify.annotations.Nullable;
  * @param entities per source, its entity keys
  * @param each the source whose entities each link to at most one entity of the other source; default the left
  * @param oneToOne whether each entity of the other source also takes at most one link
+ * @param method how accepted pairs become persons; null: {@code best_match} for {@code link_only}, else {@code
+ *     connected_components} (see {@link LinkageModel#clusteringMethod()})
  */
 public record AssignmentSpec(
     @Nullable Map<String, List<List<String>>> entities,
     @Nullable String each,
-    @JsonProperty("one_to_one") boolean oneToOne)
+    @JsonProperty("one_to_one") boolean oneToOne,
+    @Nullable ClusteringMethod method)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
   /** One entity per record, the left source linking to at most one right record, not exclusive. */
-  public static final AssignmentSpec DEFAULTS = new AssignmentSpec(null, null, false);
+  public static final AssignmentSpec DEFAULTS = new AssignmentSpec(null, null, false, null);
+
+  /** The assignment of a spec written before {@code method} existed. */
+  public AssignmentSpec(@Nullable Map<String, List<List<String>>> entities, @Nullable String each, boolean oneToOne) {
+    this(entities, each, oneToOne, null);
+  }
 
   public AssignmentSpec {
     ImmutableMap.Builder<String, List<List<String>>> copy = ImmutableMap.builder();

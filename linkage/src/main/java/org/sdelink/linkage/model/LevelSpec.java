@@ -24,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param threshold the similarity threshold, in (0, 1]
  * @param tfAdjust for {@code exact} on one field: replace u by the value's term frequency, as Splink does
  * @param date the date-part group of a {@code dob_*} level
- * @param tolerance the largest difference accepted by {@code year_within}
+ * @param tolerance the largest difference accepted by {@code year_within} and {@code date_difference}
  * @param mStart the m probability EM starts from (optional)
+ * @param distance the largest edit distance accepted by {@code levenshtein} and {@code damerau_levenshtein}
+ * @param unit the unit of a {@code date_difference} level's tolerance
  */
 public record LevelSpec(
     LevelType type,
@@ -35,7 +37,9 @@ public record LevelSpec(
     @JsonProperty("tf_adjust") boolean tfAdjust,
     @Nullable String date,
     @Nullable Integer tolerance,
-    @JsonProperty("m_start") @Nullable Double mStart)
+    @JsonProperty("m_start") @Nullable Double mStart,
+    @Nullable Integer distance,
+    @Nullable DateUnit unit)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -47,10 +51,11 @@ public record LevelSpec(
         threshold == null || (threshold > 0 && threshold <= 1),
         "a %s level's threshold must be in (0, 1]",
         name(type));
-    checkArgument(tolerance == null || tolerance >= 0, "a year_within tolerance must be >= 0");
+    checkArgument(tolerance == null || tolerance >= 0, "a level's tolerance must be >= 0");
+    checkArgument(distance == null || distance >= 1, "a level's distance must be >= 1");
     checkArgument(mStart == null || (mStart > 0 && mStart < 1), "m_start must be in (0, 1)");
     if (Strings.isNullOrEmpty(label)) {
-      label = defaultLabel(type, fields, threshold, date, tolerance);
+      label = defaultLabel(type, fields, threshold, date, tolerance, distance, unit);
     }
   }
 
@@ -65,18 +70,20 @@ public record LevelSpec(
       @JsonProperty("tf_adjust") boolean tfAdjust,
       @JsonProperty("date") @Nullable String date,
       @JsonProperty("tolerance") @Nullable Integer tolerance,
-      @JsonProperty("m_start") @Nullable Double mStart) {
+      @JsonProperty("m_start") @Nullable Double mStart,
+      @JsonProperty("distance") @Nullable Integer distance,
+      @JsonProperty("unit") @Nullable DateUnit unit) {
     if (field != null) {
       checkArgument(
           fields == null || fields.isEmpty(), "a %s level takes 'field' or 'fields', not both", name(type));
       fields = ImmutableList.of(field);
     }
-    return new LevelSpec(type, label, fields, threshold, tfAdjust, date, tolerance, mStart);
+    return new LevelSpec(type, label, fields, threshold, tfAdjust, date, tolerance, mStart, distance, unit);
   }
 
   /** A level of {@code type} over {@code fields} with no other parameters. */
   public static LevelSpec of(LevelType type, String... fields) {
-    return new LevelSpec(type, null, ImmutableList.copyOf(fields), null, false, null, null, null);
+    return new LevelSpec(type, null, ImmutableList.copyOf(fields), null, false, null, null, null, null, null);
   }
 
   /** The single field of a single-field level. */
@@ -94,7 +101,9 @@ public record LevelSpec(
       List<String> fields,
       @Nullable Double threshold,
       @Nullable String date,
-      @Nullable Integer tolerance) {
+      @Nullable Integer tolerance,
+      @Nullable Integer distance,
+      @Nullable DateUnit unit) {
     StringBuilder label = new StringBuilder(name(type));
     if (!fields.isEmpty() && type != LevelType.MISSING) {
       label.append(' ').append(String.join("|", fields));
@@ -105,8 +114,14 @@ public record LevelSpec(
     if (threshold != null) {
       label.append(" >= ").append(threshold);
     }
+    if (distance != null) {
+      label.append(" <= ").append(distance);
+    }
     if (tolerance != null) {
       label.append(" +-").append(tolerance);
+      if (unit != null) {
+        label.append(' ').append(unit.name().toLowerCase(Locale.ROOT));
+      }
     }
     return label.toString();
   }

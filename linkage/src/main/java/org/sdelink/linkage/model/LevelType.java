@@ -34,6 +34,18 @@ public enum LevelType {
   /** At least two of the year, month and day parts are equal. */
   @JsonProperty("dob_two_of_three")
   DOB_TWO_OF_THREE,
+  /** Levenshtein edit distance (insertions, deletions, substitutions) of two values at most {@code distance}. */
+  @JsonProperty("levenshtein")
+  LEVENSHTEIN,
+  /**
+   * Damerau-Levenshtein distance (also adjacent transpositions, each one edit) at most {@code distance}: catches
+   * typed dates such as 1971-06-24 against 1971-06-42.
+   */
+  @JsonProperty("damerau_levenshtein")
+  DAMERAU_LEVENSHTEIN,
+  /** Two readable dates differ by at most {@code tolerance} days, months or years ({@code unit}). */
+  @JsonProperty("date_difference")
+  DATE_DIFFERENCE,
   /** Two clear whole numbers (e.g. {@code birth_year}) differ by at most the tolerance. */
   @JsonProperty("year_within")
   YEAR_WITHIN,

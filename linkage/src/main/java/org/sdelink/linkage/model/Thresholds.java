@@ -2,6 +2,7 @@ package org.sdelink.linkage.model;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.google.common.collect.ImmutableList;
 import java.io.Serializable;
@@ -26,15 +27,49 @@ import org.jspecify.annotations.Nullable;
  *     least {@code matchWeight}; absent: every disagreement vetoes
  */
 public record Thresholds(
-    @JsonProperty(value = "match_weight", required = true) double matchWeight,
-    @JsonProperty(value = "ambiguity_margin", required = true) double ambiguityMargin,
-    @JsonProperty(value = "max_cluster_size", required = true) int maxClusterSize,
-    @JsonProperty("must_not_differ") @Nullable List<String> mustNotDiffer,
-    @JsonProperty("max_cluster_persons") @Nullable Integer maxClusterPersons,
-    @JsonProperty("veto_override_weight") @Nullable Double vetoOverrideWeight)
+    double matchWeight,
+    double ambiguityMargin,
+    int maxClusterSize,
+    @Nullable List<String> mustNotDiffer,
+    @Nullable Integer maxClusterPersons,
+    @Nullable Double vetoOverrideWeight)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The match weight threshold when a spec gives none: match probability 0.95 (odds 19:1, weight 4.25), the
+   * threshold at which Splink's tutorials cluster. The CLD-APC spec sets its own, stricter 8 (odds 256:1).
+   */
+  public static final double DEFAULT_MATCH_WEIGHT = Math.log(0.95 / 0.05) / Math.log(2);
+
+  /** The ambiguity margin when a spec gives none: four times the odds. */
+  public static final double DEFAULT_AMBIGUITY_MARGIN = 2;
+
+  /** The cluster cap (records) of the in-memory engine when a spec gives none. */
+  public static final int DEFAULT_MAX_CLUSTER_SIZE = 1000;
+
+  /** The thresholds of a spec without a {@code thresholds} section. */
+  public static final Thresholds DEFAULTS =
+      new Thresholds(DEFAULT_MATCH_WEIGHT, DEFAULT_AMBIGUITY_MARGIN, DEFAULT_MAX_CLUSTER_SIZE, null, null, null);
+
+  /** Binds the {@code thresholds} section of a model spec; absent keys take their defaults. */
+  @JsonCreator
+  static Thresholds fromSpec(
+      @JsonProperty("match_weight") @Nullable Double matchWeight,
+      @JsonProperty("ambiguity_margin") @Nullable Double ambiguityMargin,
+      @JsonProperty("max_cluster_size") @Nullable Integer maxClusterSize,
+      @JsonProperty("must_not_differ") @Nullable List<String> mustNotDiffer,
+      @JsonProperty("max_cluster_persons") @Nullable Integer maxClusterPersons,
+      @JsonProperty("veto_override_weight") @Nullable Double vetoOverrideWeight) {
+    return new Thresholds(
+        matchWeight == null ? DEFAULT_MATCH_WEIGHT : matchWeight,
+        ambiguityMargin == null ? DEFAULT_AMBIGUITY_MARGIN : ambiguityMargin,
+        maxClusterSize == null ? DEFAULT_MAX_CLUSTER_SIZE : maxClusterSize,
+        mustNotDiffer,
+        maxClusterPersons,
+        vetoOverrideWeight);
+  }
 
   /** The cap on persons per cluster when a spec gives none. */
   public static final int DEFAULT_MAX_CLUSTER_PERSONS = 20;
@@ -63,6 +98,6 @@ public record Thresholds(
 
   /** Thresholds without probabilistic-link vetoes. */
   public Thresholds(double matchWeight, double ambiguityMargin, int maxClusterSize) {
-    this(matchWeight, ambiguityMargin, maxClusterSize, null, null, null);
+    this(matchWeight, ambiguityMargin, maxClusterSize, null, null);
   }
 }

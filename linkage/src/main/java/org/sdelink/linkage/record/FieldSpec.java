@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  *     (a blank status keeps the value)
  * @param missingValues values (compared case-insensitively) that mean "missing", e.g. {@code U} for sex
  * @param caseInsensitive whether the value is upper-cased on read, so comparisons ignore case
+ * @param transform a transformation applied on read (after case folding and missing values), e.g. {@code
+ *     email_user}
+ * @param prefix if set, only the first {@code prefix} characters are kept (after the transform), e.g. for blocking
+ *     on the start of a name
  */
 public record FieldSpec(
     String name,
@@ -33,7 +37,9 @@ public record FieldSpec(
     @Nullable FieldType type,
     @JsonProperty("valid_when") @Nullable ValidWhen validWhen,
     @JsonProperty("missing_values") @Nullable List<String> missingValues,
-    @JsonProperty("case_insensitive") boolean caseInsensitive)
+    @JsonProperty("case_insensitive") boolean caseInsensitive,
+    @Nullable FieldTransform transform,
+    @Nullable Integer prefix)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -56,6 +62,30 @@ public record FieldSpec(
     columns = perSource.buildOrThrow();
     type = type == null ? FieldType.STRING : type;
     missingValues = missingValues == null ? ImmutableList.of() : ImmutableList.copyOf(missingValues);
+    checkArgument(prefix == null || prefix >= 1, "field '%s': prefix must be >= 1", name);
+    checkArgument(
+        type != FieldType.BLOOM || (transform == null && prefix == null),
+        "field '%s': a bloom field takes no transform or prefix",
+        name);
+  }
+
+  /** A field of the older form, without transform or prefix. */
+  public FieldSpec(
+      String name,
+      @Nullable String column,
+      @Nullable Map<String, String> columns,
+      @Nullable FieldType type,
+      @Nullable ValidWhen validWhen,
+      @Nullable List<String> missingValues,
+      boolean caseInsensitive) {
+    this(name, column, columns, type, validWhen, missingValues, caseInsensitive, null, null);
+  }
+
+  /** Every column this field reads, over all sources (for spotting fields derived from one column). */
+  public ImmutableList<String> allColumns() {
+    ImmutableList.Builder<String> all = ImmutableList.<String>builder().add(column);
+    columns.values().stream().filter(c -> !c.isEmpty()).forEach(all::add);
+    return all.build();
   }
 
   /** A plain string field read from the column of the same name. */

@@ -117,7 +117,38 @@ public final class RecordReader implements Serializable {
         return null;
       }
     }
+    if (field.transform() != null) {
+      value = LinkRecord.blankToNull(field.transform().apply(value));
+      if (value == null) {
+        return null;
+      }
+    }
+    if (field.prefix() != null && value.length() > field.prefix()) {
+      value = value.substring(0, field.prefix());
+    }
     return value;
+  }
+
+  /**
+   * The date fields of {@code row} whose text is present but not a readable date ({@code YYYY-MM-DD} or {@code
+   * YYYYMMDD}, digits): such a date is read as missing, and callers count these to report them.
+   */
+  public List<String> unreadableDates(String source, Map<String, String> row) {
+    List<String> unreadable = new ArrayList<>();
+    for (FieldSpec field : fields) {
+      if (field.type() == FieldType.DATE) {
+        String value = readValue(field, source, row);
+        if (value != null && DateParts.parse(value) == null) {
+          unreadable.add(field.name());
+        }
+      }
+    }
+    return unreadable;
+  }
+
+  /** The fields read by this reader. */
+  public ImmutableList<FieldSpec> fields() {
+    return fields;
   }
 
   /** A clear date split into parts, as text; {@code swapped} is null when the day cannot be a month. */

@@ -68,9 +68,9 @@ public final class PairScorer implements Serializable {
         weights[k][l] = log2m[k][l] - log2(u);
         LevelSpec level = levels.get(l);
         if (level.tfAdjust()) {
-          ImmutableMap<String, Double> table = termFrequencies.table(level.singleField());
+          ImmutableMap<String, Double> table = termFrequencies.table(model.termFrequencyField(level));
           if (table != null) {
-            tfFields[k][l] = model.layout().indexOf(level.singleField());
+            tfFields[k][l] = model.layout().indexOf(model.termFrequencyField(level));
             tfTables[k][l] = table;
           }
         }

@@ -91,4 +91,14 @@ class OneToOneAssignmentTest {
     }
     assertTrue(first.accepted().size() > 10);
   }
+
+  @Test
+  void withNoMarginTwoDeterministicCandidatesAreNotAmbiguous() {
+    List<ScoredLink> links = List.of(
+        ScoredLink.byCascade("a", "x", 20.0, "step"), ScoredLink.byCascade("a", "y", 18.0, "step"));
+    assertEquals(1, MANY_TO_ONE.assign(links).ambiguous().size(), "a conflict under a margin of 2");
+    Assignment result = OneToOneAssignment.create(5.0, 0.0, false).assign(links);
+    assertTrue(result.ambiguous().isEmpty());
+    assertEquals(List.of(ScoredLink.byCascade("a", "x", 20.0, "step")), result.accepted());
+  }
 }

@@ -70,12 +70,13 @@ class LinkageModelTest {
         "bloom");
     assertRefused(VALID.replace("{type: exact, field: a}", "{type: jaro_winkler, field: bl, threshold: 0.9}"),
         "Bloom");
-    assertRefused(VALID.replace("{type: exact, field: a}", "{type: phonetic, fields: [a], tf_adjust: true}"),
+    assertRefused(VALID.replace("{type: exact, field: a}", "{type: token_overlap, field: a, tf_adjust: true}"),
         "tf_adjust");
     assertRefused(VALID.replace("{type: exact, field: a}", "{type: dob_exact, date: nodate}"), "nodate");
     assertRefused(VALID.replace("name: tiny", "name: tiny\nunknown_key: 1"), "unknown_key");
     assertRefused(VALID.replace("{type: exact, field: a}", "{type: exactly, field: a}"), "exactly");
-    assertRefused(VALID.replace("thresholds: {match_weight: 5, ", "thresholds: {"), "match_weight");
+    assertEquals(Thresholds.DEFAULT_MATCH_WEIGHT,
+        TestModels.fromYaml(VALID.replace("thresholds: {match_weight: 5, ", "thresholds: {")).thresholds().matchWeight());
     assertRefused(VALID.replace("max_cluster_size: 10}", "max_cluster_size: 10, must_not_differ: [zz]}"), "zz");
     assertRefused(VALID.replace("max_cluster_size: 10}", "max_cluster_size: 10, veto_override_weight: 4}"),
         "veto_override_weight");

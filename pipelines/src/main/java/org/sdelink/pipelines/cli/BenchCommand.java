@@ -37,6 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * per-row work. Figures are printed and appended to a CSV file.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+    header = "Benchmark every stage on generated data: wall time, rows/s and peak heap per stage.",
     description = {"Run every stage on generated data and print wall time, rows/s and peak heap per stage,",
         "and the pseudonymise stage's rate against a plain single-threaded Java loop. Figures go to a CSV too."})
 public final class BenchCommand implements Callable<Integer> {
@@ -103,13 +104,17 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     var key = DemoKeys.create(output, out);
-    Path policy = DemoPolicy.approvedCopy(output, PROJECT);
+    DemoPolicy.Approved policy = DemoPolicy.approvedCopy(output, PROJECT);
     LocalDate referenceDate = LocalDate.of(2025, 6, 30);
     FullRun run = new FullRun(List.of(cld), List.of(apc), key,
         ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
         referenceDate, output.resolve("run"),
-        (opts, metricsDir, releaseRoot) -> PublishStage.of(PROJECT, policy, metricsDir, key)
-            .runOrKeep(opts, releaseRoot.resolve(PROJECT)));
+        (opts, metricsDir, releaseRoot) -> PublishStage.of(PROJECT, policy.policy(), metricsDir, key,
+            policy.sde())
+            .runOrKeep(opts, releaseRoot.resolve(PROJECT)))
+        .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
+                GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
+            org.sdelink.metrics.submissions.SubmissionWindow.all());
     FullRun.Outcome outcome = run.run(options, out);
     measured.addAll(run.measurements());
     long inputRows = outcome.cld().rowsIn() + outcome.apc().rowsIn();

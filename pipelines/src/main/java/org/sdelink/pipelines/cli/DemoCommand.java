@@ -56,13 +56,17 @@ public final class DemoCommand implements Callable<Integer> {
 
     var key = DemoKeys.create(output, progress);
 
-    Path policy = DemoPolicy.approvedCopy(output, DEMO_PROJECT);
+    DemoPolicy.Approved policy = DemoPolicy.approvedCopy(output, DEMO_PROJECT);
     FullRun run = new FullRun(
         List.of(generated.files().get("cld_events.csv")), List.of(generated.files().get("apc_episodes.csv")),
         key, ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
         LocalDate.of(2025, 6, 30), output,
-        (options, metricsDir, releaseRoot) -> PublishStage.of(DEMO_PROJECT, policy, metricsDir, key)
-            .runOrKeep(options, releaseRoot.resolve(DEMO_PROJECT)));
+        (options, metricsDir, releaseRoot) -> PublishStage.of(DEMO_PROJECT, policy.policy(), metricsDir, key,
+            policy.sde())
+            .runOrKeep(options, releaseRoot.resolve(DEMO_PROJECT)))
+        .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
+                GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
+            org.sdelink.metrics.submissions.SubmissionWindow.all());
     FullRun.Outcome outcome = run.run(beam.options(), progress);
     RunSummary.print(mode, run, outcome, out);
     return 0;

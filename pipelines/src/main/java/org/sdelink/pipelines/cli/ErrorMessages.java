@@ -44,11 +44,14 @@ final class ErrorMessages {
    */
   private static boolean isUserFacing(Throwable cause) {
     return cause instanceof UserError
+        || cause instanceof org.sdelink.linkage.model.ModelSpecException
         || cause instanceof InputContractException
         || cause instanceof KeyStoreRefusedException
         || cause instanceof org.sdelink.policies.InvalidPolicyException
         || cause instanceof org.sdelink.policies.PolicyFormatException
         || cause instanceof org.sdelink.policies.approval.PolicyNotApprovedException
+        || cause instanceof org.sdelink.policies.approval.ReviewerKeyException
+        || cause instanceof org.sdelink.policies.sde.SdeConfigurationException
         || cause instanceof org.sdelink.policies.kanonymity.KAnonymityNotReachedException;
   }
 

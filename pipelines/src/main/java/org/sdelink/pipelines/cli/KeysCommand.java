@@ -6,14 +6,21 @@ import java.util.concurrent.Callable;
 import org.sdelink.pseudonymisation.keys.KeyPolicy;
 import org.sdelink.pseudonymisation.keys.KeyRing;
 import org.sdelink.pseudonymisation.keys.KeyStoreFile;
+import org.sdelink.pseudonymisation.keys.MasterKey;
+import org.sdelink.pseudonymisation.keys.PasswordRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sdelink keys}: create, rotate and list the keys in a PKCS#12 keystore. Keys are never printed. */
+/**
+ * {@code sdelink keys}: create, rotate and list the keys in a PKCS#12 keystore. Keys are never printed; ids and
+ * fingerprints (which tell nothing about the key, see {@code KeyFingerprint}) are. A password protecting a new key has
+ * at least {@code PasswordRule.MIN_CHARS} characters.
+ */
 @Command(name = "keys", mixinStandardHelpOptions = true,
-    description = "Manage the PKCS#12 keystore holding the 256-bit master keys (ids only are ever shown).",
+    description = "Manage the PKCS#12 keystore holding the 256-bit master keys (ids and fingerprints only are ever"
+        + " shown). A new key's password needs at least " + PasswordRule.MIN_CHARS + " characters.",
     subcommands = {KeysCommand.Init.class, KeysCommand.Rotate.class, KeysCommand.ListKeys.class})
 public final class KeysCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -74,7 +81,8 @@ public final class KeysCommand implements Runnable {
       KeyRing ring = withPassword(keystore,
           password -> KeyStoreFile.open(keystore.keystore(), password, KeyPolicy.ALLOW_DEMO));
       for (String id : ring.keyIds()) {
-        spec.commandLine().getOut().printf("%s%s%n", id, id.equals(ring.primary().id()) ? "  (primary)" : "");
+        MasterKey key = ring.byId(id);
+        spec.commandLine().getOut().printf("%s%s%n", key.label(), id.equals(ring.primary().id()) ? "  (primary)" : "");
       }
       return 0;
     }

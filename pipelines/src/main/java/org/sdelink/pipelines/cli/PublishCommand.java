@@ -27,6 +27,10 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Mixin KeystoreOptions keystore;
 
+  @Option(names = "--sde-config", required = true, paramLabel = "FILE",
+      description = "the SDE's configuration: trusted reviewers and policy floors (written by the SDE only)")
+  Path sdeConfig;
+
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "release folder")
   Path output;
 
@@ -34,8 +38,9 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    var sde = org.sdelink.policies.sde.SdeConfiguration.load(sdeConfig);
     var key = Stages.openPrimaryKey(keystore.keystore(), keystore.password(), false);
-    PublishStage stage = PublishStage.of(project, policy, metrics, key);
+    PublishStage stage = PublishStage.of(project, policy, metrics, key, sde);
     Path done = StageProgress.run("publish", spec.commandLine().getOut(), () -> stage.run(beam.options(), output));
     StageProgress.result(spec.commandLine().getOut(), java.util.Map.of("project", project, "release", done.toString()),
         "release for " + project + " -> " + done);

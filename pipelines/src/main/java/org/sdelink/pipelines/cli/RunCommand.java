@@ -28,26 +28,40 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunConfig run = RunConfig.load(config);
-    if (run.policy == null || run.project == null) {
-      throw new UserError("run configuration " + config + " needs 'policy' and 'project' to publish a release");
+    if (run.policy == null || run.project == null || run.sdeConfig == null) {
+      throw new UserError("run configuration " + config + " needs 'policy', 'project' and 'sde_config' (the SDE's "
+          + "trusted reviewers and policy floors) to publish a release");
     }
+    var sde = org.sdelink.policies.sde.SdeConfiguration.load(run.resolve(run.sdeConfig));
     char[] password = KeystoreOptions.resolvePassword(
         run.keystorePasswordFile == null ? null : run.resolve(run.keystorePasswordFile));
     var key = Stages.openPrimaryKey(run.resolve(run.keystore), password, false);
     Path output = run.resolve(run.output);
     Path policy = run.resolve(run.policy);
-    // Fail before any stage runs: the release policy must be valid and approved for this project.
-    PublishStage.of(run.project, policy, output, key).checkPolicy(org.sdelink.policies.Policy.load(policy));
+    // Fail before any stage runs: the release policy must be valid, meet the SDE's floors and carry a trusted
+    // reviewer's signed approval for this project.
+    PublishStage.of(run.project, policy, output, key, sde).checkPolicy(org.sdelink.policies.Policy.load(policy));
     OutputMode mode = OutputMode.current();
     var out = spec.commandLine().getOut();
     FullRun fullRun = new FullRun(run.cldFiles(), run.apcFiles(), key,
         ReportingPeriod.of(run.period.start, run.period.end),
         run.referenceDate == null ? LocalDate.now() : run.referenceDate, output,
-        (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key)
+        (options, metricsDir, releaseRoot) -> PublishStage.of(run.project, policy, metricsDir, key, sde)
             .runOrKeep(options, releaseRoot.resolve(run.project)))
         .withMaxRejectRate(run.maxRejectRate)
         .withCodeLists(run.codeListsFolder().map(Stages::codeLists)
             .orElse(org.sdelink.pipelines.contract.CodeLists.none()));
+    if (run.statistics != null) {
+      org.sdelink.metrics.evaluation.FinancialYear year;
+      try {
+        year = org.sdelink.metrics.evaluation.FinancialYear.parse(run.statistics.year);
+      } catch (IllegalArgumentException e) {
+        throw new org.sdelink.pipelines.run.UserError("run configuration statistics.year: " + e.getMessage());
+      }
+      fullRun.withStatistics(year, run.statistics.submittedBy == null
+          ? org.sdelink.metrics.submissions.SubmissionWindow.all()
+          : org.sdelink.metrics.submissions.SubmissionWindow.asOf(run.statistics.submittedBy));
+    }
     FullRun.Outcome outcome = fullRun.run(StageOptions.fromArgs(run.beamArgs()), mode.progress(out));
     RunSummary.print(mode, fullRun, outcome, out);
     return 0;

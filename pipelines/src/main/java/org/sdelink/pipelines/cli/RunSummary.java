@@ -64,6 +64,9 @@ final class RunSummary {
     json.put("spine", outcome.spine().toString());
     json.put("link_report", outcome.spine().resolveSibling("linkage-report.html").toString());
     json.put("metrics", outcome.metrics().toString());
+    if (outcome.statistics() != null) {
+      json.put("statistics", outcome.statistics().toString());
+    }
     json.put("release", outcome.release().toString());
     java.util.List<Map<String, Object>> costs = new java.util.ArrayList<>();
     for (StageMeasurement stage : stages) {

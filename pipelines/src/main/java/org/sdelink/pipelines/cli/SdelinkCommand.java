@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       LinkCommand.class,
       EvaluateCommand.class,
       MetricsCommand.class,
+      StatisticsCommand.class,
       ReportCommand.class,
       PublishCommand.class,
       PolicyCommand.class,

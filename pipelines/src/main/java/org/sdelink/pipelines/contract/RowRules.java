@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The value rules a row must meet beyond its dates being readable: a real date not before 1900 (HES's 1800-01-01 and
- * 1801-01-01 "no date" sentinels are allowed in APC), an end not before its start, and numbers (costs, units, hours)
- * that are numbers and not negative. Each failure names the column and a reason code, never the value.
+ * 1801-01-01 "no date" sentinels are allowed in APC), an end not before its start, and numbers (costs, units, hours,
+ * ages) that are finite numbers within the bounds of {@link NumberBounds}. Each failure names the column and a reason
+ * code, never the value.
  */
 public final class RowRules {
   /** One failed rule. */
@@ -19,10 +20,6 @@ public final class RowRules {
       InputSource.CLD, new String[][] {{"Event_Start_Date", "Event_End_Date"},
           {"Reporting_Period_Start_Date", "Reporting_Period_End_Date"}},
       InputSource.APC, new String[][] {{"EPISTART", "EPIEND"}, {"ADMIDATE", "DISDATE"}});
-  private static final Map<InputSource, String[]> NON_NEGATIVE_NUMBERS = Map.of(
-      InputSource.CLD, new String[] {"Unit_Cost", "Planned_Units_Per_Week", "Total_Hrs_Caring_Per_Week",
-          "No_of_adults_being_cared_for"},
-      InputSource.APC, new String[] {"EPIORDER", "STARTAGE"});
 
   private RowRules() {}
 
@@ -46,7 +43,8 @@ public final class RowRules {
         return Optional.of(new Failure(pair[1], "END_BEFORE_START", pair[1] + " is before " + pair[0]));
       }
     }
-    for (String column : NON_NEGATIVE_NUMBERS.get(source)) {
+    for (NumberBounds.Bound bound : NumberBounds.of(source)) {
+      String column = bound.column();
       String value = values.getOrDefault(column, "").trim();
       if (value.isEmpty()) {
         continue;
@@ -60,6 +58,10 @@ public final class RowRules {
       if (number.signum() < 0) {
         return Optional.of(new Failure(column, column.equals("Unit_Cost") ? "NEGATIVE_COST" : "NEGATIVE_NUMBER",
             "negative value"));
+      }
+      if (!bound.allows(number)) {
+        return Optional.of(new Failure(column, "NUMBER_OUT_OF_RANGE", column + " must be " + bound.describe()
+            + " (docs/data-contracts.md)"));
       }
     }
     return Optional.empty();

@@ -26,7 +26,8 @@ import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.contract.RowRules;
 
 /**
- * Reads one input file against its contract, streaming: UTF-8 with or without a byte-order mark, RFC 4180 quoting
+ * Reads one input file against its contract, streaming: UTF-8 with or without a byte-order mark (a UTF-16 or UTF-32
+ * file stops, named, by {@link TextEncoding}), RFC 4180 quoting
  * (quoted newlines included), CRLF or LF. The header is checked first and any breach stops the file with an
  * {@link InputContractException}; then every data row is either accepted as a {@link SourceRow} or rejected as a
  * {@link RejectedRow} with its line and reason, so rows in = accepted + rejected.
@@ -56,7 +57,7 @@ public final class ContractCsvReader {
 
   /** Checks only the header of a file: the pre-flight check that stops a run before any pipeline starts. */
   public List<String> checkHeader(InputStream in, String fileName) throws IOException {
-    try (Reader reader = utf8Reader(in);
+    try (Reader reader = utf8Reader(TextEncoding.requireUtf8(in, fileName));
         CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
       Iterator<CSVRecord> records = parser.iterator();
       return canonicalHeader(nextHeader(records, fileName), fileName);
@@ -65,7 +66,7 @@ public final class ContractCsvReader {
 
   /** Reads every data row of {@code in}, handing each to {@code handler}; returns the number of data rows seen. */
   public long read(InputStream in, String fileName, RowHandler handler) throws IOException {
-    try (Reader reader = utf8Reader(in);
+    try (Reader reader = utf8Reader(TextEncoding.requireUtf8(in, fileName));
         CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
       Iterator<CSVRecord> records = parser.iterator();
       List<String> header = canonicalHeader(nextHeader(records, fileName), fileName);
@@ -236,10 +237,10 @@ public final class ContractCsvReader {
   }
 
   /**
-   * The stop for an undeclared column. Its name is shown only when it looks like a column name of the contracts'
-   * style (words joined by underscores, no digits run, date, postcode or e-mail shape) and the first row is a header:
-   * when most of the row is not in the contract the header row is probably missing, and a single word could be a
-   * name, so such a cell is not quoted, since it may be an identifier; its position is given instead.
+   * The stop for an undeclared column. Its name is shown only when {@link QuotableHeaderCell} allows it (a column-name
+   * shape made of known column words); otherwise its position only, since the cell may be a data value (a name, when
+   * the header row is missing or mistyped). When most of the row is not in the contract the header row is probably
+   * missing and no cell is quoted.
    */
   private InputContractException undeclared(List<String> raw, long declared, String name, int position,
       String fileName) {
@@ -251,32 +252,12 @@ public final class ContractCsvReader {
           : "a ") + contract + " file. Add the"
           + " header row (or give the file to the right --source) and run again");
     }
-    String shown = looksLikeColumnName(name) ? " '" + printable(name) + "'" : " (its name is not shown: it does not"
-        + " look like a column name and may be a data value)";
+    String shown = QuotableHeaderCell.isQuotable(name) ? " '" + name.strip() + "'" : " (its text is not shown: it"
+        + " is not a known column name and may be a data value)";
     return new InputContractException(
         "file " + fileName + ": column " + position + " of the header" + shown + " is not in the " + contract
             + " contract (docs/data-contracts.md). An undeclared column may carry identifiers: remove it "
             + "from the file, or correct its name, and run again");
-  }
-
-  private static final java.util.regex.Pattern COLUMN_NAME =
-      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+");
-  private static final java.util.regex.Pattern DATA_LIKE = java.util.regex.Pattern.compile(
-      "\\d{4}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}|@|\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b");
-
-  /**
-   * Whether a header cell may be quoted in a message: words joined by underscores, as every multi-word column name of
-   * both contracts is, and nothing that looks like data (four digits in a row, a date, a postcode, an e-mail).
-   */
-  static boolean looksLikeColumnName(String name) {
-    String trimmed = name.strip();
-    return trimmed.length() <= 60 && COLUMN_NAME.matcher(trimmed).matches()
-        && !DATA_LIKE.matcher(trimmed.toUpperCase(java.util.Locale.ROOT)).find();
-  }
-
-  private static String printable(String name) {
-    String trimmed = name.strip();
-    return trimmed.length() > 60 ? trimmed.substring(0, 60) + "..." : trimmed;
   }
 
   private static Reader utf8Reader(InputStream in) throws IOException {

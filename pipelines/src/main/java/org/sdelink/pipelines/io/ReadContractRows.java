@@ -36,7 +36,8 @@ import org.sdelink.pipelines.progress.RowCounters;
  * the number of data rows seen (so the stage can reconcile rows in = accepted + rejected). A file that is strictly
  * RFC 4180 is cut into ranges of whole records ({@link InputFileRanges}) that several readers parse at once, each
  * knowing the line and row number it starts at; any other file is read whole by one reader (its parser decides what
- * is unreadable). Either way every row, line and record id is what one reader of the whole file gives.
+ * is unreadable). Either way every row, line and record id is what one reader of the whole file gives. A file that
+ * changes while it is read (size or modification time, {@link InputFileState}) stops the read naming it.
  */
 public final class ReadContractRows<T> extends PTransform<PBegin, PCollectionTuple> {
   /** The accepted rows of {@link #of}; a reading with {@link #mappingRows} gives its rows under {@link #rowsTag()}. */
@@ -135,7 +136,8 @@ public final class ReadContractRows<T> extends PTransform<PBegin, PCollectionTup
    * A part of one file for one reader: a range of its records, or the whole file ({@code range} null), with the
    * file's canonical header.
    */
-  record FilePart(String path, List<String> header, InputFileRanges.Range range) implements Serializable {}
+  record FilePart(String path, List<String> header, InputFileRanges.Range range, InputFileState state)
+      implements Serializable {}
 
   /** Cuts each file into ranges when it is strictly RFC 4180, else gives it whole. */
   private static final class CutFn extends DoFn<String, FilePart> {
@@ -149,6 +151,7 @@ public final class ReadContractRows<T> extends PTransform<PBegin, PCollectionTup
 
     @ProcessElement
     public void process(@Element String path, OutputReceiver<FilePart> out) throws IOException {
+      InputFileState state = InputFileState.of(path);
       var resource = FileSystems.matchSingleFileSpec(path).resourceId();
       Optional<List<InputFileRanges.Range>> ranges;
       List<String> header;
@@ -158,12 +161,13 @@ public final class ReadContractRows<T> extends PTransform<PBegin, PCollectionTup
       try (InputStream in = Channels.newInputStream(FileSystems.open(resource))) {
         ranges = InputFileRanges.of(in, rangeBytes);
       }
+      state.checkUnchanged();
       if (ranges.isEmpty() || ranges.get().size() < 2) {
-        out.output(new FilePart(path, header, null));
+        out.output(new FilePart(path, header, null, state));
         return;
       }
       for (InputFileRanges.Range range : ranges.get()) {
-        out.output(new FilePart(path, header, range));
+        out.output(new FilePart(path, header, range, state));
       }
     }
   }
@@ -201,6 +205,7 @@ public final class ReadContractRows<T> extends PTransform<PBegin, PCollectionTup
           rowsRead.increment();
         }
       });
+      part.state().checkUnchanged();
       out.get(ROWS_SEEN).output(KV.of(fileName(part.path()), seen));
     }
   }

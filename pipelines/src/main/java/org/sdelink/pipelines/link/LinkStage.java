@@ -41,6 +41,7 @@ import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.pseudonymise.KeyConsistency;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 import org.sdelink.pipelines.run.UserError;
@@ -142,6 +143,7 @@ public final class LinkStage {
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
+    KeyConsistency.requireSameKey(cldRecords, apcRecords);
     List<String> cldIdentity = Entities.columns(model, "cld");
     List<String> apcIdentity = Entities.columns(model, "apc");
     boolean withEthnicity = ReadCsvColumns.header(cldRecords).contains(ETHNICITY);

@@ -191,7 +191,8 @@ public final class SpineEvaluation {
     clusters.bySubgroup().forEach((source, counts) -> rows.put("  source " + source, counts));
     // Labels longer than the first column (ethnicity categories) go on a line of their own.
     int width = 44;
-    String numbers = "%9d %7d %7d %9.4f %7.4f %7.4f%n";
+    String numbers = "%9d %7d %7d %9s %7s %7s%n";
+    java.util.Set<String> reasons = new java.util.TreeSet<>();
     StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s %9s %7s %7s %9s %7s %7s%n",
         "pairs", "TP", "FP", "FN", "precision", "recall", "F1"));
     rows.forEach((label, c) -> {
@@ -199,8 +200,13 @@ public final class SpineEvaluation {
         t.append(String.format(Locale.ROOT, "%s%n", label));
       }
       t.append(String.format(Locale.ROOT, "%-" + width + "s " + numbers, label.length() > width ? "" : label,
-          c.truePositives(), c.falsePositives(), c.falseNegatives(), c.precision(), c.recall(), c.f1()));
+          c.truePositives(), c.falsePositives(), c.falseNegatives(), c.precisionText(), c.recallText(),
+          c.f1Text()));
+      if (!c.notApplicableReason().isEmpty()) {
+        reasons.add(c.notApplicableReason());
+      }
     });
+    reasons.forEach(reason -> t.append("n/a: ").append(reason).append('\n'));
     return t.toString();
   }
 
@@ -231,14 +237,26 @@ public final class SpineEvaluation {
     return groups;
   }
 
-  private static ObjectNode counts(ObjectMapper mapper, PairwiseCounts c) {
+  static ObjectNode counts(ObjectMapper mapper, PairwiseCounts c) {
     ObjectNode n = mapper.createObjectNode();
     n.put("true_positives", c.truePositives());
     n.put("false_positives", c.falsePositives());
     n.put("false_negatives", c.falseNegatives());
-    n.put("precision", c.precision());
-    n.put("recall", c.recall());
-    n.put("f1", c.f1());
+    putFigure(n, "precision", c.hasPredictedPairs(), c.precision());
+    putFigure(n, "recall", c.hasTruePairs(), c.recall());
+    putFigure(n, "f1", c.hasPredictedPairs() && c.hasTruePairs(), c.f1());
+    if (!c.notApplicableReason().isEmpty()) {
+      n.put("not_applicable", c.notApplicableReason());
+    }
     return n;
+  }
+
+  /** A figure, or null when it is undefined (no predicted or no true pairs). */
+  static void putFigure(ObjectNode node, String name, boolean defined, double value) {
+    if (defined) {
+      node.put(name, value);
+    } else {
+      node.putNull(name);
+    }
   }
 }

@@ -50,6 +50,7 @@ import org.sdelink.pipelines.io.SortedCsvSink;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.io.TaggedRows;
 import org.sdelink.pipelines.link.LinkStage;
+import org.sdelink.pipelines.pseudonymise.KeyConsistency;
 import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 
@@ -111,6 +112,7 @@ public final class MetricsStage {
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
+    KeyConsistency.requireSameKey(cldRecords, apcRecords);
     List<String> cldColumns = neededColumns(header(cldRecords), CldEvent.READ_COLUMNS,
         concat(PersonProfile.CLD_COLUMNS, COST_COLUMNS));
     List<String> apcColumns = neededColumns(header(apcRecords), ApcEpisode.READ_COLUMNS, PersonProfile.APC_COLUMNS);

@@ -35,6 +35,7 @@ import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 import org.sdelink.pipelines.io.ContractCsvReader;
 import org.sdelink.pipelines.io.CountsSink;
 import org.sdelink.pipelines.io.CsvLines;
+import org.sdelink.pipelines.io.InputFileState;
 import org.sdelink.pipelines.io.ReadContractRows;
 import org.sdelink.pipelines.io.RejectedRow;
 import org.sdelink.pipelines.io.SortedCsvSink;
@@ -42,6 +43,7 @@ import org.sdelink.pipelines.io.SourceRow;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 import org.sdelink.pseudonymisation.IdentityColumns;
+import org.sdelink.pseudonymisation.keys.MasterKey;
 
 /**
  * The pseudonymise stage: input files of one source in, {@code records.csv} (tokens and non-identifying fields),
@@ -59,16 +61,18 @@ public final class PseudonymiseStage {
   private final List<Path> inputs;
   private final RowPseudonymiser rows;
   private final String keyId;
+  private final String keyFingerprint;
   private final double maxRejectRate;
   private final String settings;
   private final CodeCheck codeCheck;
 
   private PseudonymiseStage(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId,
-      double maxRejectRate, String settings, CodeCheck codeCheck) {
+      String keyFingerprint, double maxRejectRate, String settings, CodeCheck codeCheck) {
     this.source = source;
     this.inputs = List.copyOf(inputs);
     this.rows = rows;
     this.keyId = keyId;
+    this.keyFingerprint = keyFingerprint;
     this.maxRejectRate = maxRejectRate;
     this.settings = settings;
     this.codeCheck = codeCheck;
@@ -80,11 +84,13 @@ public final class PseudonymiseStage {
   }
 
   /**
-   * The options that change the output: source, key id, the code lists (by fingerprint) and the settings the caller
-   * gave (reference date).
+   * The options that change the output: source, the key (by its fingerprint, which says which key it is: two keys
+   * may share an old-style id, see {@code KeyFingerprint}), the code lists (by fingerprint) and the settings the
+   * caller gave (reference date).
    */
   String settings() {
-    return "source=" + source.id() + ";key_id=" + keyId + ";code_lists=" + codeCheck.fingerprint() + ";" + settings;
+    return "source=" + source.id() + ";key_fingerprint=" + keyFingerprint + ";code_lists=" + codeCheck.fingerprint()
+        + ";" + settings;
   }
 
   /** The default share of a file's rows that may be rejected before the run stops: a half. */
@@ -93,7 +99,7 @@ public final class PseudonymiseStage {
   /** The same stage, stopping when more than {@code rate} (0 to 1) of a file's rows are rejected. */
   public PseudonymiseStage withMaxRejectRate(double rate) {
     checkArgument(rate >= 0 && rate <= 1, "--max-reject-rate must be between 0 and 1");
-    return new PseudonymiseStage(source, inputs, rows, keyId, rate, settings, codeCheck);
+    return new PseudonymiseStage(source, inputs, rows, keyId, keyFingerprint, rate, settings, codeCheck);
   }
 
   /**
@@ -101,13 +107,14 @@ public final class PseudonymiseStage {
    * in {@code report.json}; never the value). Without lists the report says the codes were not checked.
    */
   public PseudonymiseStage withCodeLists(CodeLists lists) {
-    return new PseudonymiseStage(source, inputs, rows, keyId, maxRejectRate, settings, CodeCheck.of(source, lists));
+    return new PseudonymiseStage(source, inputs, rows, keyId, keyFingerprint, maxRejectRate, settings, CodeCheck.of(source, lists));
   }
 
-  public static PseudonymiseStage of(InputSource source, List<Path> inputs, RowPseudonymiser rows, String keyId,
+  /** The stage tokenising {@code inputs} with {@code rows}, made under {@code key} (its id and fingerprint only). */
+  public static PseudonymiseStage of(InputSource source, List<Path> inputs, RowPseudonymiser rows, MasterKey key,
       String settings) {
     checkArgument(!inputs.isEmpty(), "no input files given");
-    return new PseudonymiseStage(source, inputs, rows, keyId, DEFAULT_MAX_REJECT_RATE, settings,
+    return new PseudonymiseStage(source, inputs, rows, key.id(), key.fingerprint(), DEFAULT_MAX_REJECT_RATE, settings,
         CodeCheck.none(source));
   }
 
@@ -126,6 +133,8 @@ public final class PseudonymiseStage {
   /** Runs the stage into {@code output}; returns the report written there. */
   public StageReport run(SdelinkPipelineOptions options, Path output) throws IOException {
     checkInputs();
+    List<InputFileState> inputStates = InputFileState.of(
+        inputs.stream().map(p -> p.toAbsolutePath().toString()).toList());
     StageDirectory stage = StageDirectory.begin(output);
     try {
       Path recordParts = stage.scratch("records");
@@ -214,10 +223,12 @@ public final class PseudonymiseStage {
         throw new IllegalStateException("the pseudonymise pipeline ended in state " + state);
       }
 
+      InputFileState.checkUnchanged(inputStates);
       long written = SortedCsvSink.merge(recordParts, CsvLines.format(rows.columns()),
           stage.work().resolve(RECORDS));
       SortedCsvSink.merge(rejectParts, CsvLines.format(RejectedRow.COLUMNS), stage.work().resolve(REJECTS));
-      StageReport report = StageReport.fromCounts(source, keyId, codeCheck, CountsSink.read(countParts));
+      StageReport report = StageReport.fromCounts(source, keyId, keyFingerprint, codeCheck,
+          CountsSink.read(countParts));
       report.reconcile(written);
       report.checkRejectRate(maxRejectRate);
       report.write(stage.work().resolve(REPORT));

@@ -20,9 +20,12 @@ public final class StageReport {
   public static final String UNKNOWN_CODE = "unknown_code:";
   /** What {@code code_lists.status} says when no code lists were given. */
   public static final String NOT_CHECKED = "not checked";
+  /** The report field holding the fingerprint of the key the records were tokenised under ({@code KeyFingerprint}). */
+  public static final String KEY_FINGERPRINT = "key_fingerprint";
 
   private final InputSource source;
   private final String keyId;
+  private final String keyFingerprint;
   private final Map<String, Map<String, Long>> files = new TreeMap<>();
   private final Map<String, Map<String, Long>> councils = new TreeMap<>();
   private final Map<String, Long> rejectReasons = new TreeMap<>();
@@ -30,14 +33,16 @@ public final class StageReport {
   private final List<String> checkedColumns = new ArrayList<>();
   private String codeListsFingerprint = "none";
 
-  private StageReport(InputSource source, String keyId) {
+  private StageReport(InputSource source, String keyId, String keyFingerprint) {
     this.source = source;
     this.keyId = keyId;
+    this.keyFingerprint = keyFingerprint;
   }
 
   /** Builds the report from tab-separated count keys: {@code file|la|reason|code <TAB> name <TAB> metric}. */
-  static StageReport fromCounts(InputSource source, String keyId, CodeCheck codes, Map<String, Long> counts) {
-    StageReport report = new StageReport(source, keyId);
+  static StageReport fromCounts(InputSource source, String keyId, String keyFingerprint, CodeCheck codes,
+      Map<String, Long> counts) {
+    StageReport report = new StageReport(source, keyId, keyFingerprint);
     report.checkedColumns.addAll(codes.checkedColumns());
     report.codeListsFingerprint = codes.fingerprint();
     for (String column : codes.checkedColumns()) {
@@ -65,7 +70,7 @@ public final class StageReport {
   public static StageReport read(Path file) throws IOException {
     var root = new ObjectMapper().readTree(file.toFile());
     StageReport report = new StageReport(InputSource.fromId(root.path("source").asText()),
-        root.path("key_id").asText());
+        root.path("key_id").asText(), root.path(KEY_FINGERPRINT).asText(""));
     root.path("files").fields().forEachRemaining(f -> {
       Map<String, Long> counts = new TreeMap<>();
       f.getValue().fields().forEachRemaining(c -> counts.put(c.getKey(), c.getValue().asLong()));
@@ -170,6 +175,7 @@ public final class StageReport {
     root.put("stage", "pseudonymise");
     root.put("source", source.id());
     root.put("key_id", keyId);
+    root.put(KEY_FINGERPRINT, keyFingerprint);
     ObjectNode totals = root.putObject("totals");
     totals.put("rows_in", rowsIn());
     totals.put("accepted", accepted());

@@ -41,16 +41,16 @@ final class CostTable {
       for (CSVRecord row : parser) {
         cells.computeIfAbsent(row.get("la_code"), k -> new TreeMap<>())
             .computeIfAbsent(row.get("service_type"), k -> new ArrayList<>())
-            .add(new BigDecimal(row.get("weekly_cost")));
+            .add(amount(row.get("weekly_cost")));
       }
     }
     List<MagnitudeCell> magnitudes = new ArrayList<>();
     cells.forEach((la, byType) -> byType.forEach((type, contributions) -> magnitudes.add(MagnitudeCell.of(la, type,
-        contributions.stream().mapToDouble(BigDecimal::doubleValue).toArray()))));
+        contributions.stream().mapToDouble(c -> c == null ? Double.NaN : c.doubleValue()).toArray()))));
     AcroCellFlags flags = MagnitudeTableCheck.checkTable(magnitudes, rules);
     AcroCellFlags.Builder fileFlags = AcroCellFlags.forCsv(magnitudes.size(), COLUMNS);
     try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-      out.write(CsvLines.format(COLUMNS) + "\n");
+      out.write(CsvLines.formatForPeople(COLUMNS) + "\n");
       for (int line = 0; line < magnitudes.size(); line++) {
         MagnitudeCell cell = magnitudes.get(line);
         int row = flags.rowLabels().indexOf(cell.row());
@@ -60,12 +60,41 @@ final class CostTable {
           fileFlags.flag(line, "weekly_cost", check);
         }
         List<BigDecimal> contributions = cells.get(cell.row()).get(cell.column());
-        BigDecimal total = contributions.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        out.write(CsvLines.format(cell.row(), cell.column(), ok ? Integer.toString(contributions.size()) : "",
-            ok ? total.toPlainString() : "", ok ? "ok" : flags.outcomeText(row, column).trim()) + "\n");
+        // Checked again here (fail closed): a cell released as ok has a finite total within the bounds.
+        BigDecimal total = ok ? total(contributions) : null;
+        if (ok && total == null) {
+          throw new IllegalStateException("release stopped: cost cell " + (line + 1) + " of costs.csv passed the "
+              + "magnitude checks with a value that is not finite or out of bounds (an internal check that should "
+              + "never fail): nothing was published; report this as a bug");
+        }
+        out.write(CsvLines.formatForPeople(cell.row(), cell.column(),
+            ok ? Integer.toString(contributions.size()) : "", ok ? total.toPlainString() : "",
+            ok ? "ok" : flags.outcomeText(row, column).trim()) + "\n");
       }
     }
     return AcroOutput.table("costs", "pivot_table", target.getFileName().toString(), command, fileFlags.build(),
         true);
+  }
+
+  /** A weekly cost as a number; a value that is not one (blank, NaN, text) becomes null (a missing contribution). */
+  private static BigDecimal amount(String text) {
+    try {
+      return new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The exact total of a cell, or null when a contribution is missing or out of bounds or the total not finite. */
+  private static BigDecimal total(List<BigDecimal> contributions) {
+    BigDecimal max = BigDecimal.valueOf(MagnitudeTableCheck.MAX_CONTRIBUTION);
+    BigDecimal total = BigDecimal.ZERO;
+    for (BigDecimal c : contributions) {
+      if (c == null || c.abs().compareTo(max) > 0) {
+        return null;
+      }
+      total = total.add(c);
+    }
+    return Double.isFinite(total.doubleValue()) ? total : null;
   }
 }

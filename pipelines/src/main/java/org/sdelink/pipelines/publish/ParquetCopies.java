@@ -17,11 +17,13 @@ import org.sdelink.pipelines.io.ParquetFooters;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.sdelink.policies.spreadsheet.SpreadsheetSafeCells;
 
 /**
  * Parquet copies of released CSV files, written with Beam's {@link ParquetIO} sink in the CSV's row order, so the
  * Parquet file is as deterministic as the CSV. Every column is an optional string, exactly as in the CSV (blank =
- * null), so no value changes meaning between the two formats.
+ * null), so no value changes meaning between the two formats; a cell the CSV neutralised for spreadsheets
+ * ({@link SpreadsheetSafeCells}) is stored with its true value.
  */
 final class ParquetCopies {
   private ParquetCopies() {}
@@ -46,7 +48,7 @@ final class ParquetCopies {
           // Fields by position: the schema's fields are the CSV's columns in order.
           GenericRecord row = new GenericData.Record(schema);
           for (int i = 0; i < columns.size(); i++) {
-            String value = record.get(i);
+            String value = SpreadsheetSafeCells.restore(record.get(i));
             row.put(i, value.isEmpty() ? null : value);
           }
           sink.write(row);

@@ -2,7 +2,6 @@ package org.sdelink.pipelines.publish;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +10,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sdelink.metrics.summary.Metric;
+import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.DriverWork;
 import org.sdelink.pipelines.io.ReadCsvColumns;
 import org.sdelink.pipelines.io.StageDirectory;
@@ -23,6 +24,7 @@ import org.sdelink.pipelines.run.SdelinkPipelineOptions;
 import org.sdelink.pipelines.run.UserError;
 import org.sdelink.policies.Policy;
 import org.sdelink.policies.PolicyValidator;
+import org.sdelink.policies.ProjectIds;
 import org.sdelink.policies.approval.Approval;
 import org.sdelink.policies.approval.PolicyApprovals;
 import org.sdelink.policies.disclosure.AcroOutput;
@@ -33,7 +35,9 @@ import org.sdelink.policies.disclosure.ProtectedSummaryTable;
 import org.sdelink.policies.disclosure.SmallNumberRule;
 import org.sdelink.policies.disclosure.SummaryRow;
 import org.sdelink.policies.disclosure.SummaryTableProtection;
+import org.sdelink.policies.disclosure.TablesBesideRecords;
 import org.sdelink.policies.review.DryRunFigures;
+import org.sdelink.policies.sde.SdeConfiguration;
 import org.sdelink.policies.treatments.CodeTables;
 import org.sdelink.pseudonymisation.keys.MasterKey;
 
@@ -41,7 +45,8 @@ import org.sdelink.pseudonymisation.keys.MasterKey;
  * The publish stage: a research release for one approved project. Steps: refuse an unapproved or invalid policy;
  * release the record datasets ({@link RecordRelease}: the policy's actions, the leak scan, and the k-anonymity gate
  * per person across the datasets joined on {@code person_id}); protect the summary table (HES small-number rule with
- * secondary suppression) and the cost table (ACRO's rules) and record the checks for ACRO/SACRO; write Parquet copies,
+ * secondary suppression; never beside the record rows it counts, {@link TablesBesideRecords}) and the cost table
+ * (ACRO's rules, finite bounded magnitudes) and record the checks for ACRO/SACRO; write Parquet copies,
  * the manifest and the data dictionary. Everything is written to a work folder and moved into place when complete.
  */
 public final class PublishStage {
@@ -59,23 +64,36 @@ public final class PublishStage {
   private final Path metricsDir;
   private final MasterKey key;
   private final Clock clock;
+  private final SdeConfiguration sde;
 
-  private PublishStage(String projectId, Path policyFile, Path metricsDir, MasterKey key, Clock clock) {
+  private PublishStage(String projectId, Path policyFile, Path metricsDir, MasterKey key, Clock clock,
+      SdeConfiguration sde) {
     this.projectId = projectId;
     this.policyFile = policyFile;
     this.metricsDir = metricsDir;
     this.key = key;
     this.clock = clock;
+    this.sde = sde;
   }
 
-  public static PublishStage of(String projectId, Path policyFile, Path metricsDir, MasterKey key) {
-    return new PublishStage(projectId, policyFile, metricsDir, key, Clock.systemUTC());
+  /** The release of {@code projectId} under {@code policyFile}, whose approval is checked against {@code sde}. */
+  public static PublishStage of(String projectId, Path policyFile, Path metricsDir, MasterKey key,
+      SdeConfiguration sde) {
+    return new PublishStage(projectId, policyFile, metricsDir, key, Clock.systemUTC(),
+        java.util.Objects.requireNonNull(sde, "sde"));
   }
 
-  /** Checks the policy: valid, approved in exactly this version, and for this project. Returns the approval. */
+  /**
+   * Checks the policy: valid, at or above the SDE's floors, approved in exactly this version with a signature by a
+   * reviewer the SDE trusts, and for this project (a project id of the allowed syntax). Returns the approval.
+   */
   public Approval checkPolicy(Policy policy) throws IOException {
+    if (!ProjectIds.isValid(projectId)) {
+      throw new UserError("the project id given is not valid: use " + ProjectIds.RULE);
+    }
     PolicyValidator.requireValid(policy);
-    Approval approval = new PolicyApprovals(clock).requireApproved(policyFile);
+    sde.floors().requireMet(policy);
+    Approval approval = new PolicyApprovals(clock).requireApproved(policyFile, sde.reviewers());
     if (!policy.project().id().equals(projectId)) {
       throw new UserError("policy " + policyFile + " is for project " + policy.project().id() + ", not " + projectId
           + ": use the project's own approved policy");
@@ -90,7 +108,7 @@ public final class PublishStage {
   }
 
   private String settings() {
-    return "project=" + projectId + ";key_id=" + key.id();
+    return "project=" + projectId + ";key_fingerprint=" + key.fingerprint();
   }
 
   /**
@@ -127,7 +145,7 @@ public final class PublishStage {
             out.resolve(dataset + ".parquet")));
       }
       DriverWork.inParallel(copies);
-      List<AcroOutput> acro = tables(policy, out, rowsOut);
+      List<AcroOutput> acro = tables(policy, out, rowsOut, true, new ArrayList<>());
       for (String table : List.of(SUMMARY_DATASET, COSTS_DATASET)) {
         if (rowsOut.containsKey(table)) {
           ParquetCopies.write(out.resolve(table + ".csv"), table, out.resolve(table + ".parquet"));
@@ -170,12 +188,14 @@ public final class PublishStage {
       StageDirectory stage = StageDirectory.begin(scratch.resolve("release"));
       RecordRelease.Outcome records = RecordRelease.of(policy, policyText(policy), tables, metricsDir,
           ProjectTreatments.of(key, policy), false).run(options, stage, stage.work());
-      PublishStage publish = new PublishStage(policy.project().id(), null, metricsDir, key, Clock.systemUTC());
+      PublishStage publish = new PublishStage(policy.project().id(), null, metricsDir, key, Clock.systemUTC(), null);
       Map<String, Long> rowsOut = new LinkedHashMap<>(records.rowsOut());
       Map<String, String> checks = new LinkedHashMap<>();
-      for (AcroOutput output : publish.tables(policy, stage.work(), rowsOut)) {
+      List<String> crossFile = new ArrayList<>();
+      for (AcroOutput output : publish.tables(policy, stage.work(), rowsOut, false, crossFile)) {
         checks.put(output.uid(), output.summary());
       }
+      crossFile.forEach(problem -> checks.put("across files", "publish would stop: " + problem));
       Map<String, String> fingerprints = new LinkedHashMap<>();
       tables.sources().forEach((name, source) -> fingerprints.put(name, source.sha256()));
       return DryRunFigures.of(rowsOut, records.gates(), checks, records.linked(), fingerprints);
@@ -193,16 +213,32 @@ public final class PublishStage {
     }
   }
 
-  /** Writes the summary and cost tables the policy releases into {@code out}; returns their ACRO records. */
-  private List<AcroOutput> tables(Policy policy, Path out, Map<String, Long> rowsOut) throws IOException {
+  /**
+   * Writes the summary and cost tables the policy releases into {@code out}; returns their ACRO records. A summary
+   * table with suppressed cells beside the release's record rows stops the release ({@code failClosed}) or, for a
+   * dry run, is added to {@code crossFileProblems}.
+   */
+  private List<AcroOutput> tables(Policy policy, Path out, Map<String, Long> rowsOut, boolean failClosed,
+      List<String> crossFileProblems) throws IOException {
     List<AcroOutput> acro = new ArrayList<>();
     String command = "sdelink publish --project " + projectId;
     if (policy.datasets().containsKey(SUMMARY_DATASET)) {
       ProtectedSummaryTable table = SummaryTableProtection.protect(
           summaryRows(metricsDir.resolve(MetricsStage.SUMMARY)), countRule(policy));
-      try (Writer writer = Files.newBufferedWriter(out.resolve(SUMMARY_DATASET + ".csv"), StandardCharsets.UTF_8)) {
-        table.writeCsv(writer);
+      // Disclosure control across the release's files: no suppressed cell beside the rows it counts (issue 15).
+      List<String> recordFiles = RECORD_DATASETS.stream().filter(d -> policy.datasets().containsKey(d))
+          .map(d -> d + ".csv").toList();
+      Optional<String> acrossFiles = TablesBesideRecords.problem(table, SUMMARY_DATASET + ".csv", recordFiles);
+      if (acrossFiles.isPresent()) {
+        if (failClosed) {
+          throw new UserError("release stopped: " + acrossFiles.get());
+        }
+        crossFileProblems.add(acrossFiles.get());
       }
+      StringBuilder csv = new StringBuilder();
+      table.writeCsv(csv);
+      Files.writeString(out.resolve(SUMMARY_DATASET + ".csv"), CsvLines.forPeople(csv.toString()),
+          StandardCharsets.UTF_8);
       rowsOut.put(SUMMARY_DATASET, (long) table.rows().size());
       acro.add(table.toAcroOutput(SUMMARY_DATASET, SUMMARY_DATASET + ".csv", command));
     }

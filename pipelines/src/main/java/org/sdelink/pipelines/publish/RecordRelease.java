@@ -72,7 +72,8 @@ import org.sdelink.policies.treatments.RecordTreatment;
  *       at least k rows (checked again here: a smaller class stops the release).
  * </ol>
  * Datasets that do not carry {@code person_id} cannot be joined and keep their own gate (rows in classes under k are
- * left out).
+ * left out). The treated files of step 1 keep exact values (step 3 reads them); the released files of step 3 are
+ * written for people ({@link CsvLines#formatForPeople}: formula cells neutralised).
  */
 final class RecordRelease {
   static final List<String> RECORD_DATASETS = List.of("persons", "journeys", "discharges");
@@ -120,6 +121,10 @@ final class RecordRelease {
   /** Runs the three steps, writing {@code <dataset>.csv} for every released record dataset into {@code out}. */
   Outcome run(SdelinkPipelineOptions options, StageDirectory stage, Path out) throws Exception {
     List<String> datasets = RECORD_DATASETS.stream().filter(d -> policy.datasets().containsKey(d)).toList();
+    if (datasets.isEmpty()) {
+      // A tables-only release (e.g. the summary and cost tables for a wider audience): no record pipeline to run.
+      return new Outcome(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Optional.empty(), List.of());
+    }
     ImmutableMap<String, ImmutableMap<String, String>> lookups = tables.tables();
     Map<String, RecordTreatment> treatments = new LinkedHashMap<>();
     Map<String, KAnonymityGate> gates = new LinkedHashMap<>();
@@ -211,7 +216,7 @@ final class RecordRelease {
     List<DriverWork.FileTask> finalMerges = new ArrayList<>();
     for (String dataset : datasets) {
       finalMerges.add(() -> merged.put(dataset, SortedCsvSink.merge(finalParts.get(dataset),
-          CsvLines.format(treatments.get(dataset).releasedColumns()), out.resolve(dataset + ".csv"))));
+          CsvLines.formatForPeople(treatments.get(dataset).releasedColumns()), out.resolve(dataset + ".csv"))));
     }
     DriverWork.inParallel(finalMerges);
     Map<String, Long> rowsOut = new LinkedHashMap<>();
@@ -562,7 +567,7 @@ final class RecordRelease {
       for (String column : columns) {
         released.add(generalised.getOrDefault(column, ""));
       }
-      String line = CsvLines.format(released);
+      String line = CsvLines.formatForPeople(released);
       out.get(RELEASED).output(KV.of(dataset + "\u0001" + line, line));
       List<String> fields = linked.fields(dataset);
       if (!fields.isEmpty()) {
@@ -612,7 +617,7 @@ final class RecordRelease {
       for (String column : columns) {
         out2.add(result.getOrDefault(column, ""));
       }
-      String line = CsvLines.format(out2);
+      String line = CsvLines.formatForPeople(out2);
       out.get(RELEASED).output(KV.of(dataset + "\u0001" + line, line));
       if (!fields.isEmpty()) {
         out.get(COUNTS).output(KV.of(classKey(RELEASED_CLASS, dataset, fields, result), 1L));

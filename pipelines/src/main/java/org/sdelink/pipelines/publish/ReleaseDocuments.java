@@ -38,8 +38,16 @@ final class ReleaseDocuments {
     md.append("Policy `").append(policy.name()).append("` (SHA-256 `").append(policy.sha256()).append("`).\n\n");
     md.append("Purpose: ").append(policy.project().purpose().strip()).append("\n\n");
     md.append("Person ids are project pseudonyms: they differ from every other project's and cannot be joined to"
-        + " them. Counts in `summary.csv` follow the HES small-number rule: 1-7 shown as `*`, others rounded to the"
-        + " nearest 5, with further cells suppressed where a total would reveal one.\n\n");
+        + " them.");
+    if (policy.datasets().containsKey(PublishStage.SUMMARY_DATASET)) {
+      md.append(" Counts in `summary.csv` follow the HES small-number rule: 1-7 shown as `*`, others rounded to the"
+          + " nearest 5, with further cells suppressed where a total would reveal one.");
+    }
+    md.append("\n\nSpreadsheet safety: in every CSV file a cell that begins with `=`, `+`, `-`, `@`, a tab or a"
+        + " carriage return and is not a plain number (such as `-3` or `-0.5`), or that begins with `'`, is written with one"
+        + " `'` in front (and quoted), so a spreadsheet never runs it as a formula. Remove one leading `'` to get the"
+        + " true value; the Parquet copies hold the true values. A person id beginning with `-` is written `'-...` in"
+        + " every CSV file alike, so the CSV files still join on `person_id`.\n\n");
     records.linked().ifPresent(linked -> md.append("The files ")
         .append(String.join(", ", linked.linked().datasets().stream().map(d -> "`" + d + ".csv`").toList()))
         .append(" join on `person_id`. Everything they say together about a person's ")
@@ -49,8 +57,8 @@ final class ReleaseDocuments {
         .append(" persons did not meet this and are left out of every one of these files (")
         .append(linked.chosen().rowsSuppressed().entrySet().stream().map(e -> e.getValue() + " rows of " + e.getKey())
             .collect(java.util.stream.Collectors.joining(", ")))
-        .append("), so counts from these files can be slightly lower than in `summary.csv`, which is made from "
-            + "everyone.\n\n"));
+        .append("), so counts from these files can be slightly lower than the published metrics, which are made "
+            + "from everyone.\n\n"));
     DatasetCatalogue catalogue = DatasetCatalogue.standard();
     for (Map.Entry<String, RecordTreatment> entry : records.treatments().entrySet()) {
       DryRunFigures.KAnonymityFigures gate = records.gates().get(entry.getKey());
@@ -116,6 +124,10 @@ final class ReleaseDocuments {
     approvalNode.put("reviewer", approval.reviewer());
     approvalNode.put("approved_at", approval.approvedAt());
     approvalNode.put("sha256", approval.sha256());
+    approvalNode.put("project", approval.project());
+    approvalNode.put("approved_copy", approval.approvedCopy());
+    approvalNode.put("key_fingerprint", approval.keyFingerprint());
+    approvalNode.put("signature", approval.signature());
     ObjectNode lookups = policyNode.putObject("code_tables");
     tables.sources().forEach((name, source) -> lookups.putObject(name)
         .put("file", Path.of(source.file()).getFileName().toString())

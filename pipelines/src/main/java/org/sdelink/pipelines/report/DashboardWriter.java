@@ -119,7 +119,8 @@ final class DashboardWriter {
     }
     AreaTables national = tables(null, nationalSpendMask(suppressedCouncils, suppressedPeople));
     Files.writeString(dir.resolve("index.html"), indexPage(national, councils), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("overview.csv"), overviewCsv(national, councils), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("overview.csv"), CsvLines.forPeople(overviewCsv(national, councils)),
+        StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("methodology.html"), methodologyPage(), StandardCharsets.UTF_8);
     writeArea(dir, null, national);
     for (Map.Entry<String, AreaTables> council : councils.entrySet()) {
@@ -334,7 +335,7 @@ final class DashboardWriter {
         subtitle(), nav(council, page.file), body.toString());
     Files.writeString(folder.resolve(page.file + ".html"), html, StandardCharsets.UTF_8);
     for (String csv : pendingCsv.keySet()) {
-      Files.writeString(folder.resolve(csv), pendingCsv.get(csv), StandardCharsets.UTF_8);
+      Files.writeString(folder.resolve(csv), CsvLines.forPeople(pendingCsv.get(csv)), StandardCharsets.UTF_8);
     }
     pendingCsv.clear();
   }

@@ -25,7 +25,13 @@ import org.sdelink.pseudonymisation.keys.MasterKey;
 public final class FullRun {
   /** What a run produced, for the final summary. */
   public record Outcome(StageReport cld, StageReport apc, Path spine, Path metrics, Path release,
-      Map<String, Duration> stageTimes) {}
+      Map<String, Duration> stageTimes, Path statistics) {
+    /** An outcome without the statistics stage. */
+    public Outcome(StageReport cld, StageReport apc, Path spine, Path metrics, Path release,
+        Map<String, Duration> stageTimes) {
+      this(cld, apc, spine, metrics, release, stageTimes, null);
+    }
+  }
 
   private final List<Path> cldFiles;
   private final List<Path> apcFiles;
@@ -38,6 +44,8 @@ public final class FullRun {
   private Duration progressInterval = ProgressMonitor.DEFAULT_INTERVAL;
   private final List<StageMeasurement> measurements = new ArrayList<>();
   private org.sdelink.pipelines.contract.CodeLists codeLists = org.sdelink.pipelines.contract.CodeLists.none();
+  private org.sdelink.metrics.evaluation.FinancialYear statisticsYear;
+  private org.sdelink.metrics.submissions.SubmissionWindow statisticsWindow;
 
   /** The publish step, given the metrics folder and the release folder to write. */
   public interface ReleaseStep {
@@ -58,6 +66,14 @@ public final class FullRun {
   /** Count coded values that {@code lists} do not hold (see {@code --code-lists}); by default codes are not checked. */
   public FullRun withCodeLists(org.sdelink.pipelines.contract.CodeLists lists) {
     this.codeLists = lists;
+    return this;
+  }
+
+  /** Also runs the statistics stage (the SALT tables of {@code year}) into {@code statistics/}. */
+  public FullRun withStatistics(org.sdelink.metrics.evaluation.FinancialYear year,
+      org.sdelink.metrics.submissions.SubmissionWindow window) {
+    this.statisticsYear = year;
+    this.statisticsWindow = window;
     return this;
   }
 
@@ -140,11 +156,29 @@ public final class FullRun {
     });
     Path metrics = metricsDir.toAbsolutePath().normalize();
 
+    Path statistics = null;
+    if (statisticsYear != null) {
+      Path statisticsDir = output.resolve("statistics");
+      var statisticsStage = org.sdelink.pipelines.statistics.StatisticsStage.of(cldDir, statisticsYear,
+          statisticsWindow);
+      stage("statistics", times, progress, () -> {
+        if (statisticsStage.isUpToDate(statisticsDir)) {
+          say(progress, "[4/5] statistics: inputs and settings unchanged since the last run, kept");
+        } else {
+          say(progress, "[4/5] statistics: SALT tables " + statisticsYear);
+          statisticsStage.run(options, statisticsDir);
+        }
+        return null;
+      });
+      statistics = statisticsDir.toAbsolutePath().normalize();
+    }
+
     Path releaseDir = stage("publish", times, progress, () -> {
       say(progress, "[5/5] publish");
       return release.publish(options, metrics, output.resolve("release"));
     });
-    Outcome outcome = new Outcome(cld, apc, linked.resolve(LinkStage.SPINE), metrics, releaseDir, times);
+    Outcome outcome = new Outcome(cld, apc, linked.resolve(LinkStage.SPINE), metrics, releaseDir, times,
+        statistics);
     Path report = RunReport.write(outcome, output);
     say(progress, "run report: " + report);
     return outcome;

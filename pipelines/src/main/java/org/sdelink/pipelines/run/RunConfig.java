@@ -30,12 +30,23 @@ public final class RunConfig {
     @JsonProperty public LocalDate end;
   }
 
+  /** The official statistics (SALT tables); absent = the statistics stage does not run. */
+  public static final class Statistics {
+    /** Financial year, e.g. 2024-25. */
+    @JsonProperty public String year;
+    /** Ignore submissions received after this date; unset = every submission. */
+    @JsonProperty("submitted_by") public LocalDate submittedBy;
+  }
+
   @JsonProperty public Inputs inputs = new Inputs();
+  @JsonProperty public Statistics statistics;
   @JsonProperty public String keystore;
   @JsonProperty("keystore_password_file") public String keystorePasswordFile;
   @JsonProperty public Period period = new Period();
   @JsonProperty public String policy;
   @JsonProperty public String project;
+  /** The SDE's configuration (trusted reviewers, policy floors), written by the SDE only. */
+  @JsonProperty("sde_config") public String sdeConfig;
   @JsonProperty public String output;
   @JsonProperty public String runner = "DirectRunner";
   @JsonProperty("pipeline_options") public List<String> pipelineOptions = new ArrayList<>();
@@ -56,8 +67,8 @@ public final class RunConfig {
       config = mapper.readValue(file.toFile(), RunConfig.class);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
-          + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, output, runner,"
-          + " pipeline_options, reference_date, max_reject_rate, code_lists");
+          + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, sde_config, output,"
+          + " runner, pipeline_options, reference_date, max_reject_rate, code_lists, statistics");
     }
     config.base = file.toAbsolutePath().getParent();
     config.check(file);
@@ -80,6 +91,13 @@ public final class RunConfig {
     }
     if (output == null) {
       missing.add("output");
+    }
+    if (statistics != null && statistics.year == null) {
+      missing.add("statistics.year");
+    }
+    if (project != null && !org.sdelink.policies.ProjectIds.isValid(project)) {
+      throw new IllegalArgumentException("run configuration " + file + ": project is not a valid project id: use "
+          + org.sdelink.policies.ProjectIds.RULE);
     }
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("run configuration " + file + " lacks " + String.join(", ", missing)

@@ -63,6 +63,11 @@ public final class RunReport {
     html.append("<h2>3. Metric summary (operator side, unsuppressed)</h2>");
     html.append(metricSection(outcome.metrics().resolve("summary.csv")));
 
+    if (outcome.statistics() != null) {
+      html.append("<h2>3b. SALT tables (operator side, unsuppressed)</h2>");
+      html.append(org.sdelink.pipelines.statistics.StatisticsHeadlines.html(outcome.statistics()));
+    }
+
     html.append("<h2>4. What was released</h2>");
     html.append(releaseSection(outcome.release().resolve("manifest.json")));
 

@@ -47,7 +47,7 @@ public final class Stages {
 
   public static PseudonymiseStage pseudonymise(
       InputSource source, List<Path> inputs, MasterKey key, LocalDate referenceDate) {
-    return PseudonymiseStage.of(source, inputs, rowPseudonymiser(source, key, referenceDate), key.id(),
+    return PseudonymiseStage.of(source, inputs, rowPseudonymiser(source, key, referenceDate), key,
         "reference_date=" + referenceDate);
   }
 

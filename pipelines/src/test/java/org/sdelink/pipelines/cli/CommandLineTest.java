@@ -38,6 +38,7 @@ class CommandLineTest {
     assertEquals(0, generated.code(), generated.err());
     passwordFile = root.resolve("password.txt");
     Files.writeString(passwordFile, "correct horse battery staple\n");
+    Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     keystore = root.resolve("keys.p12");
     Result init = run("keys", "init", "--keystore", keystore.toString(), "--keystore-password-file",
         passwordFile.toString());
@@ -46,8 +47,8 @@ class CommandLineTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("generate", "keys", "pseudonymise", "link", "metrics", "publish", "policy", "run",
-        "demo", "bench")) {
+    for (String command : List.of("generate", "keys", "pseudonymise", "link", "metrics", "statistics", "publish",
+        "policy", "run", "demo", "bench")) {
       Result help = run(command, "--help");
       assertEquals(0, help.code(), command);
       assertTrue(help.out().contains("Usage: sdelink " + command), command + ": " + help.out());
@@ -135,7 +136,15 @@ class CommandLineTest {
     Path policy = policyDir.resolve("researcher-linked-journeys.yaml");
     Files.copy(Path.of(System.getProperty("user.dir")).resolve("../policies/researcher-linked-journeys.yaml"),
         policy);
-    Result approve = run("policy", "approve", policy.toString(), "--reviewer", "A Reviewer");
+    // The reviewer makes a key, the SDE trusts it, the reviewer signs; publish (in run) verifies the signature.
+    Path reviewerKey = root.resolve("reviewer/a.key");
+    Path reviewerPassword = root.resolve("reviewer/a.password");
+    Files.createDirectories(reviewerKey.getParent());
+    String entry = SignedApprovalCommandTest.keysInit(reviewerKey, reviewerPassword, "A Reviewer");
+    String fingerprint = entry.substring(entry.indexOf("fingerprint: ") + 13).strip();
+    Path sde = SignedApprovalCommandTest.writeSde(root.resolve("sde/sde.yaml"), entry,
+        SignedApprovalCommandTest.FLOORS);
+    var approve = SignedApprovalCommandTest.approve(policy, reviewerKey, reviewerPassword, sde);
     assertEquals(0, approve.code(), approve.err());
     Path config = root.resolve("run.yaml");
     Files.writeString(config, String.join("\n",
@@ -147,6 +156,7 @@ class CommandLineTest {
         "period: {start: 2024-04-01, end: 2025-03-31}",
         "policy: policy/researcher-linked-journeys.yaml",
         "project: SDE-PROJECT-0001",
+        "sde_config: sde/sde.yaml",
         "output: run-output",
         "reference_date: 2025-06-30",
         ""));
@@ -167,6 +177,13 @@ class CommandLineTest {
         "the run report must be self-contained");
 
     String manifest = Files.readString(out.resolve("release/SDE-PROJECT-0001/manifest.json"));
+    var approval = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest).path("policy")
+        .path("approval");
+    assertEquals("A Reviewer", approval.path("reviewer").asText());
+    assertEquals(fingerprint, approval.path("key_fingerprint").asText());
+    assertEquals(org.sdelink.policies.approval.ReviewerKeyFiles.readPublic(
+        org.sdelink.policies.approval.ReviewerKeyFiles.publicKeyFile(reviewerKey)).fingerprint(), fingerprint);
+    assertEquals(88, approval.path("signature").asText().length(), "a base64 Ed25519 signature");
     Result rerun = run("run", "--config", config.toString());
     assertEquals(0, rerun.code(), rerun.err());
     assertEquals(4, rerun.out().split("since the last run, kept", -1).length - 1, rerun.out());

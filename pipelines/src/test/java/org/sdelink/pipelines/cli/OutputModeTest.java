@@ -24,7 +24,8 @@ class OutputModeTest {
     assertTrue(doc.path("cld").path("rows_in").asLong() > 0, json.out());
     assertEquals(doc.path("cld").path("rows_in").asLong(),
         doc.path("cld").path("accepted").asLong() + doc.path("cld").path("rejected").asLong());
-    List<String> stages = List.of("pseudonymise cld", "pseudonymise apc", "link", "metrics", "publish");
+    List<String> stages = List.of("pseudonymise cld", "pseudonymise apc", "link", "metrics", "statistics",
+        "publish");
     assertEquals(stages.size(), doc.path("stages").size(), json.out());
     for (int i = 0; i < stages.size(); i++) {
       assertEquals(stages.get(i), doc.path("stages").get(i).path("stage").asText());
@@ -51,8 +52,8 @@ class OutputModeTest {
     assertTrue(bench.out().contains("x the plain loop (target >= 0.50)"), bench.out());
     assertTrue(bench.out().contains("peak heap MB"), bench.out());
     List<String> lines = Files.readAllLines(csv);
-    // header, generate, five stages, the plain loop
-    assertEquals(8, lines.size(), String.join("\n", lines));
-    assertTrue(lines.get(7).contains("plain-java-loop"), lines.get(7));
+    // header, generate, six stages, the plain loop
+    assertEquals(9, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(8).contains("plain-java-loop"), lines.get(8));
   }
 }

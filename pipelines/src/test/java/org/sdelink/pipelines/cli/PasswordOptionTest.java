@@ -12,13 +12,17 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The keystore password is never taken from the command line: no command has an option that carries it. */
+/**
+ * Neither the keystore password nor a reviewer's key password is taken from the command line: no command has an
+ * option that carries one, only options naming a file that holds it.
+ */
 class PasswordOptionTest {
   @Test
   void noCommandTakesAPasswordOnTheCommandLine() {
     List<String> passwordOptions = new ArrayList<>();
     collect(new CommandLine(new SdelinkCommand()), passwordOptions);
-    assertTrue(passwordOptions.stream().allMatch(o -> o.endsWith("--keystore-password-file")),
+    assertTrue(passwordOptions.stream().allMatch(o -> o.endsWith("--keystore-password-file")
+            || o.endsWith("--key-password-file")),
         "options that may carry a password: " + passwordOptions);
     assertTrue(passwordOptions.size() >= 5, "expected the password-file option on the keyed commands");
 
@@ -46,5 +50,10 @@ class PasswordOptionTest {
     CommandLine keys = new CommandLine(new SdelinkCommand()).getSubcommands().get("keys").getSubcommands().get("init");
     CommandLine.Model.OptionSpec option = keys.getCommandSpec().findOption("--keystore-password-file");
     assertEquals(java.nio.file.Path.class, option.type());
+    CommandLine policy = new CommandLine(new SdelinkCommand()).getSubcommands().get("policy");
+    for (CommandLine command : List.of(policy.getSubcommands().get("approve"),
+        policy.getSubcommands().get("keys").getSubcommands().get("init"))) {
+      assertEquals(java.nio.file.Path.class, command.getCommandSpec().findOption("--key-password-file").type());
+    }
   }
 }

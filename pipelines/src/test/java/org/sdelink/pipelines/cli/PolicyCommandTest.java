@@ -39,25 +39,33 @@ class PolicyCommandTest {
 
   @Test
   void checkAndApproveRefuseLsoaWithoutAnOperatorLookupAndAcceptItWithOne() throws Exception {
+    Path sde = root.resolve("sde/sde.yaml");
+    Path key = root.resolve("reviewer/jo.key");
+    Path password = root.resolve("reviewer/jo.password");
+    Files.createDirectories(key.getParent());
+    SignedApprovalCommandTest.writeSde(sde, SignedApprovalCommandTest.keysInit(key, password, "Jo Bloggs"),
+        SignedApprovalCommandTest.FLOORS);
     Path policy = lsoaPolicy("");
-    Result check = run("policy", "check", policy.toString());
+    Result check = run("policy", "check", policy.toString(), "--sde-config", sde.toString());
     assertEquals(2, check.code(), check.out());
     assertTrue(check.err().contains("datasets.persons.postcode.to") && check.err().contains("lookups:")
         && check.err().contains("does not ship"), check.err());
-    Result approve = run("policy", "approve", policy.toString(), "--reviewer", "A Reviewer");
-    assertTrue(approve.code() != 0, approve.out());
+    Result approve = run("policy", "approve", policy.toString(), "--key", key.toString(), "--key-password-file",
+        password.toString(), "--sde-config", sde.toString());
+    assertEquals(2, approve.code(), approve.out());
+    assertTrue(approve.err().contains("datasets.persons.postcode.to"), approve.err());
     assertFalse(Files.exists(root.resolve("approvals")), "nothing approved");
 
     policy = lsoaPolicy("lookups:\n  postcode-to-lsoa11:\n    file: postcodes.csv\n    key_column: pcds\n"
         + "    value_column: lsoa11\n");
     Files.writeString(root.resolve("postcodes.csv"), "pcds,lsoa11\nLS1 6AB,E01011365\nLS1 6AB,E01099999\n");
-    Result conflicting = run("policy", "check", policy.toString());
+    Result conflicting = run("policy", "check", policy.toString(), "--sde-config", sde.toString());
     assertEquals(2, conflicting.code(), conflicting.out());
     assertTrue(conflicting.err().contains("two different values (line 2)"), conflicting.err());
     assertFalse(conflicting.err().contains("LS1 6AB") || conflicting.err().contains("E0109"), "a code in a message");
 
     Files.writeString(root.resolve("postcodes.csv"), "pcds,lsoa11\nLS1 6AB,E01011365\n");
-    Result valid = run("policy", "check", policy.toString());
+    Result valid = run("policy", "check", policy.toString(), "--sde-config", sde.toString());
     assertEquals(0, valid.code(), valid.err());
     assertTrue(valid.out().contains("is valid"), valid.out());
   }

@@ -37,8 +37,8 @@ class BrokenInputRunnersTest {
   @BeforeAll
   static void setUp() throws Exception {
     Path keystore = root.resolve("keys.p12");
-    KeyStoreFile.initDemo(keystore, "pw".toCharArray());
-    key = Stages.openPrimaryKey(keystore, "pw".toCharArray(), true);
+    KeyStoreFile.initDemo(keystore, "test-password".toCharArray());
+    key = Stages.openPrimaryKey(keystore, "test-password".toCharArray(), true);
     Path lists = Files.createDirectories(root.resolve("code-lists"));
     for (var file : BrokenFileCorpus.codeListsFor().entrySet()) {
       Files.writeString(lists.resolve(file.getKey()), file.getValue());

@@ -35,8 +35,8 @@ class BrokenInputTest {
   @BeforeAll
   static void key() throws Exception {
     Path keystore = root.resolve("keys.p12");
-    KeyStoreFile.initDemo(keystore, "pw".toCharArray());
-    key = Stages.openPrimaryKey(keystore, "pw".toCharArray(), true);
+    KeyStoreFile.initDemo(keystore, "test-password".toCharArray());
+    key = Stages.openPrimaryKey(keystore, "test-password".toCharArray(), true);
     Path lists = Files.createDirectories(root.resolve("code-lists"));
     for (var file : BrokenFileCorpus.codeListsFor().entrySet()) {
       Files.writeString(lists.resolve(file.getKey()), file.getValue());

@@ -54,7 +54,7 @@ final class FlowFixture {
     return generated.files().get(name);
   }
 
-  /** Runs pseudonymise (both sources), link and metrics into {@code out} with the given Beam arguments. */
+  /** Runs pseudonymise (both sources), link, metrics and statistics into {@code out} with the given Beam arguments. */
   Path runStages(Path out, List<String> beamArgs) throws Exception {
     SdelinkPipelineOptions options = StageOptions.fromArgs(beamArgs);
     Stages.pseudonymise(InputSource.CLD, List.of(input("cld_events.csv")), key, REFERENCE_DATE)
@@ -64,6 +64,10 @@ final class FlowFixture {
     LinkStage.of(out.resolve("cld"), out.resolve("apc")).run(options, out.resolve("linked"));
     MetricsStage.of(out.resolve("cld"), out.resolve("apc"), out.resolve("linked").resolve(LinkStage.SPINE), PERIOD)
         .run(options, out.resolve("metrics"));
+    org.sdelink.pipelines.statistics.StatisticsStage.of(out.resolve("cld"),
+            new org.sdelink.metrics.evaluation.FinancialYear(GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
+            org.sdelink.metrics.submissions.SubmissionWindow.all())
+        .run(options, out.resolve("statistics"));
     return out;
   }
 

@@ -27,9 +27,10 @@ class KillAndRerunTest {
   void aKilledStageLeavesNoPartialOutputAndTheRerunCompletesIt() throws Exception {
     var generated = SyntheticDataGenerator.generate(GeneratorConfig.of(40_000, 123_456, root.resolve("input")));
     Path keystore = root.resolve("keys.p12");
-    KeyStoreFile.init(keystore, "kill-test".toCharArray());
+    KeyStoreFile.init(keystore, "kill-test-password".toCharArray());
     Path passwordFile = root.resolve("password");
-    Files.writeString(passwordFile, "kill-test\n");
+    Files.writeString(passwordFile, "kill-test-password\n");
+    Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Path out = root.resolve("cld");
     Path partial = root.resolve("cld.partial");
     List<String> command = new ArrayList<>(List.of(

@@ -55,8 +55,10 @@ public final class LeakProbe {
     Path keystore = keys.resolve("keys.p12");
     Path password = keys.resolve("password");
     Files.writeString(password, "leak-probe-password\n");
+    Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Path wrongPassword = keys.resolve("wrong-password");
     Files.writeString(wrongPassword, "not-the-password\n");
+    Files.setPosixFilePermissions(wrongPassword, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Path out = work.resolve("out");
     String[] key = {"--keystore", keystore.toString(), "--keystore-password-file", password.toString()};
     String date = "--reference-date=2025-06-30";
@@ -135,15 +137,16 @@ public final class LeakProbe {
         out.resolve("metrics-raw").toString()}, period));
 
     Path policy = ReleasePropertiesTest.approvedPolicyIn(work, "LEAK-PROBE-1");
-    run("policy-check", 0, new String[] {"policy", "check", policy.toString()});
+    String sdeConfig = org.sdelink.pipelines.publish.TestApprovals.sdeConfigFile(policy).toString();
+    run("policy-check", 0, new String[] {"policy", "check", policy.toString(), "--sde-config", sdeConfig});
     run("policy-review", 0, new String[] {"policy", "review", policy.toString(), "--output",
         out.resolve("review").toString(), "--metrics", out.resolve("metrics").toString()});
     run("publish", 0, cat(new String[] {"publish", "--project", "LEAK-PROBE-1", "--policy", policy.toString(),
-        "--metrics", out.resolve("metrics").toString(), "--output", out.resolve("release").toString()}, key));
+        "--sde-config", sdeConfig, "--metrics", out.resolve("metrics").toString(), "--output", out.resolve("release").toString()}, key));
     Path changed = Files.createDirectories(work.resolve("changed-policy")).resolve(policy.getFileName());
     Files.writeString(changed, Files.readString(policy).replace("k: 10", "k: 11"));
     run("publish-unapproved", 2, cat(new String[] {"publish", "--project", "LEAK-PROBE-1", "--policy",
-        changed.toString(), "--metrics", out.resolve("metrics").toString(), "--output",
+        changed.toString(), "--sde-config", sdeConfig, "--metrics", out.resolve("metrics").toString(), "--output",
         out.resolve("release-unapproved").toString()}, key));
 
     Path config = work.resolve("run-config.yaml");
@@ -151,7 +154,7 @@ public final class LeakProbe {
         "inputs:", "  cld: [" + cld + "]", "  apc: [" + apc + "]",
         "keystore: " + keystore, "keystore_password_file: " + password,
         "period: {start: 2024-04-01, end: 2025-03-31}",
-        "policy: " + policy, "project: LEAK-PROBE-1", "output: " + work.resolve("run"),
+        "policy: " + policy, "project: LEAK-PROBE-1", "sde_config: " + sdeConfig, "output: " + work.resolve("run"),
         "reference_date: 2025-06-30", "code_lists: " + lists, ""));
     run("run", 0, new String[] {"run", "--config", config.toString()});
   }

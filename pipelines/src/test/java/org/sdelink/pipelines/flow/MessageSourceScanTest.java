@@ -65,6 +65,7 @@ class MessageSourceScanTest {
       Map.entry("StageProgress.java:line", "a result line a stage command composes (counts and paths)"),
       Map.entry("CodeTables.java:record.getRecordNumber()", "the line number of a lookup table row, not its content"),
       Map.entry("ReportStage.java:records", "the path of the records file, not its content"),
+      Map.entry("StatisticsStage.java:records", "the path of the CLD records file, not its content"),
       Map.entry("CouncilFaultRates.java:Arrays.stream(values()).map(Fault::label).collect(Collectors.joining(\"\"))",
           "the names of the generator's fault kinds"),
       Map.entry("CouncilFaultRates.java:text", "a generator setting typed by the operator, not input data"));

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -23,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdelink.pipelines.io.StageDirectory;
 import org.sdelink.pipelines.publish.PublishStage;
+import org.sdelink.pipelines.publish.TestApprovals;
 import org.sdelink.pipelines.run.StageOptions;
 import org.sdelink.policies.Policy;
-import org.sdelink.policies.approval.PolicyApprovals;
 import org.sdelink.policies.kanonymity.KAnonymityGate;
 
 /** Releases generated data for two projects and proves the release's safety properties on the written files. */
@@ -36,6 +35,8 @@ class ReleasePropertiesTest {
   static Path releaseA;
   static Path releaseB;
   static Path policyA;
+  /** A tables-only release (the shipped published-metrics policy): the summary table travels without rows. */
+  static Path releaseTables;
 
   @BeforeAll
   static void publishTwoProjects() throws Exception {
@@ -43,10 +44,16 @@ class ReleasePropertiesTest {
     stages = fixture.runStages(root.resolve("stages"), List.of());
     policyA = approvedPolicy("PROJECT-A");
     Path policyB = approvedPolicy("PROJECT-B");
-    releaseA = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key)
+    releaseA = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key,
+        TestApprovals.sde(policyA))
         .run(StageOptions.fromArgs(List.of()), root.resolve("release-a"));
-    releaseB = PublishStage.of("PROJECT-B", policyB, stages.resolve("metrics"), fixture.key)
+    releaseB = PublishStage.of("PROJECT-B", policyB, stages.resolve("metrics"), fixture.key,
+        TestApprovals.sde(policyB))
         .run(StageOptions.fromArgs(List.of()), root.resolve("release-b"));
+    Path policyTables = approvedPolicyIn(root, "PROJECT-T", "published-metrics");
+    releaseTables = PublishStage.of("PROJECT-T", policyTables, stages.resolve("metrics"), fixture.key,
+        TestApprovals.sde(policyTables))
+        .run(StageOptions.fromArgs(List.of()), root.resolve("release-tables"));
   }
 
   static Path approvedPolicy(String project) throws Exception {
@@ -55,13 +62,18 @@ class ReleasePropertiesTest {
 
   /** A copy of the shipped policy for {@code project}, approved by a test reviewer, in a folder under {@code dir}. */
   static Path approvedPolicyIn(Path dir0, String project) throws Exception {
-    Path shipped = Path.of(System.getProperty("user.dir")).resolve("../policies/researcher-linked-journeys.yaml");
+    return approvedPolicyIn(dir0, project, "researcher-linked-journeys");
+  }
+
+  /** A copy of the shipped policy {@code name} for {@code project}, approved by a test reviewer. */
+  static Path approvedPolicyIn(Path dir0, String project, String name) throws Exception {
+    Path shipped = Path.of(System.getProperty("user.dir")).resolve("../policies/" + name + ".yaml");
     String text = Files.readString(shipped).replaceFirst("(?m)^(\\s*id:\\s*).*$", "$1" + project);
     Path dir = dir0.resolve("policy-" + project);
     Files.createDirectories(dir);
-    Path policy = dir.resolve("researcher-linked-journeys.yaml");
+    Path policy = dir.resolve(name + ".yaml");
     Files.writeString(policy, text);
-    new PolicyApprovals(Clock.systemUTC()).approve(policy, "Test Reviewer");
+    TestApprovals.approve(policy);
     return policy;
   }
 
@@ -129,7 +141,7 @@ class ReleasePropertiesTest {
 
   @Test
   void noUnsuppressedSmallCountAndNoSuppressedCellRecoverableFromItsTotal() throws Exception {
-    List<Map<String, String>> summary = FlowFixture.readCsv(releaseA.resolve("summary.csv"));
+    List<Map<String, String>> summary = FlowFixture.readCsv(releaseTables.resolve("summary.csv"));
     assertTrue(summary.size() > 20);
     Map<String, Map<String, String>> totals = new HashMap<>();
     Map<String, List<Map<String, String>>> groups = new HashMap<>();
@@ -182,7 +194,8 @@ class ReleasePropertiesTest {
       for (Path file : files.filter(Files::isRegularFile)
           .filter(f -> !f.getFileName().toString().endsWith(".parquet")).toList()) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        for (String cell : text.split("[,\"\\n\\r|{}\\[\\] :]+")) {
+        // A leading ' is the spreadsheet-safety prefix (issue 15): split on it too, so no id hides behind it.
+        for (String cell : text.split("[,\"\\n\\r|{}\\[\\] :']+")) {
           assertFalse(level1.contains(cell.trim()), "a level-1 value in " + file.getFileName());
         }
       }
@@ -243,7 +256,8 @@ class ReleasePropertiesTest {
 
   @Test
   void publishingAgainGivesByteIdenticalFilesParquetIncluded() throws Exception {
-    Path again = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key)
+    Path again = PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key,
+        TestApprovals.sde(policyA))
         .run(StageOptions.fromArgs(List.of("--buckets=5")), root.resolve("release-a-again"));
     try (Stream<Path> files = Files.list(releaseA)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -268,13 +282,35 @@ class ReleasePropertiesTest {
     assertEquals(fixture.key.id(), manifest.get("keys").get("master_key_id").asText());
   }
 
+  /** Issue 15: the manifest carries the approval's signature and key fingerprint, verifiable from it alone. */
+  @Test
+  void theManifestRecordsTheSignedApprovalAndTheReviewersKeyFingerprint() throws Exception {
+    var sde = TestApprovals.sde(policyA);
+    var registered = new org.sdelink.policies.approval.PolicyApprovals(java.time.Clock.systemUTC())
+        .requireApproved(policyA, sde.reviewers());
+    var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(releaseA.resolve("manifest.json")
+        .toFile()).path("policy");
+    var node = manifest.path("approval");
+    assertEquals(registered.keyFingerprint(), node.path("key_fingerprint").asText());
+    assertEquals(registered.signature(), node.path("signature").asText());
+    var fromManifest = new org.sdelink.policies.approval.Approval(node.path("sequence").asInt(),
+        manifest.path("name").asText(), node.path("project").asText(), node.path("sha256").asText(),
+        node.path("reviewer").asText(), node.path("approved_at").asText(), node.path("approved_copy").asText(),
+        node.path("key_fingerprint").asText(), node.path("signature").asText());
+    assertEquals(registered, fromManifest);
+    assertEquals(TestApprovals.REVIEWER,
+        sde.reviewers().verify(fromManifest, Path.of("manifest.json")).name(), "the signature verifies");
+    assertEquals(Policy.load(policyA).sha256(), fromManifest.sha256());
+  }
+
   @Test
   void oneChangedCharacterInAnApprovedPolicyMakesPublishRefuse() throws Exception {
     String text = Files.readString(policyA);
     Files.writeString(policyA, text.replace("k: 10", "k: 11"));
     try {
       Exception refused = assertThrows(Exception.class, () ->
-          PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key)
+          PublishStage.of("PROJECT-A", policyA, stages.resolve("metrics"), fixture.key,
+                  TestApprovals.sde(policyA))
               .run(StageOptions.fromArgs(List.of()), root.resolve("release-refused")));
       assertTrue(refused.getMessage().contains("sdelink policy review")
           && refused.getMessage().contains("sdelink policy approve"), refused.getMessage());
@@ -301,7 +337,9 @@ class ReleasePropertiesTest {
     }
     assertTrue(suppressed > 0 && suppressed < costs.size(), "expected some, not all, cells suppressed");
     JsonNode results = new ObjectMapper().readTree(releaseA.resolve("results.json").toFile()).get("results");
-    assertTrue(results.has("summary") && results.has("costs"), results.toString());
+    assertTrue(!results.has("summary") && results.has("costs"), results.toString());
+    JsonNode tables = new ObjectMapper().readTree(releaseTables.resolve("results.json").toFile()).get("results");
+    assertTrue(tables.has("summary") && tables.has("costs"), tables.toString());
   }
 
   /**
@@ -311,10 +349,18 @@ class ReleasePropertiesTest {
    */
   @Test
   void acroResultsHaveTheLayoutAcroAndTheSacroViewerReadAndPointAtTheWithheldCells() throws Exception {
+    acroResultsPointAtWithheldCells(releaseA, policyA, "costs", 1);
+    acroResultsPointAtWithheldCells(releaseTables, null, "summary", 11);
+  }
+
+  private static void acroResultsPointAtWithheldCells(Path releaseA, Path policyA, String checkedTable,
+      int minFlagged) throws Exception {
     assertEquals(List.of(), org.sdelink.policies.disclosure.AcroResultsCheck.problems(releaseA));
     JsonNode root = new ObjectMapper().readTree(releaseA.resolve("results.json").toFile());
-    assertEquals(Policy.load(policyA).sha256(), new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST)
-        .toFile()).path("policy").path("approval").path("sha256").asText());
+    if (policyA != null) {
+      assertEquals(Policy.load(policyA).sha256(), new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST)
+          .toFile()).path("policy").path("approval").path("sha256").asText());
+    }
     int flagged = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = root.path("results").fields(); it.hasNext(); ) {
       JsonNode output = it.next().getValue();
@@ -332,10 +378,40 @@ class ReleasePropertiesTest {
         }
       }
     }
-    assertTrue(flagged > 10, "flagged cells: " + flagged);
+    assertTrue(flagged >= minFlagged, "flagged cells: " + flagged);
     assertTrue(Files.isRegularFile(releaseA.resolve("config.json")));
     assertTrue(new ObjectMapper().readTree(releaseA.resolve(PublishStage.MANIFEST).toFile()).path("files_sha256")
-        .has("checksums/summary.csv.txt"));
+        .has("checksums/" + checkedTable + ".csv.txt"));
+  }
+
+  /**
+   * Issue 15, item 5: the summary table beside the discharge rows it counts (the shipped policy before the fix) let a
+   * reader add up the rows to get every suppressed cell back. Publishing that make-up now stops, names the files,
+   * and leaves nothing behind; the same table in a release of its own is published (releaseTables).
+   */
+  @Test
+  void aSummaryTableBesideTheRowsItCountsStopsTheRelease() throws Exception {
+    Path dir = root.resolve("both-policy");
+    Files.createDirectories(dir);
+    Path policy = dir.resolve("researcher-linked-journeys.yaml");
+    String summary = "  summary:\n    metric: keep\n    breakdown: keep\n    group: keep\n    numerator: keep\n"
+        + "    denominator: keep\n    value: keep\n\n  costs:\n";
+    String text = Files.readString(policyA);
+    assertEquals(1, text.split("\n  costs:\n", -1).length - 1);
+    Files.writeString(policy, text.replace("\n  costs:\n", "\n" + summary));
+    TestApprovals.approve(policy);
+    Exception refused = assertThrows(Exception.class, () ->
+        PublishStage.of("PROJECT-A", policy, stages.resolve("metrics"), fixture.key, TestApprovals.sde(policy))
+            .run(StageOptions.fromArgs(List.of()), root.resolve("release-both")));
+    assertTrue(refused.getMessage().contains("summary.csv has") && refused.getMessage().contains("discharges.csv")
+        && refused.getMessage().contains("suppressed"), refused.getMessage());
+    assertFalse(Files.exists(root.resolve("release-both")));
+    // The tables-only release has suppressed cells and no record file.
+    List<Map<String, String>> table = FlowFixture.readCsv(releaseTables.resolve("summary.csv"));
+    assertTrue(table.stream().anyMatch(r -> r.get("numerator").equals("*")));
+    for (String dataset : PublishStage.RECORD_DATASETS) {
+      assertFalse(Files.exists(releaseTables.resolve(dataset + ".csv")), dataset);
+    }
   }
 
   @Test
@@ -350,7 +426,8 @@ class ReleasePropertiesTest {
                 + "    journeys:");
     Files.writeString(policy, text);
     Exception refused = assertThrows(Exception.class, () ->
-        PublishStage.of("PROJECT-A", policy, stages.resolve("metrics"), fixture.key)
+        PublishStage.of("PROJECT-A", policy, stages.resolve("metrics"), fixture.key,
+                TestApprovals.sde(policyA))
             .run(StageOptions.fromArgs(List.of()), root.resolve("release-lsoa")));
     assertTrue(refused.getMessage().contains("datasets.persons.postcode.to")
         && refused.getMessage().contains("lookups:"), refused.getMessage());
@@ -360,7 +437,14 @@ class ReleasePropertiesTest {
   @Test
   void everyDatasetIsAlsoWrittenAsParquetWithTheSameRowsAndValues() throws Exception {
     for (String dataset : List.of("persons", "journeys", "discharges", "summary", "costs")) {
-      List<Map<String, String>> csv = FlowFixture.readCsv(releaseA.resolve(dataset + ".csv"));
+      Path releaseA = dataset.equals("summary") ? releaseTables : ReleasePropertiesTest.releaseA;
+      // The CSV neutralises formula cells for spreadsheets; Parquet holds the true values (issue 15).
+      List<Map<String, String>> csv = new java.util.ArrayList<>();
+      for (Map<String, String> row : FlowFixture.readCsv(releaseA.resolve(dataset + ".csv"))) {
+        Map<String, String> restored = new java.util.LinkedHashMap<>();
+        row.forEach((k, v) -> restored.put(k, org.sdelink.policies.spreadsheet.SpreadsheetSafeCells.restore(v)));
+        csv.add(restored);
+      }
       List<Map<String, String>> parquet = new java.util.ArrayList<>();
       var file = org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
           new org.apache.hadoop.fs.Path(releaseA.resolve(dataset + ".parquet").toUri()),

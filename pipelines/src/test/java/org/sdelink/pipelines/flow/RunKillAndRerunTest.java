@@ -35,9 +35,10 @@ class RunKillAndRerunTest {
     GenerationSummary generated = SyntheticDataGenerator.generate(GeneratorConfig.of(150, 31_337,
         root.resolve("input")));
     Path keystore = root.resolve("keys.p12");
-    KeyStoreFile.init(keystore, "rerun-test".toCharArray());
+    KeyStoreFile.init(keystore, "rerun-test-password".toCharArray());
     Path password = root.resolve("password");
-    Files.writeString(password, "rerun-test\n");
+    Files.writeString(password, "rerun-test-password\n");
+    Files.setPosixFilePermissions(password, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Path policy = ReleasePropertiesTest.approvedPolicyIn(root, "RERUN-1");
 
     Path direct = killAndRerun(generated, keystore, password, policy, "DirectRunner", List.of());
@@ -59,6 +60,7 @@ class RunKillAndRerunTest {
         "keystore_password_file: " + password,
         "period: {start: 2024-04-01, end: 2025-03-31}",
         "policy: " + policy,
+        "sde_config: " + org.sdelink.pipelines.publish.TestApprovals.sdeConfigFile(policy),
         "project: RERUN-1",
         "output: " + out,
         "reference_date: 2025-06-30",

@@ -62,7 +62,8 @@ class RunnerEquivalenceTest {
 
   private Path runAndPublish(Path out, List<String> args) throws Exception {
     fixture.runStages(out, args);
-    org.sdelink.pipelines.publish.PublishStage.of("EQUIVALENCE-1", policy, out.resolve("metrics"), fixture.key)
+    org.sdelink.pipelines.publish.PublishStage.of("EQUIVALENCE-1", policy, out.resolve("metrics"), fixture.key,
+        org.sdelink.pipelines.publish.TestApprovals.sde(policy))
         .run(org.sdelink.pipelines.run.StageOptions.fromArgs(args), out.resolve("release"));
     return out;
   }

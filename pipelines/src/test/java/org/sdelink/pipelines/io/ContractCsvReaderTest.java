@@ -60,11 +60,72 @@ class ContractCsvReaderTest {
     }
     for (String data : List.of("9434765919", "01/02/1940", "1940_02_01", "ls6 2ab", "a@b.org", "Smith", "MARY",
         "x".repeat(80), "First_1940")) {
-      assertFalse(ContractCsvReader.looksLikeColumnName(data), data);
+      assertFalse(QuotableHeaderCell.isQuotable(data), data);
     }
     for (String name : List.of("PATIENT_NAME", "DIAG_4_02", "Extra_Column", "OPERTN_01", "Event_Ref_2")) {
-      assertTrue(ContractCsvReader.looksLikeColumnName(name), name);
+      assertTrue(QuotableHeaderCell.isQuotable(name), name);
     }
+  }
+
+  /** Issue 15: a header cell that is a person's name (Patricia_Griffin) was quoted in the error message. */
+  @Test
+  void aHeaderCellThatIsAPersonsNameIsNotQuoted() {
+    for (String cell : List.of("Patricia_Griffin", "PATRICIA_GRIFFIN", "Mary_Ann_Smith", "Griffin_P")) {
+      InputContractException e = assertThrows(InputContractException.class, () ->
+          read(InputSource.CLD, "LA_Code,LA_Person_Unique_Identifier,Event_Type,Event_Start_Date," + cell
+              + "\nE1,P1,Service,2024-01-01,x\n"));
+      assertTrue(e.getMessage().contains("column 5 of the header"), e.getMessage());
+      assertFalse(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("griffin")
+          || e.getMessage().contains("Patricia") || e.getMessage().contains("Smith"), e.getMessage());
+      assertFalse(QuotableHeaderCell.isQuotable(cell), cell);
+    }
+    InputContractException named = assertThrows(InputContractException.class, () ->
+        read(InputSource.CLD, "LA_Code,LA_Person_Unique_Identifier,Event_Type,Event_Start_Date,Client_Notes"
+            + "\nE1,P1,Service,2024-01-01,x\n"));
+    assertTrue(named.getMessage().contains("'Client_Notes'"), named.getMessage());
+  }
+
+  /** Issue 15: a UTF-16 file got "the header row is missing" without naming the encoding. */
+  @Test
+  void aUtf16Or32FileIsNamedWithItsEncoding() {
+    String text = "EPIKEY,ADMIDATE,PROCODE3\n7,2024-01-01,RXX\n";
+    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    files.put("UTF-16 (little-endian, with a byte-order mark)", withBom(text, "UTF-16LE", 0xFF, 0xFE));
+    files.put("UTF-16 (big-endian, with a byte-order mark)", text.getBytes(StandardCharsets.UTF_16));
+    files.put("UTF-16 (little-endian)", text.getBytes(StandardCharsets.UTF_16LE));
+    files.put("UTF-16 (big-endian)", text.getBytes(StandardCharsets.UTF_16BE));
+    files.put("UTF-32 (little-endian, with a byte-order mark)", withBom(text, "UTF-32LE", 0xFF, 0xFE, 0, 0));
+    files.put("UTF-32 (big-endian)", text.getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
+    files.forEach((encoding, bytes) -> {
+      InputContractException e = assertThrows(InputContractException.class, () -> read(InputSource.APC, bytes));
+      assertTrue(e.getMessage().contains("file f.csv is " + encoding + ", not UTF-8: save it as UTF-8"),
+          encoding + ": " + e.getMessage());
+      InputContractException check = assertThrows(InputContractException.class, () ->
+          ContractCsvReader.forSource(InputSource.APC).checkHeader(new ByteArrayInputStream(bytes), "f.csv"));
+      assertTrue(check.getMessage().contains(encoding), check.getMessage());
+    });
+  }
+
+  private static byte[] withBom(String text, String charset, int... bom) {
+    byte[] body = text.getBytes(java.nio.charset.Charset.forName(charset));
+    byte[] all = new byte[bom.length + body.length];
+    for (int i = 0; i < bom.length; i++) {
+      all[i] = (byte) bom[i];
+    }
+    System.arraycopy(body, 0, all, bom.length, body.length);
+    return all;
+  }
+
+  /** Issue 15: Unit_Cost=1e309 was accepted; it is now a row reject naming the column, never the value. */
+  @Test
+  void aCostOutOfBoundsIsARowRejectNamingTheColumn() throws IOException {
+    assertEquals(2, read(InputSource.CLD, "LA_Code,LA_Person_Unique_Identifier,Event_Type,Event_Start_Date,Unit_Cost\n"
+        + "E1,P1,Service,2024-01-01,1e309\nE1,P2,Service,2024-01-01,450.00\n"));
+    assertEquals(1, accepted.size());
+    assertEquals(1, rejected.size());
+    assertEquals("NUMBER_OUT_OF_RANGE", rejected.get(0).reason());
+    assertEquals("Unit_Cost", rejected.get(0).column());
+    assertEquals(2, rejected.get(0).line());
   }
 
   @Test

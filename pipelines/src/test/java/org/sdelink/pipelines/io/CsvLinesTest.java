@@ -37,4 +37,48 @@ class CsvLinesTest {
     assertEquals(CsvLines.formatWithPrinter(values), CsvLines.format(values));
     assertEquals("a,,b", CsvLines.format(values));
   }
+
+  @Test
+  void linesForPeopleQuoteAndNeutraliseFormulaCellsButKeepNumbers() {
+    assertEquals("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-3,-0.5,\"'-BAY_x\",\"'@SUM(1+1)\",Home Support",
+        CsvLines.formatForPeople("=HYPERLINK(\"http://x\",\"y\")", "-3", "-0.5", "-BAY_x", "@SUM(1+1)",
+            "Home Support"));
+    // Files sdelink reads back keep exact values.
+    assertEquals("=1+1,-BAY_x", CsvLines.format("=1+1", "-BAY_x"));
+  }
+
+  @Test
+  void linesForPeopleReadBackToTheTrueValuesAfterRestore() throws Exception {
+    Random random = new Random(15);
+    char[] starts = {'=', '+', '-', '@', '\t', '\r', '\'', 'a', '1', '"'};
+    for (int round = 0; round < 20_000; round++) {
+      List<String> values = new ArrayList<>();
+      for (int v = 0; v < 1 + random.nextInt(5); v++) {
+        StringBuilder value = new StringBuilder();
+        if (random.nextBoolean()) {
+          value.append(starts[random.nextInt(starts.length)]);
+        }
+        for (int c = 0; c < random.nextInt(6); c++) {
+          value.append(random.nextInt(3) == 0 ? CHARS[random.nextInt(CHARS.length)] : (char) ('0' + random.nextInt(10)));
+        }
+        values.add(value.toString());
+      }
+      String line = CsvLines.formatForPeople(values);
+      var record = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(line)).getRecords().get(0);
+      List<String> back = new ArrayList<>();
+      for (String cell : record) {
+        // What a spreadsheet reads: never a formula unless a plain number.
+        org.junit.jupiter.api.Assertions.assertFalse(
+            org.sdelink.policies.spreadsheet.SpreadsheetSafeCells.needsPrefix(cell) && cell.charAt(0) != '\'', line);
+        back.add(org.sdelink.policies.spreadsheet.SpreadsheetSafeCells.restore(cell));
+      }
+      assertEquals(values, back, line);
+    }
+  }
+
+  @Test
+  void wholeTextsForPeopleAreReformattedLineByLine() {
+    assertEquals("council,change\n\"'=cmd|' /C calc'!A0\",-3\nE08000025,\"'-3%\"\n",
+        CsvLines.forPeople("council,change\n=cmd|' /C calc'!A0,-3\nE08000025,-3%\n"));
+  }
 }

@@ -89,4 +89,51 @@ class ReadContractRowsTest {
     values.put("PROCODE3", "caf\u00e9, \"quoted\"\nline");
     CoderProperties.coderDecodeEncodeEqual(SourceRowCoder.of(), SourceRow.of("f.csv", 7, 5, values));
   }
+
+  /**
+   * Issue 15: an input file appended while it was read was half read with exit 0. A reader that appends to the file
+   * as it reads its first row stands in for a council system still writing it: the read stops naming the file.
+   */
+  @Test
+  void aFileAppendedWhileItIsReadStopsTheReadNamingIt(TestPipeline p) throws Exception {
+    StringBuilder csv = new StringBuilder("EPIKEY,ADMIDATE,PROCODE3\n");
+    for (int i = 1; i <= 3_000; i++) {
+      csv.append("E").append(i).append(",2024-05-01,RX1\n");
+    }
+    Path file = dir.resolve("growing.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    String path = file.toString();
+    p.apply(ReadContractRows.of(InputSource.APC, List.of(path)).withRangeBytes(10_000)
+        .mappingRows(new AppendOnFirstRow(path), org.apache.beam.sdk.coders.StringUtf8Coder.of()));
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> p.run().waitUntilFinish());
+    Throwable cause = e;
+    while (!(cause instanceof org.sdelink.pipelines.contract.InputContractException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(cause.getMessage().contains("input file " + path + " grew while"),
+        cause.getMessage());
+  }
+
+  /** Appends one row to the file when it sees row 1. */
+  private static final class AppendOnFirstRow
+      implements org.apache.beam.sdk.transforms.SerializableFunction<SourceRow, String> {
+    private final String path;
+
+    AppendOnFirstRow(String path) {
+      this.path = path;
+    }
+
+    @Override
+    public String apply(SourceRow row) {
+      if (row.get("EPIKEY").equals("E1")) {
+        try {
+          Files.writeString(Path.of(path), "E9999,2024-05-01,RX1\n", StandardCharsets.UTF_8,
+              java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return row.get("EPIKEY");
+    }
+  }
 }

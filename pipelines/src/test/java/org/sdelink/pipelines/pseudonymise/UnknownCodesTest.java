@@ -44,8 +44,8 @@ class UnknownCodesTest {
   @BeforeAll
   static void key() throws Exception {
     Path keystore = root.resolve("keys.p12");
-    KeyStoreFile.initDemo(keystore, "pw".toCharArray());
-    key = Stages.openPrimaryKey(keystore, "pw".toCharArray(), true);
+    KeyStoreFile.initDemo(keystore, "test-password".toCharArray());
+    key = Stages.openPrimaryKey(keystore, "test-password".toCharArray(), true);
   }
 
   private static Path lists(String name) throws Exception {

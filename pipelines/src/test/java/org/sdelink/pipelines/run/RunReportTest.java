@@ -115,4 +115,25 @@ class RunReportTest {
     assertEquals("C 9, A 2, B 2, D 1, E 1 and 2 more", RunReport.topEntries(json, 5));
     assertEquals("none", RunReport.topEntries(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(), 5));
   }
+
+  @Test
+  void theStatisticsSectionShowsEnglandPerTableAndTheSubmissionsPerCouncil() throws IOException {
+    writeStageOutputs();
+    Path statistics = out.resolve("statistics");
+    write(statistics.resolve("salt/STS001.csv"), "la_code,age_band,route_of_access,sequel,count\n"
+        + "E06000001,65+,Self-Funder,No Service Found,3\nENGLAND,65+,Self-Funder,No Service Found,3\n"
+        + "ENGLAND,18-64,Self-Funder,No Service Found,4\n");
+    write(statistics.resolve("report.json"), "{\"year\":\"2024-25\",\"councils\":{\"E06000001\":"
+        + "{\"submissions_received\":4,\"submission_chosen\":\"q4.csv\",\"events_deduplicated\":17},"
+        + "\"E06000002\":{\"submissions_received\":1,\"submission_chosen\":null,\"events_deduplicated\":0}}}");
+    FullRun.Outcome base = outcome();
+    FullRun.Outcome withStatistics = new FullRun.Outcome(base.cld(), base.apc(), base.spine(), base.metrics(),
+        base.release(), base.stageTimes(), statistics);
+    String html = Files.readString(RunReport.write(withStatistics, out));
+    assertTrue(html.contains("<td>STS001</td><td class=\"n\">7</td>"), html);
+    assertTrue(html.contains("<td>LTS003</td><td class=\"n\">0</td>"), html);
+    assertTrue(html.contains("<td>E06000001</td><td class=\"n\">4</td><td>q4.csv</td><td class=\"n\">17</td>"),
+        html);
+    assertTrue(html.contains("<td>E06000002</td><td class=\"n\">1</td><td>none</td>"), html);
+  }
 }

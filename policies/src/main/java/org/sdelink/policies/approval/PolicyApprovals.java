@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +25,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.sdelink.policies.Policy;
 import org.sdelink.policies.PolicyValidator;
+import org.sdelink.policies.sde.SdeConfiguration;
 
 /**
- * The approvals registry of policy files. An approval binds a reviewer's name to the SHA-256 of a policy file's exact
- * bytes; it is appended to {@code approvals/<policy>.json} next to the policy (never rewritten), and a copy of the
- * approved text is kept in {@code approvals/<policy>/<sha256>.yaml} so the next review can show what changed.
- * {@link #requireApproved} refuses a policy whose exact bytes have no approval: changing one character needs a new
- * review and approval.
+ * The approvals registry of policy files. An approval binds a trusted reviewer's name to the SHA-256 of a policy
+ * file's exact bytes and the policy's project, and is signed with the reviewer's Ed25519 key; it is appended to
+ * {@code approvals/<policy>.json} next to the policy (never rewritten), and a copy of the approved text is kept in
+ * {@code approvals/<policy>/<sha256>.yaml} so the next review can show what changed. {@link #requireApproved} refuses
+ * a policy whose exact bytes have no approval, or whose approval is unsigned, signed by a key the SDE does not trust,
+ * or altered after signing: writing the registry by hand approves nothing, and changing one character of the policy
+ * needs a new review and approval.
  */
 public final class PolicyApprovals {
   /** The folder, next to the policy files, that holds the registries. */
@@ -59,28 +61,39 @@ public final class PolicyApprovals {
   }
 
   /**
-   * Records that {@code reviewer} approved the exact current bytes of {@code policy}, after checking the policy is
-   * valid. Approving bytes the same reviewer already approved returns that approval and changes nothing.
+   * Records that the reviewer holding {@code key} approved the exact current bytes of {@code policy}: checks that the
+   * policy is valid and meets the SDE's floors, that the key is a trusted reviewer's, then appends an approval signed
+   * with the key. {@code reviewer}, when given, must be the name the SDE lists for the key. Approving bytes the same
+   * key already approved returns that approval and changes nothing.
    *
-   * @throws org.sdelink.policies.InvalidPolicyException when the policy has problems
-   * @throws IllegalArgumentException when the reviewer name is blank, too long or has control characters
+   * @throws org.sdelink.policies.InvalidPolicyException when the policy has problems or is below a floor
+   * @throws ReviewerKeyException when the key is not a trusted reviewer's, or the name is not the key's
    * @throws IOException when the files cannot be read or written
    */
-  public Approval approve(Path policy, String reviewer) throws IOException {
+  public Approval approve(Path policy, ReviewerSigningKey key, Optional<String> reviewer, SdeConfiguration sde)
+      throws IOException {
     checkNotNull(policy, "policy");
+    checkNotNull(key, "key");
     checkNotNull(reviewer, "reviewer");
-    String name = reviewer.trim();
-    checkArgument(!name.isEmpty(), "give the reviewer's name: --reviewer NAME");
-    checkArgument(name.length() <= MAX_REVIEWER_LENGTH, "the reviewer name is longer than %s characters",
-        MAX_REVIEWER_LENGTH);
-    checkArgument(CharMatcher.javaIsoControl().matchesNoneOf(name), "the reviewer name has control characters");
+    checkNotNull(sde, "sde");
     byte[] bytes = Files.readAllBytes(policy);
-    PolicyValidator.requireValid(Policy.parse(new String(bytes, StandardCharsets.UTF_8), Policy.nameOf(policy)));
+    Policy parsed = Policy.parse(new String(bytes, StandardCharsets.UTF_8), Policy.nameOf(policy));
+    PolicyValidator.requireValid(parsed);
+    sde.floors().requireMet(parsed);
+    String fingerprint = key.publicKey().fingerprint();
+    TrustedReviewer trusted = sde.reviewers().byFingerprint(fingerprint).orElseThrow(() -> new ReviewerKeyException(
+        "your key " + fingerprint + " is not a trusted reviewer's key in " + sde.file() + ": send your public key "
+            + "file (.pub) to the SDE, which adds it under `trusted_reviewers`; until then your approval would not "
+            + "count"));
+    if (reviewer.isPresent() && !reviewer.get().trim().equals(trusted.name())) {
+      throw new ReviewerKeyException("--reviewer does not match the name the SDE lists for your key " + fingerprint
+          + " in " + sde.file() + ": leave out --reviewer, or ask the SDE to correct the name");
+    }
     String sha256 = Policy.sha256Of(bytes);
 
     List<Approval> existing = new ArrayList<>(approvals(policy));
     for (Approval approval : existing) {
-      if (approval.sha256().equals(sha256) && approval.reviewer().equals(name)) {
+      if (approval.sha256().equals(sha256) && approval.keyFingerprint().equals(fingerprint)) {
         return approval;
       }
     }
@@ -92,35 +105,53 @@ public final class PolicyApprovals {
     if (!Files.exists(copy)) {
       writeAtomically(copy, bytes);
     }
-    Approval approval = new Approval(existing.size() + 1, policyName, sha256, name,
-        Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), copyName);
+    Approval approval = new Approval(existing.size() + 1, policyName, parsed.project().id(), sha256, trusted.name(),
+        Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), copyName, fingerprint, "")
+        .signedWith(key);
     existing.add(approval);
     writeAtomically(registryFile(policy), toJson(policyName, existing));
     return approval;
   }
 
   /**
-   * Returns the approval of the exact current bytes of {@code policy}.
+   * Returns the approval of the exact current bytes of {@code policy}, after checking every record of those bytes:
+   * each must be signed by a key in {@code trusted}, under its reviewer's name, with a signature that matches all its
+   * fields, for the policy's project; and the approved copy must match.
    *
-   * @throws PolicyNotApprovedException when there is none, saying which commands to run
+   * @throws PolicyNotApprovedException when there is no approval or any record of these bytes fails a check, saying
+   *     which and what to do
    * @throws IOException when the files cannot be read
    */
-  public Approval requireApproved(Path policy) throws IOException {
+  public Approval requireApproved(Path policy, TrustedReviewers trusted) throws IOException {
     checkNotNull(policy, "policy");
-    String sha256 = Policy.sha256Of(Files.readAllBytes(policy));
-    Optional<Approval> approval = approvals(policy).stream().filter(a -> a.sha256().equals(sha256)).findFirst();
-    if (approval.isEmpty()) {
+    checkNotNull(trusted, "trusted");
+    byte[] bytes = Files.readAllBytes(policy);
+    String sha256 = Policy.sha256Of(bytes);
+    List<Approval> matching = approvals(policy).stream().filter(a -> a.sha256().equals(sha256)).toList();
+    if (matching.isEmpty()) {
       throw new PolicyNotApprovedException("policy " + policy + " (sha256 " + sha256 + ") has no approval: run "
-          + "`sdelink policy review " + policy + "`, then `sdelink policy approve " + policy
-          + " --reviewer NAME`");
+          + "`sdelink policy review " + policy + "`, then a trusted reviewer runs `sdelink policy approve " + policy
+          + " --key THEIR_KEY --sde-config SDE_CONFIG`");
     }
-    Path copy = folder(policy).resolve(approval.get().approvedCopy());
-    if (!Files.exists(copy) || !Policy.sha256Of(Files.readAllBytes(copy)).equals(sha256)) {
+    String project = Policy.parse(new String(bytes, StandardCharsets.UTF_8), Policy.nameOf(policy)).project().id();
+    Path registry = registryFile(policy);
+    for (Approval approval : matching) {
+      trusted.verify(approval, registry);
+      if (!approval.project().equals(project)) {
+        throw new PolicyNotApprovedException("approval " + approval.sequence() + " in " + registry + " is for "
+            + "another project than the policy's project.id: the registry has been altered; restore it from version "
+            + "control or approve the policy again");
+      }
+    }
+    Approval approval = matching.get(0);
+    Path copy = folder(policy).resolve(approval.approvedCopy()).normalize();
+    if (!copy.startsWith(folder(policy)) || !Files.exists(copy)
+        || !Policy.sha256Of(Files.readAllBytes(copy)).equals(sha256)) {
       throw new PolicyNotApprovedException("policy " + policy + " (sha256 " + sha256 + ") is listed as approved but "
           + "the approved copy " + copy + " is missing or differs: the approvals registry has been altered; restore "
           + "it from version control or approve the policy again");
     }
-    return approval.get();
+    return approval;
   }
 
   /** The approvals of {@code policy} (any version), oldest first; empty when it has no registry. */
@@ -145,8 +176,10 @@ public final class PolicyApprovals {
     int expected = 1;
     for (JsonNode node : root.path("approvals")) {
       try {
-        Approval approval = new Approval(node.path("sequence").asInt(), policyName, node.path("sha256").asText(),
-            node.path("reviewer").asText(), node.path("approved_at").asText(), node.path("approved_copy").asText());
+        Approval approval = new Approval(node.path("sequence").asInt(), policyName, node.path("project").asText(),
+            node.path("sha256").asText(), node.path("reviewer").asText(), node.path("approved_at").asText(),
+            node.path("approved_copy").asText(), node.path("key_fingerprint").asText(),
+            node.path("signature").asText());
         checkArgument(approval.sequence() == expected++, "approvals are out of sequence");
         approvals.add(approval);
       } catch (IllegalArgumentException e) {
@@ -181,10 +214,13 @@ public final class PolicyApprovals {
     for (Approval approval : approvals) {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("sequence", approval.sequence());
+      entry.put("project", approval.project());
       entry.put("sha256", approval.sha256());
       entry.put("reviewer", approval.reviewer());
       entry.put("approved_at", approval.approvedAt());
       entry.put("approved_copy", approval.approvedCopy());
+      entry.put("key_fingerprint", approval.keyFingerprint());
+      entry.put("signature", approval.signature());
       entries.add(entry);
     }
     Map<String, Object> root = new LinkedHashMap<>();

@@ -16,9 +16,18 @@ import java.util.Set;
  * contributors ({@code threshold}), the p% rule ({@code p-ratio}: the contributions other than the two largest are
  * less than p of the largest, so the second-largest contributor could estimate the largest closely), the n-k
  * dominance rule ({@code nk-rule}: the n largest contributions are more than k of the total) and
- * {@code all-values-are-same} (every contributor gave the same amount, so the cell reveals each).
+ * {@code all-values-are-same} (every contributor gave the same amount, so the cell reveals each). A contribution that
+ * is not a finite number, or whose size exceeds {@link #MAX_CONTRIBUTION}, is reported as {@code missing}: such a
+ * value defeats the dominance rules (infinity over infinity is not a number, and every comparison with it is false),
+ * so its cell is never published.
  */
 public final class MagnitudeTableCheck {
+  /**
+   * The largest size a contribution may have (10^9): far above any real contribution (a person's weekly cost of care
+   * is in the thousands of pounds), and small enough that a sum of millions of them stays exact enough in a double.
+   */
+  public static final double MAX_CONTRIBUTION = 1e9;
+
   private MagnitudeTableCheck() {}
 
   /** The checks {@code cell} fails under {@code rules}; empty when it may be published. */
@@ -27,7 +36,7 @@ public final class MagnitudeTableCheck {
     checkNotNull(rules, "rules");
     double[] values = cell.contributions().toArray();
     EnumSet<AcroCheck> failed = EnumSet.noneOf(AcroCheck.class);
-    if (Arrays.stream(values).anyMatch(Double::isNaN)) {
+    if (Arrays.stream(values).anyMatch(v -> !Double.isFinite(v) || Math.abs(v) > MAX_CONTRIBUTION)) {
       failed.add(AcroCheck.MISSING);
       return failed;
     }
@@ -42,6 +51,10 @@ public final class MagnitudeTableCheck {
     Arrays.sort(descending);
     reverse(descending);
     double total = Arrays.stream(descending).sum();
+    if (!Double.isFinite(total)) {
+      failed.add(AcroCheck.MISSING);
+      return failed;
+    }
     if (total <= 0 || descending.length <= 1) {
       if (rules.zerosAreDisclosive()) {
         failed.add(AcroCheck.P_RATIO);

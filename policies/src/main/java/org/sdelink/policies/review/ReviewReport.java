@@ -224,9 +224,14 @@ public final class ReviewReport {
         return "Not approved: no version of this policy has been approved yet.";
       }
       ApprovedVersion approved = lastApproved.get();
+      if (!approved.approval().isSigned()) {
+        return "Not approved: the registry's last record (naming " + approved.approval().reviewer() + ") is not "
+            + "signed with a reviewer's key, so it does not count; publishing refuses it.";
+      }
       if (approved.approval().sha256().equals(policy.sha256())) {
         return "This exact file was approved by " + approved.approval().reviewer() + " on "
-            + approved.approval().approvedAt() + ".";
+            + approved.approval().approvedAt() + " (signed with key " + approved.approval().keyFingerprint()
+            + "; publishing checks the signature against the SDE's trusted reviewers).";
       }
       return "Not approved: this file differs from the last approved version (approved by "
           + approved.approval().reviewer() + " on " + approved.approval().approvedAt() + ").";
@@ -488,9 +493,10 @@ public final class ReviewReport {
           "Check every change since the last approved version.",
           "If you approve, record it with the command below. The approval covers this exact file (fingerprint "
               + policy.sha256() + "); any later change, even of one character, needs a new review and approval, "
-              + "and publishing refuses an unapproved file."));
+              + "and publishing refuses an unapproved file. The approval is signed with your reviewer's key (made "
+              + "once with `sdelink policy keys init`), which the SDE must list as trusted."));
       String file = policy.source().map(Path::toString).orElse("policies/" + policy.name() + ".yaml");
-      doc.command("sdelink policy approve " + file + " --reviewer \"YOUR NAME\"");
+      doc.command("sdelink policy approve " + file + " --key YOUR_KEY_FILE --sde-config SDE_CONFIG_FILE");
     }
 
     private static String dash(String text) {

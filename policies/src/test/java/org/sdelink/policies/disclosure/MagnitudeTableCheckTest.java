@@ -70,4 +70,30 @@ class MagnitudeTableCheckTest {
     assertEquals("p-ratio; nk-rule; ", flags.outcomeText(1, 0));
     assertEquals("ok", flags.outcomeText(1, 1), "a cell with no data is not a cell of the table");
   }
+
+  @Test
+  void nonFiniteOrOutOfBoundsContributionsAreMissingNeverPublished() {
+    // issue 15: Unit_Cost=1e309 made one contribution infinite; inf/inf is NaN, so p-ratio and n-k passed.
+    double[] varied = {120, 95, 90, 80, 75, 60, 55, 50, 40, 35, 30};
+    assertEquals(EnumSet.noneOf(AcroCheck.class), check(varied));
+    for (double bad : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+        MagnitudeTableCheck.MAX_CONTRIBUTION * 1.5, 1e300}) {
+      double[] withBad = java.util.Arrays.copyOf(varied, varied.length + 1);
+      withBad[varied.length] = bad;
+      assertEquals(EnumSet.of(AcroCheck.MISSING), check(withBad), "contribution " + bad);
+    }
+    // At the bound itself the value is a number like any other (here dominant, so the dominance rules fail).
+    double[] atBound = java.util.Arrays.copyOf(varied, varied.length + 1);
+    atBound[varied.length] = MagnitudeTableCheck.MAX_CONTRIBUTION;
+    assertEquals(EnumSet.of(AcroCheck.P_RATIO, AcroCheck.NK_RULE), check(atBound));
+  }
+
+  @Test
+  void finiteContributionsWhoseSumOverflowsAreMissing() {
+    MagnitudeRules loose = new MagnitudeRules(1, 0.0, 2, 1.0, false);
+    double[] huge = new double[3];
+    java.util.Arrays.fill(huge, Double.MAX_VALUE);
+    // Out of bounds already; the total check is the second line behind it.
+    assertEquals(EnumSet.of(AcroCheck.MISSING), MagnitudeTableCheck.check(MagnitudeCell.of("r", "c", huge), loose));
+  }
 }

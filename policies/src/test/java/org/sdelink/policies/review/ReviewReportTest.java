@@ -132,8 +132,9 @@ class ReviewReportTest {
         "      - field: provider\n        ladder: [withheld]\n    discharges:", "    discharges:");
     changedText = ShippedPolicies.replaceOnce(changedText, "  k: 10\n", "  k: 15\n");
     Policy current = Policy.parse(changedText, ShippedPolicies.RESEARCHER);
-    Approval approval = new Approval(1, ShippedPolicies.RESEARCHER, Policy.sha256Of(approvedText.getBytes()),
-        "Jo Bloggs", "2025-06-02T09:30:00Z", "researcher-linked-journeys/x.yaml");
+    Approval approval = new Approval(1, ShippedPolicies.RESEARCHER, "SDE-PROJECT-0001",
+        Policy.sha256Of(approvedText.getBytes()), "Jo Bloggs", "2025-06-02T09:30:00Z",
+        "researcher-linked-journeys/x.yaml", "sha256:" + "a".repeat(64), "c2lnbmF0dXJl");
     ReviewReport report = ReviewReport.builder(current)
         .lastApproved(Optional.of(new ApprovedVersion(approval, approvedText))).build();
     String html = report.html();
@@ -152,11 +153,16 @@ class ReviewReportTest {
   void approvedFileAndInvalidPolicyAreReportedAsSuch(@TempDir Path dir) throws Exception {
     String text = ShippedPolicies.text(ShippedPolicies.RESEARCHER);
     Policy policy = Policy.parse(text, ShippedPolicies.RESEARCHER);
-    Approval approval = new Approval(1, policy.name(), policy.sha256(), "Jo Bloggs", "2025-06-02T09:30:00Z",
-        "researcher-linked-journeys/x.yaml");
+    Approval approval = new Approval(1, policy.name(), "SDE-PROJECT-0001", policy.sha256(), "Jo Bloggs",
+        "2025-06-02T09:30:00Z", "researcher-linked-journeys/x.yaml", "sha256:" + "a".repeat(64), "c2lnbmF0dXJl");
     ReviewReport approved = ReviewReport.builder(policy)
         .lastApproved(Optional.of(new ApprovedVersion(approval, text))).build();
-    assertTrue(approved.html().contains("This exact file was approved by Jo Bloggs on 2025-06-02T09:30:00Z."));
+    assertTrue(approved.html().contains("This exact file was approved by Jo Bloggs on 2025-06-02T09:30:00Z (signed "
+        + "with key sha256:" + "a".repeat(64)));
+    Approval unsigned = new Approval(1, policy.name(), "SDE-PROJECT-0001", policy.sha256(), "A. Made-Up",
+        "2025-06-02T09:30:00Z", "researcher-linked-journeys/x.yaml", "", "");
+    assertTrue(ReviewReport.builder(policy).lastApproved(Optional.of(new ApprovedVersion(unsigned, text))).build()
+        .html().contains("is not signed with a reviewer"), "a hand-written record is not shown as an approval");
     assertTrue(approved.html().contains("No changes: this is the approved file."));
     assertTrue(approved.html().contains("No dry-run figures were supplied"));
 

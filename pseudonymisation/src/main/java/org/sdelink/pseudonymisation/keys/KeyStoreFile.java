@@ -32,14 +32,18 @@ import javax.security.auth.DestroyFailedException;
 
 /**
  * The sdelink master-key file: a PKCS#12 keystore ({@code keytool -list -storetype PKCS12} opens it)
- * holding 256-bit AES secret-key entries. Aliases are key ids {@code k<yyyyMMdd>-<n>} (demo keys
- * {@code demo-k<yyyyMMdd>-<n>}), where n counts up across the whole file and the date is the creation day
- * (UTC, from an injectable clock). The primary key is the one with the highest counter: {@link #rotate}
- * adds a new primary and keeps the old keys readable.
+ * holding 256-bit AES secret-key entries. Aliases are key ids {@code k<yyyyMMdd>-<n>-<fingerprint>} (demo keys
+ * {@code demo-k<yyyyMMdd>-<n>-<fingerprint>}), where n counts up across the whole file, the date is the creation
+ * day (UTC, from an injectable clock) and the fingerprint ({@link KeyFingerprint}) says which key it is, so two
+ * keystores made the same day never share an id. Keystores made before issue 15 hold ids without the fingerprint
+ * ({@code k20261206-1}); they open as before, keep those ids, and their keys' fingerprints are derived on
+ * opening ({@link MasterKey#fingerprint()}). The primary key is the one with the highest counter:
+ * {@link #rotate} adds a new primary and keeps the old keys readable.
  *
  * <p>Refuses, with a message saying what to do: a file readable or writable by group or others (files are
- * created 0600), a wrong password or corrupt file, a key under 256 bits, a demo key under
- * {@link KeyPolicy#PRODUCTION}, and any entry that is not an sdelink key.
+ * created 0600), a wrong password or corrupt file, a key under 256 bits, a key whose id names another key's
+ * fingerprint, a demo key under {@link KeyPolicy#PRODUCTION}, any entry that is not an sdelink key, and, when
+ * a key is added ({@link #init}, {@link #rotate}), a password shorter than {@link PasswordRule#MIN_CHARS}.
  *
  * <p>Passwords are {@code char[]} only. The caller owns the array and should zero it after its last call;
  * copies made here (inside {@link KeyStore.PasswordProtection}) are destroyed after use.
@@ -48,7 +52,8 @@ public final class KeyStoreFile {
   private static final String TYPE = "PKCS12";
   private static final String KEY_ALGORITHM = "AES";
   private static final int KEY_BYTES = 32;
-  private static final Pattern ALIAS = Pattern.compile("(demo-)?k(\\d{8})-(\\d{1,9})");
+  private static final Pattern ALIAS =
+      Pattern.compile("(demo-)?k(\\d{8})-(\\d{1,9})(?:-([0-9a-f]{" + KeyFingerprint.HEX_DIGITS + "}))?");
   private static final DateTimeFormatter ALIAS_DATE = DateTimeFormatter.BASIC_ISO_DATE;
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -88,10 +93,10 @@ public final class KeyStoreFile {
   public static String rotate(Path file, char[] password, Clock clock) {
     checkNotNull(clock, "clock");
     KeyStore store = load(file, password);
+    PasswordRule.checkNewKey(file, password);
     KeyRing ring = readRing(file, store, password, KeyPolicy.ALLOW_DEMO);
     MasterKey primary = ring.primary();
-    String alias = alias(primary.isDemo(), LocalDate.now(clock), counter(primary.id()) + 1);
-    addRandomKey(store, alias, password);
+    String alias = addRandomKey(store, primary.isDemo(), LocalDate.now(clock), counter(primary.id()) + 1, password);
     write(file, store, password, true);
     return alias;
   }
@@ -110,8 +115,9 @@ public final class KeyStoreFile {
     if (Files.exists(file)) {
       throw new KeyStoreRefusedException(
           KeyStoreRefusedException.Reason.ALREADY_EXISTS,
-          "keystore " + file + " already exists: use rotate to add a key, or choose another path");
+          "keystore " + file + " already exists: use 'sdelink keys rotate' to add a key, or choose another path");
     }
+    PasswordRule.checkNewKey(file, password);
     KeyStore store;
     try {
       store = KeyStore.getInstance(TYPE);
@@ -119,14 +125,13 @@ public final class KeyStoreFile {
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("this JVM cannot create PKCS12 keystores", e);
     }
-    String alias = alias(demo, LocalDate.now(clock), 1);
-    addRandomKey(store, alias, password);
+    String alias = addRandomKey(store, demo, LocalDate.now(clock), 1, password);
     write(file, store, password, false);
     return alias;
   }
 
-  private static String alias(boolean demo, LocalDate date, int counter) {
-    return (demo ? MasterKey.DEMO_PREFIX : "") + "k" + ALIAS_DATE.format(date) + "-" + counter;
+  private static String alias(boolean demo, LocalDate date, int counter, String fingerprint) {
+    return (demo ? MasterKey.DEMO_PREFIX : "") + "k" + ALIAS_DATE.format(date) + "-" + counter + "-" + fingerprint;
   }
 
   private static int counter(String alias) {
@@ -137,13 +142,16 @@ public final class KeyStoreFile {
     return Integer.parseInt(matcher.group(3));
   }
 
-  private static void addRandomKey(KeyStore store, String alias, char[] password) {
+  /** Adds a fresh random key under the alias made of date, counter and its fingerprint; returns the alias. */
+  private static String addRandomKey(KeyStore store, boolean demo, LocalDate date, int counter, char[] password) {
     byte[] material = new byte[KEY_BYTES];
     RANDOM.nextBytes(material);
     KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password);
     try {
+      String alias = alias(demo, date, counter, KeyFingerprint.of(material));
       store.setEntry(
           alias, new KeyStore.SecretKeyEntry(new SecretKeySpec(material, KEY_ALGORITHM)), protection);
+      return alias;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot add a key to the keystore", e);
     } finally {
@@ -177,7 +185,7 @@ public final class KeyStoreFile {
     } catch (FileAlreadyExistsException e) {
       throw new KeyStoreRefusedException(
           KeyStoreRefusedException.Reason.ALREADY_EXISTS,
-          "keystore " + file + " already exists: use rotate to add a key, or choose another path", e);
+          "keystore " + file + " already exists: use 'sdelink keys rotate' to add a key, or choose another path", e);
     } catch (UnsupportedOperationException e) {
       throw new KeyStoreRefusedException(
           KeyStoreRefusedException.Reason.PERMISSIONS,
@@ -199,10 +207,16 @@ public final class KeyStoreFile {
   private static KeyStore load(Path file, char[] password) {
     checkNotNull(file, "file");
     checkNotNull(password, "password");
+    if (Files.isDirectory(file)) {
+      throw new KeyStoreRefusedException(
+          KeyStoreRefusedException.Reason.NOT_FOUND,
+          file + " is a folder, not a keystore file: give the path of the keystore file itself"
+              + " (--keystore FILE), or create one with 'sdelink keys init --keystore FILE'");
+    }
     if (!Files.isRegularFile(file)) {
       throw new KeyStoreRefusedException(
           KeyStoreRefusedException.Reason.NOT_FOUND,
-          "no keystore at " + file + ": create one with KeyStoreFile.init, or check the path");
+          "no keystore at " + file + ": check the path, or create one with 'sdelink keys init --keystore FILE'");
     }
     checkOwnerOnly(file);
     try (InputStream in = Files.newInputStream(file)) {
@@ -246,7 +260,7 @@ public final class KeyStoreFile {
     if (aliases.isEmpty()) {
       throw new KeyStoreRefusedException(
           KeyStoreRefusedException.Reason.NO_KEYS,
-          "keystore " + file + " holds no key: create a keystore with KeyStoreFile.init");
+          "keystore " + file + " holds no key: create a keystore with 'sdelink keys init'");
     }
     for (String alias : aliases) {
       if (!ALIAS.matcher(alias).matches()) {
@@ -303,15 +317,22 @@ public final class KeyStoreFile {
         throw new KeyStoreRefusedException(
             KeyStoreRefusedException.Reason.KEY_TOO_SHORT,
             "key " + alias + " in " + file + " has " + bits + " bits; sdelink needs 256-bit keys: "
-                + "create a new keystore with KeyStoreFile.init and tokenise the data again under it");
+                + "create a new keystore with 'sdelink keys init' and tokenise the data again under it");
       }
       MasterKey key = MasterKey.of(alias, material);
+      Matcher matcher = ALIAS.matcher(alias);
+      if (matcher.matches() && matcher.group(4) != null && !matcher.group(4).equals(key.fingerprint())) {
+        throw new KeyStoreRefusedException(
+            KeyStoreRefusedException.Reason.WRONG_PASSWORD_OR_CORRUPT,
+            "keystore " + file + " entry " + alias + " holds a key whose fingerprint is not the one in its id:"
+                + " the keystore was altered; restore it from its backup");
+      }
       if (key.isDemo() && policy == KeyPolicy.PRODUCTION) {
         throw new KeyStoreRefusedException(
             KeyStoreRefusedException.Reason.DEMO_KEY,
             "keystore " + file + " holds demo key " + alias + ": demo keys are public test material "
-                + "and must not protect real data; create a production keystore with KeyStoreFile.init,"
-                + " or open with KeyPolicy.ALLOW_DEMO for demos on synthetic data");
+                + "and must not protect real data; create a production keystore with 'sdelink keys init'"
+                + " (demo keys are for 'sdelink demo' on synthetic data only)");
       }
       return key;
     } finally {

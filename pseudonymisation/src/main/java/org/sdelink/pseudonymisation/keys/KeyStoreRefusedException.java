@@ -25,8 +25,10 @@ public final class KeyStoreRefusedException extends RuntimeException {
     NO_KEYS,
     /** {@code init} would overwrite an existing keystore. */
     ALREADY_EXISTS,
-    /** The keystore file does not exist. */
-    NOT_FOUND
+    /** The keystore file does not exist (or is a folder). */
+    NOT_FOUND,
+    /** A new key would be protected by a password that breaks {@link PasswordRule}. */
+    WEAK_PASSWORD
   }
 
   private final Reason reason;

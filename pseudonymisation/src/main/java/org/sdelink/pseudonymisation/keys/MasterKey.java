@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
 /**
  * A secret master key (at least 256 bits) and its id, from which every token key is derived (see
  * {@link KeyDerivation}). Serializable because Beam workers receive it inside a DoFn; never printed:
- * {@link #toString()} shows the id and size only. Keys whose id starts with {@value #DEMO_PREFIX} are demo
- * keys, refused under {@link KeyPolicy#PRODUCTION}.
+ * {@link #toString()} shows the id, fingerprint and size only. Keys whose id starts with {@value #DEMO_PREFIX}
+ * are demo keys, refused under {@link KeyPolicy#PRODUCTION}.
+ *
+ * <p>The {@link #fingerprint()} ({@link KeyFingerprint}) says which key this is; ids made by
+ * {@link KeyStoreFile} since issue 15 end with it, older ids ({@code k20261206-1}) do not, so code that must
+ * tell keys apart (stage reuse, the key check of link and metrics) compares fingerprints, not ids.
  */
 public final class MasterKey implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -28,10 +32,12 @@ public final class MasterKey implements Serializable {
 
   private final String id;
   private final byte[] bytes;
+  private final String fingerprint;
 
   private MasterKey(String id, byte[] bytes) {
     this.id = id;
     this.bytes = bytes;
+    this.fingerprint = KeyFingerprint.of(bytes);
   }
 
   /**
@@ -55,6 +61,19 @@ public final class MasterKey implements Serializable {
     return id;
   }
 
+  /** What this key is: 16 hex digits derived from the key material, safe to show (see {@link KeyFingerprint}). */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  /**
+   * The id as a person should see it: the id when it already carries the fingerprint, else the id followed by
+   * {@code (fingerprint ...)}, so that two old-style ids that are alike can be told apart.
+   */
+  public String label() {
+    return id.endsWith("-" + fingerprint) ? id : id + " (fingerprint " + fingerprint + ")";
+  }
+
   public boolean isDemo() {
     return id.startsWith(DEMO_PREFIX);
   }
@@ -70,7 +89,8 @@ public final class MasterKey implements Serializable {
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
-    if (id == null || !ID.matcher(id).matches() || bytes == null || bytes.length * 8 < MIN_BITS) {
+    if (id == null || !ID.matcher(id).matches() || bytes == null || bytes.length * 8 < MIN_BITS
+        || !KeyFingerprint.of(bytes).equals(fingerprint)) {
       throw new InvalidObjectException("corrupt serialized MasterKey");
     }
   }
@@ -90,7 +110,8 @@ public final class MasterKey implements Serializable {
 
   @Override
   public String toString() {
-    return "MasterKey{id=" + id + ", bits=" + bits() + (isDemo() ? ", demo" : "") + "}";
+    return "MasterKey{id=" + id + ", fingerprint=" + fingerprint + ", bits=" + bits()
+        + (isDemo() ? ", demo" : "") + "}";
   }
 
   /** Overwrites the key material with zeros; the key is unusable afterwards. */

@@ -1,0 +1,54 @@
+package org.sdelink.pipelines.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.sdelink.metrics.evaluation.FinancialYear;
+import org.sdelink.metrics.submissions.SubmissionWindow;
+import org.sdelink.pipelines.run.UserError;
+import org.sdelink.pipelines.statistics.StatisticsStage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sdelink statistics}: the SALT tables as NHS England computes them from CLD (docs/statistics.md). */
+@Command(name = "statistics", mixinStandardHelpOptions = true,
+    description = "Compute the SALT tables (STS001 ... LTS003) per council and for England from pseudonymised CLD"
+        + " (docs/statistics.md).")
+public final class StatisticsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--cld", required = true, paramLabel = "DIR", description = "pseudonymise output for CLD")
+  Path cld;
+
+  @Option(names = "--year", required = true, paramLabel = "YYYY-YY", description = "financial year, e.g. 2024-25")
+  String year;
+
+  @Option(names = "--submitted-by", paramLabel = "YYYY-MM-DD",
+      description = "ignore submissions received after this date (default: every submission)")
+  LocalDate submittedBy;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder")
+  Path output;
+
+  @Mixin BeamArgs beam;
+
+  @Override
+  public Integer call() throws Exception {
+    FinancialYear financialYear;
+    try {
+      financialYear = FinancialYear.parse(year);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--year: " + e.getMessage());
+    }
+    SubmissionWindow window = submittedBy == null ? SubmissionWindow.all() : SubmissionWindow.asOf(submittedBy);
+    StatisticsStage stage = StatisticsStage.of(cld, financialYear, window);
+    Path done = StageProgress.run("statistics", spec.commandLine().getOut(),
+        () -> stage.run(beam.options(), output));
+    StageProgress.result(spec.commandLine().getOut(), java.util.Map.of("statistics", done.toString()),
+        "statistics -> " + done);
+    return 0;
+  }
+}

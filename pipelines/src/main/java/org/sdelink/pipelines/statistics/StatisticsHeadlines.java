@@ -1,0 +1,72 @@
+package org.sdelink.pipelines.statistics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.sdelink.metrics.salt.SaltTable;
+import org.sdelink.metrics.salt.SaltTables;
+
+/**
+ * The statistics stage's headline figures for the run report: England's total per SALT table, and per council the
+ * submissions received and chosen and the events de-duplicated.
+ */
+public final class StatisticsHeadlines {
+  private StatisticsHeadlines() {}
+
+  /** An HTML fragment for the statistics folder {@code dir}. */
+  public static String html(Path dir) throws IOException {
+    Path report = dir.resolve(StatisticsStage.REPORT);
+    if (!Files.exists(report)) {
+      return "<p class=\"bad\">No statistics/report.json: the statistics stage did not finish.</p>";
+    }
+    StringBuilder html = new StringBuilder("<table><tr><th>table</th><th>England</th></tr>");
+    for (SaltTable table : SaltTables.ALL) {
+      html.append("<tr><td>").append(table.name()).append("</td><td class=\"n\">")
+          .append(String.format("%,d", englandTotal(dir.resolve(StatisticsStage.SALT).resolve(table.name() + ".csv"))))
+          .append("</td></tr>");
+    }
+    html.append("</table><table><tr><th>council</th><th>submissions received</th><th>chosen for the year</th>")
+        .append("<th>events de-duplicated</th></tr>");
+    JsonNode root = new ObjectMapper().readTree(report.toFile());
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("councils").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> council = it.next();
+      JsonNode c = council.getValue();
+      html.append("<tr><td>").append(esc(council.getKey())).append("</td><td class=\"n\">")
+          .append(c.path("submissions_received").asLong()).append("</td><td>")
+          .append(c.path("submission_chosen").isNull() ? "none" : esc(c.path("submission_chosen").asText()))
+          .append("</td><td class=\"n\">").append(c.path("events_deduplicated").asLong()).append("</td></tr>");
+    }
+    return html.append("</table><p class=\"note\">Year ").append(esc(root.path("year").asText()))
+        .append("; every cell per council is in statistics/salt/*.csv; methods and deviations: docs/statistics.md.")
+        .append("</p>").toString();
+  }
+
+  static long englandTotal(Path csv) throws IOException {
+    if (!Files.exists(csv)) {
+      return 0;
+    }
+    long total = 0;
+    try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
+      for (CSVRecord record : parser) {
+        if (SaltStatistics.ENGLAND.equals(record.get("la_code"))) {
+          total += Long.parseLong(record.get("count"));
+        }
+      }
+    }
+    return total;
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

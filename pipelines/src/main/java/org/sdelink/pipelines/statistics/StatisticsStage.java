@@ -1,0 +1,266 @@
+package org.sdelink.pipelines.statistics;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Partition;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.sdelink.metrics.evaluation.FinancialYear;
+import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.salt.SaltTable;
+import org.sdelink.metrics.salt.SaltTables;
+import org.sdelink.metrics.submissions.Submission;
+import org.sdelink.metrics.submissions.SubmissionCatalogue;
+import org.sdelink.metrics.submissions.SubmissionWindow;
+import org.sdelink.pipelines.io.CountsSink;
+import org.sdelink.pipelines.io.CsvLines;
+import org.sdelink.pipelines.io.DriverWork;
+import org.sdelink.pipelines.io.ReadCsvColumns;
+import org.sdelink.pipelines.io.SortedCsvSink;
+import org.sdelink.pipelines.io.StageDirectory;
+import org.sdelink.pipelines.pseudonymise.PseudonymiseStage;
+import org.sdelink.pipelines.run.SdelinkPipelineOptions;
+import org.sdelink.pipelines.run.UserError;
+
+/**
+ * The statistics stage: the pseudonymised CLD records in; the SALT tables ({@code salt/<table>.csv}, per council and
+ * for {@code ENGLAND}) and {@code report.json} out. Two passes: a small one summarises the submissions (council,
+ * file, received date, stated reporting period, rows), from which the driver chooses each council's submission for
+ * the year ({@link SubmissionCatalogue}); then {@link SaltStatistics} evaluates every person and sums the cells.
+ * docs/statistics.md describes every table, its source and its deviations.
+ */
+public final class StatisticsStage {
+  public static final String SALT = "salt";
+  public static final String REPORT = "report.json";
+  private static final List<String> SUBMISSION_COLUMNS = List.of("LA_Code", "source_file", "received_date",
+      "Reporting_Period_Start_Date", "Reporting_Period_End_Date");
+
+  private final Path records;
+  private final FinancialYear year;
+  private final SubmissionWindow window;
+
+  private StatisticsStage(Path records, FinancialYear year, SubmissionWindow window) {
+    this.records = records;
+    this.year = year;
+    this.window = window;
+  }
+
+  /** The stage over the pseudonymise output folder {@code cldDir}. */
+  public static StatisticsStage of(Path cldDir, FinancialYear year, SubmissionWindow window) {
+    return new StatisticsStage(cldDir.resolve(PseudonymiseStage.RECORDS), year, window);
+  }
+
+  private String settings() {
+    return "year=" + year + ";submitted_by=" + (window.submittedBy() == null ? "all" : window.submittedBy());
+  }
+
+  /** Whether {@code output} already holds this stage's output for the same input bytes and settings. */
+  public boolean isUpToDate(Path output) {
+    return StageDirectory.isUpToDate(output, "statistics", List.of(records), settings());
+  }
+
+  public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
+    List<String> header = header();
+    List<String> columns = SaltEvent.presentColumns(header);
+    StageDirectory stage = StageDirectory.begin(output);
+    try {
+      SubmissionCatalogue catalogue = summariseSubmissions(options, stage, header);
+      Map<String, String> chosen = catalogue.chosenFiles(year, window);
+      Path countParts = stage.scratch("counts");
+      Map<String, Path> tableParts = new TreeMap<>();
+      for (SaltTable table : SaltTables.ALL) {
+        tableParts.put(table.name(), stage.scratch("table-" + table.name()));
+      }
+
+      Pipeline pipeline = Pipeline.create(options);
+      PCollectionTuple statistics = pipeline
+          .apply("ReadCld", ReadCsvColumns.of(records, columns))
+          .apply("SaltTables", SaltStatistics.of(columns, year, window, chosen, options.getBuckets()));
+      PCollectionList<KV<String, Long>> byTable = statistics.get(SaltStatistics.CELLS)
+          .apply("SplitByTable", Partition.of(SaltTables.ALL.size(), (KV<String, Long> cell, int n) ->
+              tableIndex(cell.getKey())));
+      for (int i = 0; i < SaltTables.ALL.size(); i++) {
+        String name = SaltTables.ALL.get(i).name();
+        byTable.get(i)
+            .apply("Format" + name, MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                    TypeDescriptors.strings()))
+                .via((KV<String, Long> cell) -> KV.of(cell.getKey(), line(cell))))
+            .apply("Write" + name, SortedCsvSink.to(tableParts.get(name).toString()));
+      }
+      statistics.get(SaltStatistics.COUNTS)
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+          .apply("Counts", CountsSink.to(countParts, options.getBuckets()));
+      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the statistics pipeline ended in state " + state);
+      }
+      Path salt = Files.createDirectories(stage.work().resolve(SALT));
+      List<DriverWork.FileTask> merges = new ArrayList<>();
+      for (SaltTable table : SaltTables.ALL) {
+        merges.add(() -> SortedCsvSink.merge(tableParts.get(table.name()), CsvLines.format(table.header()),
+            salt.resolve(table.name() + ".csv")));
+      }
+      DriverWork.inParallel(merges);
+      writeReport(catalogue, chosen, CountsSink.read(countParts), stage.work().resolve(REPORT));
+      stage.commit("statistics", List.of(records), settings());
+      return stage.target();
+    } catch (Exception | Error e) {
+      stage.abandon();
+      throw e;
+    }
+  }
+
+  private List<String> header() throws IOException {
+    List<String> header = ReadCsvColumns.header(records);
+    for (String column : SaltEvent.REQUIRED_COLUMNS) {
+      if (!header.contains(column)) {
+        throw new UserError("file " + records + " has no " + column + " column: give the folder written by"
+            + " sdelink pseudonymise --source cld");
+      }
+    }
+    return header;
+  }
+
+  static int tableIndex(String cellKey) {
+    String table = cellKey.substring(0, cellKey.indexOf(SaltStatistics.SEP));
+    for (int i = 0; i < SaltTables.ALL.size(); i++) {
+      if (SaltTables.ALL.get(i).name().equals(table)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no SALT table " + table);
+  }
+
+  /** The CSV line of a summed cell: the key's council and values, then the count. */
+  static String line(KV<String, Long> cell) {
+    List<String> parts = new ArrayList<>(Arrays.asList(cell.getKey().split(SaltStatistics.SEP, -1)));
+    parts.remove(0);
+    parts.add(Long.toString(cell.getValue()));
+    return CsvLines.format(parts);
+  }
+
+  /** Pass 1: rows per (council, file, received date, stated period), then the catalogue of submissions. */
+  private SubmissionCatalogue summariseSubmissions(SdelinkPipelineOptions options, StageDirectory stage,
+      List<String> header) throws IOException {
+    List<String> present = SUBMISSION_COLUMNS.stream().filter(header::contains).toList();
+    Path parts = stage.scratch("submissions");
+    Pipeline pipeline = Pipeline.create(options);
+    pipeline.apply("ReadSubmissionColumns", ReadCsvColumns.of(records, present))
+        .apply("KeyBySubmission", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                TypeDescriptors.longs()))
+            .via((List<String> row) -> KV.of(submissionKey(present, row), 1L)))
+        .apply("CountRows", CountsSink.to(parts, options.getBuckets()));
+    PipelineResult.State state = pipeline.run().waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the submissions pass ended in state " + state);
+    }
+    Map<List<String>, Submission> merged = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+    for (Map.Entry<String, Long> entry : CountsSink.read(parts).entrySet()) {
+      String[] p = entry.getKey().split(SaltStatistics.SEP, -1);
+      List<String> id = List.of(p[0], p[1]);
+      Submission part = new Submission(p[0], p[1], date(p[2], "received_date"),
+          date(p[3], "Reporting_Period_Start_Date"), date(p[4], "Reporting_Period_End_Date"), entry.getValue());
+      Submission before = merged.get(id);
+      if (before != null && !java.util.Objects.equals(before.received(), part.received())) {
+        throw new UserError("council " + p[0] + " file " + p[1] + " has rows with different received dates in "
+            + records + "; pseudonymise again with one received date per file in the submissions table");
+      }
+      merged.put(id, before == null ? part : new Submission(p[0], p[1], part.received(),
+          earliest(before.periodStart(), part.periodStart()), latest(before.periodEnd(), part.periodEnd()),
+          before.rows() + part.rows()));
+    }
+    try {
+      return SubmissionCatalogue.of(new ArrayList<>(merged.values()));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+  }
+
+  private static String submissionKey(List<String> present, List<String> row) {
+    List<String> key = new ArrayList<>();
+    for (String column : SUBMISSION_COLUMNS) {
+      int i = present.indexOf(column);
+      key.add(i < 0 ? "" : row.get(i).trim());
+    }
+    return String.join(SaltStatistics.SEP, key);
+  }
+
+  private LocalDate date(String value, String column) {
+    if (value.isEmpty()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UserError("column " + column + " of " + records + " holds a value that is not a yyyy-MM-dd date;"
+          + " pseudonymise the council's files again");
+    }
+  }
+
+  private static LocalDate earliest(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+  }
+
+  private static LocalDate latest(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+  }
+
+  private void writeReport(SubmissionCatalogue catalogue, Map<String, String> chosen, Map<String, Long> counts,
+      Path target) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("stage", "statistics");
+    root.put("year", year.toString());
+    root.put("submitted_by", window.submittedBy() == null ? "all" : window.submittedBy().toString());
+    root.put("persons", counts.getOrDefault("persons", 0L));
+    ObjectNode councils = root.putObject("councils");
+    for (String council : catalogue.councils()) {
+      ObjectNode node = councils.putObject(council);
+      List<Submission> files = catalogue.of(council);
+      node.put("submissions_received", files.size());
+      node.put("submissions_in_window", files.stream().filter(s -> window.admits(s.received())).count());
+      if (chosen.containsKey(council)) {
+        node.put("submission_chosen", chosen.get(council));
+      } else {
+        node.putNull("submission_chosen");
+        node.put("reason", "no submission inside the window covers " + year + " (LTS tables are empty)");
+      }
+      String prefix = "council" + SaltStatistics.SEP + council + SaltStatistics.SEP;
+      node.put("rows_read", counts.getOrDefault(prefix + "rows_read", 0L));
+      node.put("events_deduplicated", counts.getOrDefault(prefix + "rows_older_versions", 0L));
+      node.put("rows_after_submission_window", counts.getOrDefault(prefix + "rows_after_submission_window", 0L));
+      node.put("rows_of_chosen_submission", counts.getOrDefault(prefix + "rows_of_chosen_submission", 0L));
+      node.put("rows_without_person_id", counts.getOrDefault(prefix + "rows_without_person_id", 0L));
+    }
+    ObjectNode deviations = root.putObject("deviations");
+    counts.forEach((k, v) -> {
+      if (k.startsWith("deviation_")) {
+        deviations.put(k.substring("deviation_".length()), v);
+      }
+    });
+    try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      mapper.writeValue(writer, root);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package org.sdelink.pipelines.statistics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdelink.metrics.evaluation.FinancialYear;
+import org.sdelink.metrics.submissions.SubmissionWindow;
+import org.sdelink.pipelines.run.StageOptions;
+import org.sdelink.pipelines.run.UserError;
+
+/** The stage's choice of submissions: received dates, the window and the stop on undated files. */
+class StatisticsStageTest {
+  private static final String HEADER = "record_id,source_file,received_date,LA_Code,la_person_token,"
+      + "Reporting_Period_Start_Date,Reporting_Period_End_Date,Client_Type,Event_Type,Event_Start_Date,"
+      + "Event_End_Date,Service_Type,birth_year,birth_month";
+  private static final FinancialYear YEAR = FinancialYear.parse("2024-25");
+
+  @TempDir Path root;
+
+  private Path records(List<String> lines) throws Exception {
+    Path dir = Files.createDirectories(root.resolve("cld"));
+    List<String> all = new ArrayList<>();
+    all.add(HEADER);
+    all.addAll(lines);
+    Files.write(dir.resolve("records.csv"), all, StandardCharsets.UTF_8);
+    return dir;
+  }
+
+  private static String row(int id, String file, String received, String la, String person, String rpStart,
+      String rpEnd, String end) {
+    return String.join(",", "r" + id, file, received, la, person, rpStart, rpEnd, "Service User", "Service",
+        "2024-05-01", end, "Long Term Support: Community", "1950", "1");
+  }
+
+  @Test
+  void twoFilesOfOneCouncilWithoutReceivedDatesStopTheRun() throws Exception {
+    Path cld = records(List.of(
+        row(1, "q3.csv", "", "E06000001", "a", "2024-04-01", "2024-12-31", ""),
+        row(2, "q4.csv", "", "E06000001", "a", "2024-04-01", "2025-03-31", "")));
+    UserError e = assertThrows(UserError.class, () -> StatisticsStage.of(cld, YEAR, SubmissionWindow.all())
+        .run(StageOptions.fromArgs(List.of()), root.resolve("out")));
+    assertTrue(e.getMessage().contains("E06000001") && e.getMessage().contains("--submissions"), e.getMessage());
+    assertTrue(!Files.exists(root.resolve("out")));
+  }
+
+  @Test
+  void theWindowDecidesWhichSubmissionTheYearTablesRead() throws Exception {
+    Path cld = records(List.of(
+        row(1, "q3.csv", "2025-01-20", "E06000001", "a", "2024-04-01", "2024-12-31", ""),
+        row(2, "q4.csv", "2025-04-20", "E06000001", "a", "2024-04-01", "2025-03-31", "2024-12-31"),
+        row(3, "q4.csv", "2025-04-20", "E06000001", "b", "2024-04-01", "2025-03-31", "")));
+    Path all = StatisticsStage.of(cld, YEAR, SubmissionWindow.all())
+        .run(StageOptions.fromArgs(List.of()), root.resolve("all"));
+    JsonNode council = new ObjectMapper().readTree(all.resolve("report.json").toFile()).path("councils")
+        .path("E06000001");
+    assertEquals("q4.csv", council.path("submission_chosen").asText());
+    assertEquals(2, council.path("submissions_received").asInt());
+    assertEquals(1, council.path("events_deduplicated").asInt());
+    assertEquals(List.of("la_code,age_band,support_setting,primary_support_reason,count",
+        "E06000001,65+,Community,Invalid/NULL,1", "ENGLAND,65+,Community,Invalid/NULL,1"),
+        Files.readAllLines(all.resolve("salt/LTS001b.csv")));
+
+    Path early = StatisticsStage.of(cld, YEAR, SubmissionWindow.asOf(LocalDate.parse("2025-02-01")))
+        .run(StageOptions.fromArgs(List.of()), root.resolve("early"));
+    JsonNode earlyCouncil = new ObjectMapper().readTree(early.resolve("report.json").toFile()).path("councils")
+        .path("E06000001");
+    assertTrue(earlyCouncil.path("submission_chosen").isNull());
+    assertEquals(2, earlyCouncil.path("rows_after_submission_window").asInt());
+    assertEquals(1, Files.readAllLines(early.resolve("salt/LTS001a.csv")).size());
+  }
+}
