@@ -163,10 +163,10 @@ public final class InMemoryLinker {
     Map<List<String>, Candidate> best = new LinkedHashMap<>();
     for (int i = 0; i < pairs.size(); i++) {
       RecordPair pair = pairs.get(i);
-      if (steps[i] == null && model.vetoesProbabilisticLink(pair.left(), pair.right())) {
+      ScoredPair scored = scorer.score(pair.left(), pair.right());
+      if (steps[i] == null && model.vetoesProbabilisticLink(pair.left(), pair.right(), scored.matchWeight())) {
         continue;
       }
-      ScoredPair scored = scorer.score(pair.left(), pair.right());
       boolean leftIsFrom = pair.left().source().equals(fromSource);
       String fromRecord = leftIsFrom ? pair.left().key() : pair.right().key();
       String toRecord = leftIsFrom ? pair.right().key() : pair.left().key();

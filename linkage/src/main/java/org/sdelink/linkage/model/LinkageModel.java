@@ -469,6 +469,15 @@ public final class LinkageModel implements Serializable {
   }
 
   /**
+   * Whether {@code thresholds.must_not_differ} vetoes a probabilistic link of {@code a} and {@code b} of this match
+   * weight: it would ({@link #vetoesProbabilisticLink(LinkRecord, LinkRecord)}) and the weight does not reach
+   * {@code thresholds.veto_override_weight}.
+   */
+  public boolean vetoesProbabilisticLink(LinkRecord a, LinkRecord b, double matchWeight) {
+    return !thresholds.overridesVeto(matchWeight) && vetoesProbabilisticLink(a, b);
+  }
+
+  /**
    * The rules that train m by EM: {@code estimation.training_rules} if given, else the blocking rules named in
    * {@code training_blocking}, else all blocking rules.
    */

@@ -21,13 +21,18 @@ import org.jspecify.annotations.Nullable;
  *     different values, whatever its weight (e.g. valid NHS numbers: twins at one address agree on everything else)
  * @param maxClusterPersons the Beam link stage's cap: the most persons of its deterministic phase that linkage may
  *     join into one person (default {@value #DEFAULT_MAX_CLUSTER_PERSONS}); beyond it the weakest links are cut
+ * @param vetoOverrideWeight optional: a probabilistic link whose match weight (the disagreement's own weight
+ *     included) reaches this is not vetoed by {@code mustNotDiffer}, so the disagreement counts as evidence, not a
+ *     veto (a wrong but valid NHS number on a record whose date of birth, postcode, council and sex all agree); at
+ *     least {@code matchWeight}; absent: every disagreement vetoes
  */
 public record Thresholds(
     double matchWeight,
     double ambiguityMargin,
     int maxClusterSize,
     @Nullable List<String> mustNotDiffer,
-    @Nullable Integer maxClusterPersons)
+    @Nullable Integer maxClusterPersons,
+    @Nullable Double vetoOverrideWeight)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -46,7 +51,7 @@ public record Thresholds(
 
   /** The thresholds of a spec without a {@code thresholds} section. */
   public static final Thresholds DEFAULTS =
-      new Thresholds(DEFAULT_MATCH_WEIGHT, DEFAULT_AMBIGUITY_MARGIN, DEFAULT_MAX_CLUSTER_SIZE, null, null);
+      new Thresholds(DEFAULT_MATCH_WEIGHT, DEFAULT_AMBIGUITY_MARGIN, DEFAULT_MAX_CLUSTER_SIZE, null, null, null);
 
   /** Binds the {@code thresholds} section of a model spec; absent keys take their defaults. */
   @JsonCreator
@@ -55,13 +60,15 @@ public record Thresholds(
       @JsonProperty("ambiguity_margin") @Nullable Double ambiguityMargin,
       @JsonProperty("max_cluster_size") @Nullable Integer maxClusterSize,
       @JsonProperty("must_not_differ") @Nullable List<String> mustNotDiffer,
-      @JsonProperty("max_cluster_persons") @Nullable Integer maxClusterPersons) {
+      @JsonProperty("max_cluster_persons") @Nullable Integer maxClusterPersons,
+      @JsonProperty("veto_override_weight") @Nullable Double vetoOverrideWeight) {
     return new Thresholds(
         matchWeight == null ? DEFAULT_MATCH_WEIGHT : matchWeight,
         ambiguityMargin == null ? DEFAULT_AMBIGUITY_MARGIN : ambiguityMargin,
         maxClusterSize == null ? DEFAULT_MAX_CLUSTER_SIZE : maxClusterSize,
         mustNotDiffer,
-        maxClusterPersons);
+        maxClusterPersons,
+        vetoOverrideWeight);
   }
 
   /** The cap on persons per cluster when a spec gives none. */
@@ -74,6 +81,19 @@ public record Thresholds(
     mustNotDiffer = mustNotDiffer == null ? ImmutableList.of() : ImmutableList.copyOf(mustNotDiffer);
     maxClusterPersons = maxClusterPersons == null ? DEFAULT_MAX_CLUSTER_PERSONS : maxClusterPersons;
     checkArgument(maxClusterPersons >= 2, "thresholds.max_cluster_persons must be >= 2");
+    checkArgument(vetoOverrideWeight == null || vetoOverrideWeight >= matchWeight,
+        "thresholds.veto_override_weight must be at least thresholds.match_weight");
+  }
+
+  /** The thresholds of a spec without {@code veto_override_weight}. */
+  public Thresholds(double matchWeight, double ambiguityMargin, int maxClusterSize,
+      @Nullable List<String> mustNotDiffer, @Nullable Integer maxClusterPersons) {
+    this(matchWeight, ambiguityMargin, maxClusterSize, mustNotDiffer, maxClusterPersons, null);
+  }
+
+  /** Whether a link of this weight is strong enough for a {@code must_not_differ} disagreement not to veto it. */
+  public boolean overridesVeto(double matchWeight) {
+    return vetoOverrideWeight != null && matchWeight >= vetoOverrideWeight;
   }
 
   /** Thresholds without probabilistic-link vetoes. */

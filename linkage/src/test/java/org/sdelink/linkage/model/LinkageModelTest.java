@@ -48,6 +48,8 @@ class LinkageModelTest {
         List.copyOf(model.termFrequencyFields()));
     assertTrue(model.comparisonFields(3).containsAll(List.of("dob_token", "dob_swapped_token", "birth_year")));
     assertEquals(List.of("apc"), List.of(model.assignment().each()));
+    assertTrue(model.thresholds().overridesVeto(10.0), "a link of weight 10 overrides the NHS-number veto");
+    assertFalse(model.thresholds().overridesVeto(9.99), "a link of weight 9.99 is vetoed");
   }
 
   @Test
@@ -76,6 +78,8 @@ class LinkageModelTest {
     assertEquals(Thresholds.DEFAULT_MATCH_WEIGHT,
         TestModels.fromYaml(VALID.replace("thresholds: {match_weight: 5, ", "thresholds: {")).thresholds().matchWeight());
     assertRefused(VALID.replace("max_cluster_size: 10}", "max_cluster_size: 10, must_not_differ: [zz]}"), "zz");
+    assertRefused(VALID.replace("max_cluster_size: 10}", "max_cluster_size: 10, veto_override_weight: 4}"),
+        "veto_override_weight");
     assertRefused(VALID.replace("      - {type: missing, fields: [a]}\n", "")
         .replace("- {type: else}", "- {type: missing, fields: [a]}\n      - {type: else}"), "first");
   }

@@ -165,7 +165,7 @@ final class ApcJoins {
             }
             double weight = scorer.matchWeight(orphan, patient);
             counts.merge("pairs\tapc-apc " + rules.get(rule).name(), 1L, Long::sum);
-            if (weight >= threshold && !model.vetoesProbabilisticLink(orphan, patient)) {
+            if (weight >= threshold && !model.vetoesProbabilisticLink(orphan, patient, weight)) {
               out.get(CANDIDATES).output(KV.of(orphan.key(),
                   List.of(orphan.key(), patient.key(), Double.toString(weight))));
             }

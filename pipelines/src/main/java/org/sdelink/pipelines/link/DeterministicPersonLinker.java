@@ -12,8 +12,9 @@ import java.util.TreeMap;
 /**
  * The deterministic linkage rules, applied to groups: a council's client (LA code + local person token) takes the
  * most common valid NHS-number token among its records; all records sharing an NHS-number token form one person,
- * except those whose date of birth contradicts the group's (neither equal nor day/month swapped), which a transposed
- * but valid NHS number would otherwise join to a stranger. Person ids are opaque and derived from the anchor.
+ * except those whose date of birth contradicts the group's (neither equal, nor day/month swapped, nor two of year,
+ * month and day equal: the cascade's {@code dob_check}), which a transposed or another person's valid NHS number
+ * would otherwise join to a stranger; a date typed differently in one part stays with its person. Person ids are opaque and derived from the anchor.
  */
 public final class DeterministicPersonLinker {
   public static final String RULE_NHS = "nhs_number+dob";
@@ -49,11 +50,12 @@ public final class DeterministicPersonLinker {
     sorted.sort(Comparator.comparing(LinkMember::source).thenComparing(LinkMember::recordId)
         .thenComparing(LinkMember::rule));
     String groupDob = anchor.startsWith("N|") ? modalDob(sorted) : "";
+    LinkMember modal = groupDob.isEmpty() ? null
+        : sorted.stream().filter(m -> m.dobToken().equals(groupDob)).findFirst().orElseThrow();
     List<List<String>> rows = new ArrayList<>();
     Map<String, List<LinkMember>> persons = new TreeMap<>();
     for (LinkMember m : sorted) {
-      boolean conflict = !groupDob.isEmpty() && !m.dobToken().isEmpty() && !m.dobToken().equals(groupDob)
-          && !m.dobSwappedToken().equals(groupDob);
+      boolean conflict = modal != null && !m.dobToken().isEmpty() && !m.dobAgreesWith(modal);
       String personAnchor = conflict
           ? "D|" + (m.clientKey().isEmpty() ? m.source() + ":" + m.recordId() : m.clientKey())
           : anchor;

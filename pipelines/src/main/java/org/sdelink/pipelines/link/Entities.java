@@ -1,5 +1,6 @@
 package org.sdelink.pipelines.link;
 
+import com.google.common.collect.Iterables;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,9 +28,10 @@ import org.sdelink.linkage.record.RecordLayout;
  * |}-separated): the representative's council, birth-year band and sex, and the ethnicity of the person's CLD records.
  *
  * <p>{@code variant} {@code 0} is the representative above. A person whose records hold several addresses (a move:
- * another postcode, perhaps another council) has up to {@link #MAX_ADDRESS_VARIANTS} more rows, variants {@code 1..},
- * each the representative with one of the other addresses (the fields of {@link #ADDRESS_FIELDS} taken together from
- * one record), most frequent first. Variants are blocked and scored like the representative; an entity link keeps
+ * another postcode, perhaps another council) or several dates of birth (trusts that typed it differently) has up to
+ * {@link #MAX_ADDRESS_VARIANTS} more rows, variants {@code 1..}, each the representative with one of the other
+ * address and date-of-birth combinations (the fields of {@link #ADDRESS_FIELDS} and {@link #DATE_OF_BIRTH_FIELDS}
+ * taken together from one record), most frequent first. Variants are blocked and scored like the representative; an entity link keeps
  * its strongest variant pair. Term frequencies, EM and the u sample read variant 0 only.
  */
 final class Entities implements Serializable {
@@ -38,6 +40,9 @@ final class Entities implements Serializable {
   /** The fields that change together when a person moves; each other address of a person gives a variant. */
   static final List<String> ADDRESS_FIELDS =
       List.of("postcode_token", "postcode_sector_token", "postcode_district_token", "council");
+  /** The date-of-birth fields, taken together from one record like an address. */
+  static final List<String> DATE_OF_BIRTH_FIELDS = List.of("dob_token", "dob_swapped_token", "dob_year_token",
+      "dob_month_token", "dob_day_token", "birth_year");
   static final int MAX_ADDRESS_VARIANTS = 3;
 
   private Entities() {}
@@ -86,7 +91,7 @@ final class Entities implements Serializable {
     List<List<String>> out = new ArrayList<>();
     out.add(primary);
     List<Integer> address = new ArrayList<>();
-    for (String field : ADDRESS_FIELDS) {
+    for (String field : Iterables.concat(ADDRESS_FIELDS, DATE_OF_BIRTH_FIELDS)) {
       if (layout.contains(field)) {
         address.add(layout.indexOf(field));
       }

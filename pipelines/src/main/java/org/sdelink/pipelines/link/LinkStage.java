@@ -77,13 +77,14 @@ public final class LinkStage {
       List.of("source", "record_id", "person_id", "match_rule", "match_weight");
 
   private static final List<String> CLD_COLUMNS = List.of("record_id", "LA_Code", "la_person_token",
-      "nhs_number_token", "nhs_number_status", "dob_token", "dob_swapped_token");
+      "nhs_number_token", "nhs_number_status", "dob_token", "dob_swapped_token", "dob_year_token", "dob_month_token",
+      "dob_day_token");
   private static final List<String> APC_COLUMNS = List.of("record_id", "RESLADST_ONS", "nhs_number_token",
-      "nhs_number_status", "dob_token", "dob_swapped_token");
+      "nhs_number_status", "dob_token", "dob_swapped_token", "dob_year_token", "dob_month_token", "dob_day_token");
   /** The CLD column whose value gives the ethnicity subgroups of the report (optional: blank when absent). */
   static final String ETHNICITY = "Ethnicity";
   /** Index of the ethnicity in a member list (after the {@link LinkMember} values), identity values after it. */
-  private static final int MEMBER_ETHNICITY = 7;
+  private static final int MEMBER_ETHNICITY = LinkMember.SIZE;
   private static final List<String> MEMBER_COLUMNS = List.of("person_id", "source", "record_id", "rule");
   private static final TupleTag<KV<String, String>> MEMBER_LINES = new TupleTag<>("members") {};
   private static final TupleTag<KV<String, List<String>>> ENTITIES = new TupleTag<>("entities") {};
@@ -218,7 +219,8 @@ public final class LinkStage {
               String rule = token.isEmpty() ? DeterministicPersonLinker.RULE_UNLINKED
                   : DeterministicPersonLinker.RULE_NHS;
               List<String> member = new ArrayList<>(
-                  new LinkMember("apc", v.get(0), rule, v.get(1), "", v.get(4), v.get(5)).toList());
+                  new LinkMember("apc", v.get(0), rule, v.get(1), "", v.get(4), v.get(5), v.get(6), v.get(7),
+                      v.get(8)).toList());
               member.add("");
               member.addAll(v.subList(apcBase, v.size()));
               return KV.of(DeterministicPersonLinker.episodeAnchor(v.get(0), token), member);
@@ -468,7 +470,8 @@ public final class LinkStage {
           boolean own = anchor.equals("N|" + (isValid(v.get(4)) ? v.get(3) : ""));
           String rule = own ? DeterministicPersonLinker.RULE_NHS : DeterministicPersonLinker.RULE_CLIENT;
           List<String> member = new ArrayList<>(
-              new LinkMember("cld", v.get(0), rule, v.get(1), clientKey, v.get(5), v.get(6)).toList());
+              new LinkMember("cld", v.get(0), rule, v.get(1), clientKey, v.get(5), v.get(6), v.get(7), v.get(8),
+                  v.get(9)).toList());
           member.add(withEthnicity ? v.get(baseColumns) : "");
           member.addAll(v.subList(withEthnicity ? baseColumns + 1 : baseColumns, v.size()));
           out.output(KV.of(anchor, member));

@@ -229,7 +229,7 @@ final class PairFns {
             if (step == null && scored.matchWeight() < threshold) {
               continue;
             }
-            if (step == null && model.vetoesProbabilisticLink(l, r)) {
+            if (step == null && model.vetoesProbabilisticLink(l, r, scored.matchWeight())) {
               counts.merge("vetoed\t" + String.join("+", model.thresholds().mustNotDiffer()), 1L, Long::sum);
               continue;
             }

@@ -36,8 +36,12 @@ final class LinkFixture {
 
   /** Generates {@code people} with {@code seed} and pseudonymises both sources into root/cld and root/apc. */
   static LinkFixture pseudonymised(Path root, int people, long seed) throws Exception {
-    GenerationSummary generated = SyntheticDataGenerator.generate(GeneratorConfig.of(people, seed,
-        root.resolve("input")));
+    return pseudonymised(root, GeneratorConfig.of(people, seed, root.resolve("input")));
+  }
+
+  /** Generates with {@code config} (its output folder must be root/input) and pseudonymises both sources. */
+  static LinkFixture pseudonymised(Path root, GeneratorConfig config) throws Exception {
+    GenerationSummary generated = SyntheticDataGenerator.generate(config);
     Path keystore = root.resolve("keys.p12");
     KeyStoreFile.initDemo(keystore, "test-password".toCharArray());
     MasterKey key = Stages.openPrimaryKey(keystore, "test-password".toCharArray(), true);
