@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.sdelink.policies.spreadsheet.SpreadsheetSafeCells;
 
 /**
  * The SALT tables the {@code statistics} stage wrote ({@code salt/<TABLE>.csv}, one row per non-empty cell, per
@@ -150,12 +151,13 @@ final class SaltFigures {
           throw new IllegalArgumentException("statistics file " + name + " line " + line
               + ", column count: not a whole number of zero or more");
         }
-        String la = record.get(0);
+        String la = SpreadsheetSafeCells.restore(record.get(0));
         if (la.isEmpty()) {
           throw new IllegalArgumentException("statistics file " + name + " line " + line
               + ", column la_code is empty");
         }
-        String label = record.get(shown).isEmpty() ? EventLabels.NOT_RECORDED : record.get(shown);
+        String label = record.get(shown).isEmpty() ? EventLabels.NOT_RECORDED
+            : SpreadsheetSafeCells.restore(record.get(shown));
         byCouncil.computeIfAbsent(la, k -> new TreeMap<>()).merge(label, value, Long::sum);
       }
     }

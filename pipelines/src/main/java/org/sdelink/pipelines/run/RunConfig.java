@@ -66,7 +66,10 @@ public final class RunConfig {
     mapper.registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
     RunConfig config;
     try {
-      config = mapper.readValue(file.toFile(), RunConfig.class);
+      // One document only: a second one after `---` would be ignored silently (issue 15), so YamlDocuments refuses it.
+      com.fasterxml.jackson.databind.JsonNode tree = org.sdelink.policies.YamlDocuments.read(
+          java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), "run configuration " + file);
+      config = mapper.treeToValue(tree, RunConfig.class);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
           + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, sde_config, output,"

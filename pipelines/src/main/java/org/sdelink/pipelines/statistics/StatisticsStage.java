@@ -161,7 +161,9 @@ public final class StatisticsStage {
     List<String> parts = new ArrayList<>(Arrays.asList(cell.getKey().split(SaltStatistics.SEP, -1)));
     parts.remove(0);
     parts.add(Long.toString(cell.getValue()));
-    return CsvLines.format(parts);
+    // The SALT tables are read by people in spreadsheets: a council code or label that starts like a formula is
+    // neutralised (SpreadsheetSafeCells, issue 15); the dashboard's reader restores the true value.
+    return CsvLines.formatForPeople(parts);
   }
 
   /** Pass 1: rows per (council, file, received date, stated period), then the catalogue of submissions. */
