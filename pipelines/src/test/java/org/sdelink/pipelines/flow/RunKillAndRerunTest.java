@@ -119,13 +119,14 @@ class RunKillAndRerunTest {
     return text;
   }
 
-  /** SHA-256 of every output except the run report and the markers (which name their own folder and times). */
+  /** SHA-256 of every output except the run report, the markers (which name their own folder and times) and locks. */
   private static Map<String, String> hashes(Path dir) throws Exception {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String name = file.getFileName().toString();
-        if (!name.equals(StageDirectory.SUCCESS) && !name.startsWith("run-report")) {
+        // Lock files name the process that held them: they sit beside each output and are not outputs.
+        if (!name.equals(StageDirectory.SUCCESS) && !name.startsWith("run-report") && !name.endsWith(".sdelink-lock")) {
           out.put(dir.relativize(file).toString(), StageDirectory.sha256(file));
         }
       }
