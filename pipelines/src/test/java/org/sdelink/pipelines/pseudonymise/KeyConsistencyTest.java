@@ -95,7 +95,8 @@ class KeyConsistencyTest {
     assertTrue(e.getMessage().contains(oldB.label()), e.getMessage());
     assertNotEquals(oldA.label(), oldB.label());
     assertFalse(Files.exists(root.resolve("same-id-linked")), "nothing is written");
-    assertThrows(InputContractException.class, () -> MetricsStage.of(cld, apc, root.resolve("spine.csv"),
+    Path spine = Files.writeString(root.resolve("given-spine.csv"), String.join(",", LinkStage.SPINE_COLUMNS) + "\n");
+    assertThrows(InputContractException.class, () -> MetricsStage.of(cld, apc, spine,
         ReportingPeriod.of(LocalDate.of(2024, 4, 1), LocalDate.of(2025, 3, 31))).run(options, root.resolve("m")));
     Path apcSameKey = pseudonymise(InputSource.APC, oldA, "same-key-apc");
     assertDoesNotThrow(() -> KeyConsistency.requireSameKey(cld.resolve(PseudonymiseStage.RECORDS),

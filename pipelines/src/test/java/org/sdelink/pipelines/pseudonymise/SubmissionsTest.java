@@ -40,8 +40,8 @@ class SubmissionsTest {
   @BeforeAll
   static void key() throws Exception {
     Path keystore = root.resolve("keys.p12");
-    KeyStoreFile.initDemo(keystore, "pw".toCharArray());
-    key = Stages.openPrimaryKey(keystore, "pw".toCharArray(), true);
+    KeyStoreFile.initDemo(keystore, "submissions-test-password".toCharArray());
+    key = Stages.openPrimaryKey(keystore, "submissions-test-password".toCharArray(), true);
   }
 
   private static Path file(String name, String... rows) throws Exception {
