@@ -133,8 +133,9 @@ public final class PublishStage {
   public Path run(SdelinkPipelineOptions options, Path releaseDir) throws Exception {
     Policy policy = Policy.load(policyFile);
     StageDirectory.checkOutput(releaseDir, inputs(policy));
-    UpstreamFolder.verifyAll(metricsDir, "metrics");
+    // The policy and its signed approval first (no data read yet), then the metrics folder's seal and hashes.
     Approval approval = checkPolicy(policy);
+    UpstreamFolder.verifyAll(metricsDir, "metrics");
     CodeTables tables = codeTables(policy);
     StageDirectory stage = StageDirectory.begin(releaseDir, inputs(policy));
     try {
