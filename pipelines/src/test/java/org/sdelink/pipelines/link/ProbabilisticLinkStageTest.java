@@ -69,6 +69,12 @@ class ProbabilisticLinkStageTest {
     }
     Set<String> truthKeys = new HashSet<>();
     for (Map<String, String> row : LinkFixture.readCsv(fixture.input("truth.csv"))) {
+      // The truth also names rows without an Event_Reference by their line in the councils' quarterly files
+      // (cld/...); this test links the one combined file, cld_events.csv.
+      String[] id = row.get("record_id").split(":");
+      if (id.length == 3 && !id[1].equals("cld_events.csv")) {
+        continue;
+      }
       truthKeys.add(row.get("source") + ":" + row.get("record_id"));
     }
     assertEquals(truthKeys, spineKeys);
