@@ -1,34 +1,13 @@
 package org.sdelink.metrics.ascof;
 
-import com.google.common.collect.ImmutableList;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * ASCOF 3D_2b: the proportion of carers who receive direct payments
  * (DHSC {@code Create_ASCOF_3D_2425_Onwards.sql}; rule {@link SelfDirectedSupport#carer}). Denominator:
  * ranks 1-3; numerator: rank 1. Groups {@code 18-64}, {@code 65+} and {@code all} (which also holds persons
  * of unknown age).
  */
-public final class Ascof3D2b implements AscofMeasure {
-  @Override
-  public String name() {
-    return "3D_2b";
-  }
-
-  @Override
-  public ImmutableList<String> groups() {
-    return ImmutableList.of(AscofGroup.ALL, AscofGroup.WORKING_AGE, AscofGroup.OLDER);
-  }
-
-  @Override
-  public List<Contribution> contributions(AscofPerson person) {
-    List<Contribution> out = new ArrayList<>();
-    SelfDirectedSupport.carer(person).filter(p -> p.rank() >= 1 && p.rank() <= 3).ifPresent(p -> {
-      boolean inNumerator = p.rank() <= 1;
-      out.add(Contribution.counted(name(), person.laCode(), AscofGroup.ALL, inNumerator));
-      p.group().ifPresent(g -> out.add(Contribution.counted(name(), person.laCode(), g, inNumerator)));
-    });
-    return out;
+public final class Ascof3D2b extends SelfDirectedSupportShare {
+  public Ascof3D2b() {
+    super("3D_2b", SelfDirectedSupport::carer, 1, 3, 1);
   }
 }
