@@ -89,15 +89,37 @@ class GlobalLogLeakTest {
           continue;
         }
         scanned++;
-        String content = relative.toString().endsWith(".parquet")
-            ? Files.readString(file, StandardCharsets.ISO_8859_1)
-            : Files.readString(file, StandardCharsets.UTF_8);
-        hits.addAll(ids.find(relative.toString(), content));
+        if (relative.toString().endsWith(".parquet")) {
+          // The decoded values, every kind of identifier; and the raw bytes (footer, statistics, any uncompressed
+          // page), where a 4-character local id such as the broken corpus's "L100" can occur by chance in
+          // compressed binary (it did, once in CI), so short local ids are not looked for there.
+          hits.addAll(ids.find(relative + " (values)", parquetValues(file)));
+          hits.addAll(ids.find(relative.toString(), Files.readString(file, StandardCharsets.ISO_8859_1), 8));
+        } else {
+          hits.addAll(ids.find(relative.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        }
       }
     }
     assertTrue(scanned > 60, "too few output files scanned: " + scanned);
     assertTrue(hits.isEmpty(), hits.size() + " raw identifiers found, e.g. " + hits.subList(0,
         Math.min(15, hits.size())) + context(text, hits));
+  }
+
+  /** Every value of a Parquet file, one per line, with its column name. */
+  private static String parquetValues(Path parquet) throws java.io.IOException {
+    StringBuilder text = new StringBuilder();
+    var file = org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+        new org.apache.hadoop.fs.Path(parquet.toUri()), new org.apache.hadoop.conf.Configuration());
+    try (var reader = org.apache.parquet.avro.AvroParquetReader
+        .<org.apache.avro.generic.GenericRecord>builder(file).build()) {
+      org.apache.avro.generic.GenericRecord record;
+      while ((record = reader.read()) != null) {
+        for (org.apache.avro.Schema.Field field : record.getSchema().getFields()) {
+          text.append(field.name()).append(": ").append(record.get(field.name())).append('\n');
+        }
+      }
+    }
+    return text.toString();
   }
 
   private static String tail(String text) {

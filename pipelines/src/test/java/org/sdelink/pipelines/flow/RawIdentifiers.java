@@ -124,6 +124,11 @@ final class RawIdentifiers {
 
   /** Every place in {@code text} where an identifier appears; {@code where} names the text in each hit. */
   List<String> find(String where, String text) {
+    return find(where, text, 0);
+  }
+
+  /** As {@link #find(String, String)}, but local ids shorter than {@code minLocalIdLength} are not looked for. */
+  List<String> find(String where, String text, int minLocalIdLength) {
     List<String> hits = new ArrayList<>();
     Matcher nhs = NHS.matcher(text);
     // Also as digits separated by any spaces or hyphens (943 476 5919, 943-476-5919).
@@ -152,7 +157,7 @@ final class RawIdentifiers {
     }
     Matcher local = LOCAL_ID.matcher(text);
     while (local.find()) {
-      if (localIds.contains(local.group())) {
+      if (local.group().length() >= minLocalIdLength && localIds.contains(local.group())) {
         hits.add(where + ": a council-local person id at " + local.start());
       }
     }
