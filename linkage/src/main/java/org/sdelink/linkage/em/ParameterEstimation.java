@@ -9,6 +9,7 @@ import java.util.List;
 import org.sdelink.linkage.blocking.Blocking;
 import org.sdelink.linkage.blocking.BlockingRule;
 import org.sdelink.linkage.blocking.PairFilter;
+import org.sdelink.linkage.blocking.RecordPair;
 import org.sdelink.linkage.comparison.PairComparator;
 import org.sdelink.linkage.model.EstimationSettings;
 import org.sdelink.linkage.model.EstimationSummary;
@@ -43,22 +44,16 @@ public final class ParameterEstimation {
     long possiblePairs = (long) left.size() * right.size();
 
     long uPairs = Math.min(settings.uSamplePairs(), possiblePairs);
-    LevelCounts levelCounts = LevelCounts.create(model);
-    UEstimator.sampleCrossPairs(
-        left, right, uPairs, settings.seed(), pair -> levelCounts.add(comparator.vector(pair.left(), pair.right())));
+    List<RecordPair> sample = new ArrayList<>();
+    UEstimator.sampleCrossPairs(left, right, uPairs, settings.seed(), sample::add);
+    LevelCounts levelCounts = PairVectors.levelCounts(comparator, sample, () -> LevelCounts.create(model));
+    sample = null;
     LevelProbabilities u = levelCounts.toProbabilities();
 
     List<LinkRecord> all = new ArrayList<>(left.size() + right.size());
     all.addAll(left);
     all.addAll(right);
-    List<EmSession> sessions = new ArrayList<>();
-    for (BlockingRule rule : model.trainingRules()) {
-      VectorCounts counts = VectorCounts.create();
-      Blocking.pairsForRule(
-          all, ImmutableList.of(rule), 0, filter, pair -> counts.add(comparator.vector(pair.left(), pair.right())));
-      sessions.add(ExpectationMaximisation.run(
-          model, u, counts, ExpectationMaximisation.comparisonsUsing(model, rule), rule.name()));
-    }
+    List<EmSession> sessions = emSessions(model, comparator, all, filter, u);
     LevelProbabilities m = ExpectationMaximisation.combine(model, sessions, levelCounts);
     return withPrior(model, all, filter, possiblePairs, deterministicLinks, uPairs, u, sessions, m);
   }
@@ -80,21 +75,32 @@ public final class ParameterEstimation {
     EstimationSettings settings = model.estimation();
     PairComparator comparator = PairComparator.create(model);
     long uPairs = Math.min(settings.uSamplePairs(), possiblePairs);
-    LevelCounts levelCounts = LevelCounts.create(model);
-    UEstimator.samplePairs(
-        records, filter, uPairs, settings.seed(), pair -> levelCounts.add(comparator.vector(pair.left(), pair.right())));
+    List<RecordPair> sample = new ArrayList<>();
+    UEstimator.samplePairs(records, filter, uPairs, settings.seed(), sample::add);
+    LevelCounts levelCounts = PairVectors.levelCounts(comparator, sample, () -> LevelCounts.create(model));
+    sample = null;
     LevelProbabilities u = levelCounts.toProbabilities();
+    List<EmSession> sessions = emSessions(model, comparator, records, filter, u);
+    LevelProbabilities m = ExpectationMaximisation.combine(model, sessions, levelCounts);
+    return withPrior(model, records, filter, possiblePairs, deterministicLinks, levelCounts.pairs(), u, sessions, m);
+  }
+
+  /**
+   * One EM session per training rule, over the pairs the rule generates (their comparison vectors counted on all
+   * cores, {@link PairVectors}).
+   */
+  private static List<EmSession> emSessions(
+      LinkageModel model, PairComparator comparator, List<LinkRecord> records, PairFilter filter,
+      LevelProbabilities u) {
     List<EmSession> sessions = new ArrayList<>();
     for (BlockingRule rule : model.trainingRules()) {
-      VectorCounts counts = VectorCounts.create();
-      Blocking.pairsForRule(
-          records, ImmutableList.of(rule), 0, filter,
-          pair -> counts.add(comparator.vector(pair.left(), pair.right())));
+      List<RecordPair> pairs = new ArrayList<>();
+      Blocking.pairsForRule(records, ImmutableList.of(rule), 0, filter, pairs::add);
+      VectorCounts counts = PairVectors.vectorCounts(comparator, pairs);
       sessions.add(ExpectationMaximisation.run(
           model, u, counts, ExpectationMaximisation.comparisonsUsing(model, rule), rule.name()));
     }
-    LevelProbabilities m = ExpectationMaximisation.combine(model, sessions, levelCounts);
-    return withPrior(model, records, filter, possiblePairs, deterministicLinks, levelCounts.pairs(), u, sessions, m);
+    return sessions;
   }
 
   /**

@@ -3,7 +3,6 @@ package org.sdelink.linkage.engine;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,11 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.sdelink.linkage.blocking.Blocking;
-import org.sdelink.linkage.blocking.BlockingRule;
 import org.sdelink.linkage.blocking.PairFilter;
 import org.sdelink.linkage.blocking.RecordPair;
-import org.sdelink.linkage.cascade.DeterministicCascade;
 import org.sdelink.linkage.cluster.Clustering;
 import org.sdelink.linkage.cluster.ConnectedComponents;
 import org.sdelink.linkage.cluster.Edge;
@@ -29,7 +25,6 @@ import org.sdelink.linkage.model.LinkageModel;
 import org.sdelink.linkage.model.ModelParameters;
 import org.sdelink.linkage.record.LinkRecord;
 import org.sdelink.linkage.scoring.PairScorer;
-import org.sdelink.linkage.scoring.TermFrequencies;
 
 /**
  * The {@code connected_components} method of the in-memory engine, for every link type: candidate pairs by
@@ -66,35 +61,9 @@ final class ClusteringLinker {
     long possiblePairs = possiblePairs(linkType, countBySource.values());
     checkArgument(possiblePairs > 0, "there are not two records to compare");
 
-    List<RecordPair> pairs = new ArrayList<>();
-    List<BlockingRule> rules = model.blockingRules();
-    long[] countByRule = new long[rules.size()];
-    Blocking.candidatePairs(all, rules, filter, (pair, rule) -> {
-      pairs.add(pair);
-      countByRule[rule]++;
-    });
-    ImmutableMap.Builder<String, Long> pairsByRule = ImmutableMap.builder();
-    for (int rule = 0; rule < rules.size(); rule++) {
-      pairsByRule.put(rules.get(rule).name(), countByRule[rule]);
-    }
-    DeterministicCascade cascade = DeterministicCascade.create(model);
-    String[] steps = new String[pairs.size()];
-    long deterministicPairs = 0;
-    for (int i = 0; i < pairs.size(); i++) {
-      steps[i] = cascade.firstMatchingStepOrNull(pairs.get(i).left(), pairs.get(i).right());
-      if (steps[i] != null) {
-        deterministicPairs++;
-      }
-    }
-    ModelParameters params;
-    if (parameters.isPresent()) {
-      params = parameters.get();
-      params.checkCompatibleWith(model);
-    } else {
-      params = ParameterEstimation.estimate(model, all, filter, possiblePairs, deterministicPairs);
-    }
-    PairScorer scorer = PairScorer.create(
-        model, params, TermFrequencies.fromRecords(all, model.termFrequencyFields()));
+    ScoredCandidates candidates = ScoredCandidates.of(all, model, filter, parameters,
+        deterministicPairs -> ParameterEstimation.estimate(model, all, filter, possiblePairs, deterministicPairs));
+    PairScorer scorer = candidates.scorer();
 
     Map<String, String> entityByRecord = new HashMap<>();
     Map<String, List<LinkRecord>> recordsBySource = new TreeMap<>();
@@ -113,14 +82,12 @@ final class ClusteringLinker {
 
     double threshold = model.thresholds().matchWeight();
     Map<Edge, Accepted> accepted = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.size(); i++) {
-      RecordPair pair = pairs.get(i);
-      boolean deterministic = steps[i] != null;
-      if (!deterministic && model.vetoesProbabilisticLink(pair.left(), pair.right())) {
-        continue;
-      }
-      double weight = scorer.matchWeight(pair.left(), pair.right());
-      if (!deterministic && weight < threshold) {
+    for (int i = 0; i < candidates.size(); i++) {
+      RecordPair pair = candidates.pair(i);
+      String step = candidates.step(i);
+      boolean deterministic = step != null;
+      double weight = candidates.weight(i);
+      if ((!deterministic && weight < threshold) || !candidates.notVetoed(i, model)) {
         continue;
       }
       LinkRecord l = pair.left();
@@ -131,7 +98,7 @@ final class ClusteringLinker {
         r = swap;
       }
       ScoredLink link = deterministic
-          ? ScoredLink.byCascade(l.key(), r.key(), weight, steps[i])
+          ? ScoredLink.byCascade(l.key(), r.key(), weight, step)
           : ScoredLink.probabilistic(l.key(), r.key(), weight);
       Edge edge = new Edge(l.key(), r.key(), deterministic ? DETERMINISTIC_EDGE_WEIGHT : weight, link.matchRule());
       edges.add(edge);
@@ -171,15 +138,15 @@ final class ClusteringLinker {
     ImmutableSortedMap<String, Long> bySource = ImmutableSortedMap.copyOf(countBySource);
     LinkStatistics statistics = new LinkStatistics(
         bySource,
-        pairsByRule.buildOrThrow(),
-        deterministicPairs,
-        pairs.size(),
+        candidates.pairsByRule(),
+        candidates.deterministicPairs(),
+        candidates.size(),
         accepted.size(),
         0,
         clustering.clusterCount(),
         clustering.oversizedComponents(),
         clustering.cutEdges().size());
-    return new LinkResult(params, spine, links, pairRows, ImmutableList.of(), clustering.cutEdges(), statistics);
+    return new LinkResult(candidates.parameters(), spine, links, pairRows, ImmutableList.of(), clustering.cutEdges(), statistics);
   }
 
   /** The pairs {@code linkType} compares among sources of the given sizes. */

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.sdelink.linkage.blocking.Blocking;
-import org.sdelink.linkage.blocking.BlockingRule;
 import org.sdelink.linkage.blocking.PairFilter;
 import org.sdelink.linkage.blocking.RecordPair;
-import org.sdelink.linkage.cascade.DeterministicCascade;
 import org.sdelink.linkage.cluster.AmbiguousLink;
 import org.sdelink.linkage.cluster.Assignment;
 import org.sdelink.linkage.cluster.Clustering;
@@ -36,8 +32,6 @@ import org.sdelink.linkage.model.ModelParameters;
 import org.sdelink.linkage.model.Thresholds;
 import org.sdelink.linkage.record.LinkRecord;
 import org.sdelink.linkage.scoring.PairScorer;
-import org.sdelink.linkage.scoring.ScoredPair;
-import org.sdelink.linkage.scoring.TermFrequencies;
 import org.sdelink.linkage.scoring.Waterfall;
 
 /**
@@ -120,34 +114,9 @@ public final class InMemoryLinker {
           "records must be read by the model's reader (LinkageModel.record)");
     }
     PairFilter filter = PairFilter.crossSource(leftSource, rightSource);
-    List<RecordPair> pairs = new ArrayList<>();
-    ImmutableMap.Builder<String, Long> pairsByRule = ImmutableMap.builder();
-    List<BlockingRule> rules = model.blockingRules();
-    for (int rule = 0; rule < rules.size(); rule++) {
-      int before = pairs.size();
-      Blocking.pairsForRule(all, rules, rule, filter, pairs::add);
-      pairsByRule.put(rules.get(rule).name(), (long) (pairs.size() - before));
-    }
-
-    DeterministicCascade cascade = DeterministicCascade.create(model);
-    String[] steps = new String[pairs.size()];
-    long deterministicPairs = 0;
-    for (int i = 0; i < pairs.size(); i++) {
-      steps[i] = cascade.firstMatchingStepOrNull(pairs.get(i).left(), pairs.get(i).right());
-      if (steps[i] != null) {
-        deterministicPairs++;
-      }
-    }
-
-    ModelParameters params;
-    if (parameters.isPresent()) {
-      params = parameters.get();
-      params.checkCompatibleWith(model);
-    } else {
-      params = ParameterEstimation.estimate(model, lefts, rights, deterministicPairs);
-    }
-    TermFrequencies frequencies = TermFrequencies.fromRecords(all, model.termFrequencyFields());
-    PairScorer scorer = PairScorer.create(model, params, frequencies);
+    ScoredCandidates candidates = ScoredCandidates.of(all, model, filter, parameters,
+        deterministicPairs -> ParameterEstimation.estimate(model, lefts, rights, deterministicPairs));
+    PairScorer scorer = candidates.scorer();
 
     String fromSource = model.assignment().each() == null ? leftSource : model.assignment().each();
     checkArgument(
@@ -161,21 +130,21 @@ public final class InMemoryLinker {
     }
 
     Map<List<String>, Candidate> best = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.size(); i++) {
-      RecordPair pair = pairs.get(i);
-      ScoredPair scored = scorer.score(pair.left(), pair.right());
-      if (steps[i] == null && model.vetoesProbabilisticLink(pair.left(), pair.right(), scored.matchWeight())) {
+    for (int i = 0; i < candidates.size(); i++) {
+      if (!candidates.notVetoed(i, model)) {
         continue;
       }
+      RecordPair pair = candidates.pair(i);
       boolean leftIsFrom = pair.left().source().equals(fromSource);
-      String fromRecord = leftIsFrom ? pair.left().key() : pair.right().key();
-      String toRecord = leftIsFrom ? pair.right().key() : pair.left().key();
-      String from = entityByRecord.get(fromRecord);
-      String to = entityByRecord.get(toRecord);
-      ScoredLink link = steps[i] == null
-          ? ScoredLink.probabilistic(from, to, scored.matchWeight())
-          : ScoredLink.byCascade(from, to, scored.matchWeight(), steps[i]);
-      Candidate candidate = new Candidate(link, fromRecord, toRecord, scored);
+      LinkRecord fromRecord = leftIsFrom ? pair.left() : pair.right();
+      LinkRecord toRecord = leftIsFrom ? pair.right() : pair.left();
+      String from = entityByRecord.get(fromRecord.key());
+      String to = entityByRecord.get(toRecord.key());
+      String step = candidates.step(i);
+      ScoredLink link = step == null
+          ? ScoredLink.probabilistic(from, to, candidates.weight(i))
+          : ScoredLink.byCascade(from, to, candidates.weight(i), step);
+      Candidate candidate = new Candidate(link, fromRecord.key(), toRecord.key(), pair);
       best.merge(List.of(from, to), candidate,
           (x, y) -> ScoredLink.STRONGEST_FIRST.compare(x.link, y.link) <= 0 ? x : y);
     }
@@ -210,7 +179,7 @@ public final class InMemoryLinker {
     List<LinkedPair> pairRows = new ArrayList<>();
     linkEdges.forEach((edge, candidate) -> {
       boolean wasCut = cut.contains(edge);
-      Waterfall waterfall = scorer.waterfall(candidate.scored);
+      Waterfall waterfall = candidate.waterfall(scorer);
       links.add(new AcceptedLink(candidate.link, candidate.fromRecord, candidate.toRecord, waterfall, wasCut));
       pairRows.add(pairRow(recordByKey, leftSource, candidate, wasCut ? LinkedPair.CUT : LinkedPair.ACCEPTED,
           waterfall));
@@ -231,7 +200,7 @@ public final class InMemoryLinker {
         Candidate candidate = best.get(entities);
         if (candidate != null && ambiguousWritten.add(entities)) {
           pairRows.add(pairRow(recordByKey, leftSource, candidate, LinkedPair.AMBIGUOUS,
-              scorer.waterfall(candidate.scored)));
+              candidate.waterfall(scorer)));
         }
       }
     }
@@ -252,8 +221,8 @@ public final class InMemoryLinker {
 
     LinkStatistics statistics = new LinkStatistics(
         ImmutableSortedMap.of(leftSource, (long) lefts.size(), rightSource, (long) rights.size()),
-        pairsByRule.buildOrThrow(),
-        deterministicPairs,
+        candidates.pairsByRule(),
+        candidates.deterministicPairs(),
         best.size(),
         assignment.accepted().size(),
         assignment.ambiguous().size(),
@@ -261,7 +230,7 @@ public final class InMemoryLinker {
         clustering.oversizedComponents(),
         clustering.cutEdges().size());
     return new LinkResult(
-        params, spine, links, pairRows, assignment.ambiguous(), clustering.cutEdges(), statistics);
+        candidates.parameters(), spine, links, pairRows, assignment.ambiguous(), clustering.cutEdges(), statistics);
   }
 
   /** The pairs.csv row of a candidate, the record of {@code firstSource} first. */
@@ -363,5 +332,10 @@ public final class InMemoryLinker {
     return value.toString();
   }
 
-  private record Candidate(ScoredLink link, String fromRecord, String toRecord, ScoredPair scored) {}
+  /** An entity link with the record pair behind it (scored as blocking oriented it). */
+  private record Candidate(ScoredLink link, String fromRecord, String toRecord, RecordPair pair) {
+    Waterfall waterfall(PairScorer scorer) {
+      return scorer.waterfall(scorer.score(pair.left(), pair.right()));
+    }
+  }
 }

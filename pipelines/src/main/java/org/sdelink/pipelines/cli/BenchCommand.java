@@ -38,8 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     header = "Benchmark every stage on generated data: wall time, rows/s and peak heap per stage.",
-    description = {"Run every stage on generated data and print wall time, rows/s and peak heap per stage,",
-        "and the pseudonymise stage's rate against a plain single-threaded Java loop. Figures go to a CSV too."})
+    description = {"Run every stage on generated data and print wall time, rows/s and peak heap per stage, "
+        + "and the pseudonymise stage's rate against a plain single-threaded Java loop. Figures go to a CSV too."})
 public final class BenchCommand implements Callable<Integer> {
   static final String PROJECT = "BENCH-0001";
 

@@ -17,15 +17,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     header = "Measure linkage quality (pairwise precision, recall, F1) of a spine against a truth.",
     description = {
-      "Pairwise precision, recall and F1 of a linkage spine against generator truth (truth.csv).",
-      "Links are scored as pairs (CLD person of a council, APC episode), overall, by council, and for the",
-      "deterministic NHS-number rule alone (episodes with match_rule nhs_number+dob); with the generator's",
-      "people.csv beside truth.csv, also by the true person's ethnic group and ethnicity. Record pairs",
-      "within persons are also scored by source. Prints a table; --output writes the figures as JSON.",
-      "With --truth-column COL, --truth names the input CSV file(s) holding the true cluster of each record",
-      "(e.g. Splink's 'cluster'): every pair of records in one spine person is a predicted link and every pair",
-      "sharing a truth value a true link (all within-cluster pairs, as Splink counts them); records are matched",
-      "by id (--truth-id-column, default record_id, else unique_id). Figures with no pairs to count print n/a."
+      "Pairwise precision, recall and F1 of a linkage spine against generator truth (truth.csv). "
+          + "Links are scored as pairs (CLD person of a council, APC episode), overall, by council, and for the "
+          + "deterministic NHS-number rule alone (episodes with match_rule nhs_number+dob); with the generator's "
+          + "people.csv beside truth.csv, also by the true person's ethnic group and ethnicity. Record pairs "
+          + "within persons are also scored by source. Prints a table; --output writes the figures as JSON.",
+      "With --truth-column COL, --truth names the input CSV file(s) holding the true cluster of each record "
+          + "(e.g. Splink's 'cluster'): every pair of records in one spine person is a predicted link and every pair "
+          + "sharing a truth value a true link (all within-cluster pairs, as Splink counts them); records are matched "
+          + "by id (--truth-id-column, default record_id, else unique_id).",
+      "Figures with no pairs to count print n/a."
     })
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -19,16 +19,19 @@ import picocli.CommandLine.Spec;
 @Command(name = "link", mixinStandardHelpOptions = true,
     header = "Link CLD to hospital episodes, or link or de-duplicate CSV files with a model.",
     description = {
-      "Link pseudonymised CLD people to hospital patients (--cld DIR --apc DIR): the deterministic cascade",
-      "(council client, NHS-number token with date-of-birth check), then Fellegi-Sunter on the pseudonymised",
-      "fields of persons left without a cross-source link. Writes spine.csv, pairs.csv (accepted and",
-      "ambiguous pairs with their waterfalls), model-params.json, link-report.json and linkage-report.html.",
-      "Generic mode: --model FILE --input A.csv [--input B.csv ...] --output DIR links or de-duplicates CSV",
-      "files in memory, as the model's link_type says (dedupe_only, link_only, link_and_dedupe; plaintext or",
-      "pseudonymised columns, as the model's fields declare; input i is the model's i-th source). --left A.csv",
-      "--right B.csv is the same with two inputs. Writes spine.csv (one row per record, person_id = its",
-      "cluster), pairs.csv (source_l,record_id_l,source_r,record_id_r,match_weight,match_probability,status,",
-      "match_rule and each comparison's level and weight), model-params.json and link-report.json."
+      "Link pseudonymised CLD people to hospital patients (--cld DIR --apc DIR): the deterministic cascade "
+          + "(council client, NHS-number token with date-of-birth check), then Fellegi-Sunter on the pseudonymised "
+          + "fields of persons left without a cross-source link. Writes spine.csv, pairs.csv (left_entity "
+          + "(the CLD entity), right_entity (the APC entity), status, match_rule, match_weight and each "
+          + "comparison's level and weight: accepted, ambiguous, conflicting and cut pairs), model-params.json, "
+          + "link-report.json and linkage-report.html.",
+      "Generic mode: --model FILE --input A.csv [--input B.csv ...] --output DIR links or de-duplicates CSV "
+          + "files in memory, as the model's link_type says (dedupe_only, link_only, link_and_dedupe; plaintext or "
+          + "pseudonymised columns, as the model's fields declare; input i is the model's i-th source). --left A.csv "
+          + "--right B.csv is the same with two inputs. Writes spine.csv (one row per record, person_id = its "
+          + "cluster), pairs.csv (source_l,record_id_l,source_r,record_id_r,match_weight,match_probability,status,"
+          + "match_rule and each comparison's level and weight: accepted, cut and ambiguous pairs, the record of "
+          + "the earlier source first), model-params.json and link-report.json."
     })
 public final class LinkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
