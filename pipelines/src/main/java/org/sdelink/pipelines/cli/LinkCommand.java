@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
           + "(council client, NHS-number token with date-of-birth check), then Fellegi-Sunter on the pseudonymised "
           + "fields of persons left without a cross-source link. Writes spine.csv, pairs.csv (left_entity "
           + "(the CLD entity), right_entity (the APC entity), status, match_rule, match_weight and each "
-          + "comparison's level and weight: accepted, ambiguous, conflicting and cut pairs), model-params.json, "
+          + "comparison's level and weight: the CLD-APC pairs accepted, ambiguous, dropped as conflicting or cut; "
+          + "APC episodes joined to a patient are counted in link-report.json), model-params.json, "
           + "link-report.json and linkage-report.html.",
       "Generic mode: --model FILE --input A.csv [--input B.csv ...] --output DIR links or de-duplicates CSV "
           + "files in memory, as the model's link_type says (dedupe_only, link_only, link_and_dedupe; plaintext or "

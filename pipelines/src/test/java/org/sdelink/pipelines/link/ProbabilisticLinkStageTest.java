@@ -158,6 +158,9 @@ class ProbabilisticLinkStageTest {
     assertTrue(pairs.get(0).containsKey("dob_level") && pairs.get(0).containsKey("dob_weight"));
     assertTrue(pairs.stream().allMatch(p -> Set.of("accepted", "ambiguous", "conflict", "cut")
         .contains(p.get("status"))));
+    // Honest headers (issue 18): left_entity is the CLD entity, right_entity the APC entity, on every row.
+    assertTrue(pairs.stream().allMatch(p -> p.get("left_entity").startsWith("cld:")
+        && p.get("right_entity").startsWith("apc:")), "a pairs.csv row is not CLD then APC");
     String html = Files.readString(linked.resolve(LinkStage.HTML_REPORT));
     assertTrue(html.contains("src=\"data:image/png;base64,"));
     assertFalse(html.contains("http://") || html.contains("https://"), "the HTML report loads nothing");
