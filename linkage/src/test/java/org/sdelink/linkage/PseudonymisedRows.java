@@ -45,20 +45,22 @@ public final class PseudonymisedRows {
     }
   }
 
-  /** A CLD row: the identity columns plus record_id, LA_Code and la_person_token. */
+  /** A CLD row: the identity columns plus record_id, LA_Code, la_person_token and a blank GP_Practice_Code. */
   public static Map<String, String> cldRow(String recordId, Identity identity, String council, String laPersonId) {
     Map<String, String> row = identityColumns(identity);
     row.put("record_id", recordId);
     row.put("LA_Code", council);
     row.put("la_person_token", token("la_person", council + "/" + laPersonId));
+    row.put("GP_Practice_Code", "");
     return row;
   }
 
-  /** An APC row: the identity columns plus record_id and RESLADST_ONS. */
+  /** An APC row: the identity columns plus record_id, RESLADST_ONS and a blank GPPRAC. */
   public static Map<String, String> apcRow(String recordId, Identity identity, String council) {
     Map<String, String> row = identityColumns(identity);
     row.put("record_id", recordId);
     row.put("RESLADST_ONS", council);
+    row.put("GPPRAC", "");
     return row;
   }
 

@@ -35,7 +35,7 @@ class LinkageModelTest {
     assertEquals("cld-apc", model.name());
     assertEquals(List.of("cld", "apc"), model.sources());
     assertEquals(
-        List.of("nhs_number", "given_name", "family_name", "dob", "postcode", "council", "sex"),
+        List.of("nhs_number", "given_name", "family_name", "dob", "postcode", "council", "gp_practice", "sex"),
         List.copyOf(model.comparisonNames()));
     assertEquals("nhs_number+dob", model.cascade().get(0).name());
     assertEquals("dob", model.cascade().get(0).dobCheck());
@@ -44,7 +44,8 @@ class LinkageModelTest {
       assertEquals(LevelType.MISSING, comparison.levels().get(0).type(), comparison.name());
       assertEquals(LevelType.ELSE, comparison.levels().get(comparison.levels().size() - 1).type());
     }
-    assertEquals(List.of("family_name_token", "given_name_first_token", "given_name_token", "postcode_token"),
+    assertEquals(List.of("family_name_token", "given_name_first_token", "given_name_token", "gp_practice",
+        "postcode_token"),
         List.copyOf(model.termFrequencyFields()));
     assertTrue(model.comparisonFields(3).containsAll(List.of("dob_token", "dob_swapped_token", "birth_year")));
     assertEquals(List.of("apc"), List.of(model.assignment().each()));

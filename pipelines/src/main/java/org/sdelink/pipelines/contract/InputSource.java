@@ -38,7 +38,7 @@ public enum InputSource {
       ImmutableList.of(
           "EPIKEY", "NEWNHSNO", "DOB", "MYDOB", "SEX", "HOMEADD", "LSOA11", "RESLADST_ONS", "PROCODE3", "ADMIDATE",
           "ADMIMETH", "ADMISORC", "EPISTART", "EPIEND", "EPIORDER", "SPELEND", "DISDATE", "DISMETH", "DISDEST",
-          "STARTAGE", "DIAG_4_01", "CLASSPAT", "MAINSPEF", "TRETSPEF", "DISREADYDATE"),
+          "STARTAGE", "DIAG_4_01", "CLASSPAT", "MAINSPEF", "TRETSPEF", "DISREADYDATE", "GPPRAC"),
       ImmutableSet.of("EPIKEY", "ADMIDATE", "PROCODE3"),
       ImmutableSet.of("DOB", "ADMIDATE", "EPISTART", "EPIEND", "DISDATE", "DISREADYDATE"),
       ImmutableSet.of("NEWNHSNO", "DOB", "MYDOB", "HOMEADD"));

@@ -42,7 +42,7 @@ public final class RowPseudonymiser implements Serializable {
   private static final ImmutableList<String> APC_KEPT = ImmutableList.of(
       "EPIKEY", "SEX", "LSOA11", "RESLADST_ONS", "PROCODE3", "ADMIDATE", "ADMIMETH", "ADMISORC", "EPISTART",
       "EPIEND", "EPIORDER", "SPELEND", "DISDATE", "DISMETH", "DISDEST", "STARTAGE", "DIAG_4_01", "CLASSPAT",
-      "MAINSPEF", "TRETSPEF", "DISREADYDATE", "age_at_disdate");
+      "MAINSPEF", "TRETSPEF", "DISREADYDATE", "GPPRAC", "age_at_disdate");
 
   /** Keyed tokens of council-local identifiers (a person's id within a council). */
   public interface LocalIdTokeniser extends Serializable {

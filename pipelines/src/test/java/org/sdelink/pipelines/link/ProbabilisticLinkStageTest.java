@@ -62,7 +62,7 @@ class ProbabilisticLinkStageTest {
       if (row.get("match_rule").startsWith("probabilistic")) {
         probabilistic++;
         assertTrue(row.get("match_weight").matches("-?\\d+\\.\\d{4}"), "weight " + row.get("match_weight"));
-        assertTrue(Double.parseDouble(row.get("match_weight")) >= 8.0);
+        assertTrue(Double.parseDouble(row.get("match_weight")) >= LinkageModel.defaultCldApc().thresholds().matchWeight());
       } else {
         assertEquals("", row.get("match_weight"));
       }
