@@ -214,7 +214,8 @@ class ProbabilisticLinkStageTest {
     assertTrue(LinkStage.of(fixture.cld(), fixture.apc()).isUpToDate(linked));
     byte[] spec = LinkageModel.class.getResourceAsStream(LinkageModel.DEFAULT_RESOURCE).readAllBytes();
     byte[] changed = new String(spec, java.nio.charset.StandardCharsets.UTF_8)
-        .replace("match_weight: 8.0", "match_weight: 9.0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        .replace("match_weight: 6.0", "match_weight: 9.0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(java.util.Arrays.equals(spec, changed), "the test's edit must change the spec");
     assertFalse(LinkStage.of(fixture.cld(), fixture.apc(), ModelSpecFile.of(changed), Optional.empty())
         .isUpToDate(linked), "another model spec reruns the stage");
     assertFalse(LinkStage.of(fixture.cld(), fixture.apc(), ModelSpecFile.of(spec),
