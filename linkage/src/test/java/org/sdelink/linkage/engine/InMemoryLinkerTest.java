@@ -218,6 +218,22 @@ class InMemoryLinkerTest {
   }
 
   @Test
+  void theResultDoesNotDependOnTheNumberOfThreads() throws Exception {
+    // Parallel streams run in the pool of the task that starts them: one thread, then four.
+    for (int threads : new int[] {1, 4}) {
+      java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+      try {
+        LinkResult again = pool.submit(() -> InMemoryLinker.link(cld, apc, MODEL, Optional.empty())).get();
+        assertEquals(result.parameters().toJson(), again.parameters().toJson(), threads + " threads");
+        assertEquals(result.spineCsv(), again.spineCsv(), threads + " threads");
+        assertEquals(result.statistics(), again.statistics(), threads + " threads");
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+
+  @Test
   void aClientKnownToTwoCouncilsIsOnePersonWithTheirEpisodes() {
     Identity moved = new Identity("9434765919", "edith", "okafor", LocalDate.of(1938, 6, 2), "LS6 1AB", "F");
     Identity neighbour = new Identity("4010232137", "vera", "okafor", LocalDate.of(1940, 9, 14), "LS6 1AB", "F");
