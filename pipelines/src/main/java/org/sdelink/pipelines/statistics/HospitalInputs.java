@@ -136,15 +136,16 @@ public final class HospitalInputs {
         }
       }
       for (CSVRecord record : parser) {
+        long line = record.getRecordNumber() + 1;
         String lsoa = record.get("lsoa_code").trim();
         String council = record.get("la_code").trim();
         if (lsoa.isEmpty() || council.isEmpty()) {
-          throw new UserError("LSOA lookup " + lsoaLookup + " line " + (record.getRecordNumber() + 1)
+          throw new UserError("LSOA lookup " + lsoaLookup + " line " + line
               + " has a blank lsoa_code or la_code: fill or remove the line");
         }
         String before = lookup.put(lsoa, council);
         if (before != null && !before.equals(council)) {
-          throw new UserError("LSOA lookup " + lsoaLookup + " line " + (record.getRecordNumber() + 1)
+          throw new UserError("LSOA lookup " + lsoaLookup + " line " + line
               + " gives an LSOA a second council: keep one line per LSOA");
         }
       }
