@@ -345,7 +345,7 @@ final class HospitalReference {
   // ------------------------------------------------------------------ ASCOF 2D
 
   /** Counts of one 2D run: cells "measure\tla" to {numerator, denominator}, and deviation sizes. */
-  record Result2D(Map<String, long[]> cells, long dhscAgeDifferences) {}
+  record Result2D(Map<String, long[]> cells, long dhscAgeDifferences, Map<String, Long> outcomes) {}
 
   /**
    * ASCOF 2D with persons identified by {@code personOfCld} (raw CLD row to person id, null: not linkable) and
@@ -373,6 +373,7 @@ final class HospitalReference {
       }
     }
     Map<String, long[]> cells = new TreeMap<>();
+    Map<String, Long> outcomes = new TreeMap<>();
     long ageDifferences = 0;
     Set<String> persons = new TreeSet<>(cld.keySet());
     persons.addAll(hospital.keySet());
@@ -469,12 +470,15 @@ final class HospitalReference {
               && List.of("long term support: residential care", "long term support: nursing care")
                   .contains(r.serviceType())
               && !r.start().isBefore(latestDischarge) && !r.start().isAfter(limit));
+          outcomes.merge("died", died ? 1L : 0L, Long::sum);
+          outcomes.merge("readmitted", readmitted ? 1L : 0L, Long::sum);
+          outcomes.merge("care_home", careHome ? 1L : 0L, Long::sum);
           add(cells, "2D_part1", e.getKey(), died || readmitted || careHome ? 0 : 1, 1);
           add(cells, "2D_part2", e.getKey(), 1, 0);
         }
       }
     }
-    return new Result2D(cells, ageDifferences);
+    return new Result2D(cells, ageDifferences, outcomes);
   }
 
   private static void add(Map<String, long[]> cells, String measure, String la, long numerator, long denominator) {

@@ -78,6 +78,10 @@ class HospitalStatisticsAgainstReferenceTest {
     assertTrue(part1 != null && part1[1] >= 20 && part1[0] < part1[1] && part1[0] > 0, "2D part 1 " +
         (part1 == null ? "none" : part1[0] + "/" + part1[1]));
     assertTrue(part2[1] > part2[0] * 2, "2D part 2 " + part2[0] + "/" + part2[1]);
+    Map<String, Long> outcomes = truePersons().outcomes();
+    for (String outcome : List.of("died", "readmitted", "care_home")) {
+      assertTrue(outcomes.getOrDefault(outcome, 0L) > 0, "no episode ends in " + outcome + ": " + outcomes);
+    }
     long[] nhs = nhsNumbers().cells().get("2D_part1\tENGLAND");
     assertTrue(nhs[1] < part1[1], "the NHS-number linkage misses episodes the true persons link: " + nhs[1] + " vs "
         + part1[1]);
