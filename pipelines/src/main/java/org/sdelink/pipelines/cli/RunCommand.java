@@ -67,6 +67,7 @@ public final class RunCommand implements Callable<Integer> {
       fullRun.withStatistics(year, run.statistics.submittedBy == null
           ? org.sdelink.metrics.submissions.SubmissionWindow.all()
           : org.sdelink.metrics.submissions.SubmissionWindow.asOf(run.statistics.submittedBy));
+      fullRun.withLsoaLookup(run.lsoaLookupFile().orElse(null));
     }
     FullRun.Outcome outcome = fullRun.run(StageOptions.fromArgs(run.beamArgs()), mode.progress(out));
     RunSummary.print(mode, fullRun, outcome, out);
