@@ -27,8 +27,8 @@ import picocli.CommandLine;
 /**
  * The SALT tables of {@code sdelink statistics} (Beam, on pseudonymised data with the councils' submissions) equal,
  * cell by cell, those of {@link SaltReference}: plain loops over the raw generated files following NHS England's
- * replication SQL, written without the stage's classes. Covers LTS001a, LTS001b, LTS001c and LTS003 (the tables the
- * reference implements). Skipped, with the reason, while the statistics command is not part of the build.
+ * replication SQL ({@link SaltReference} for LTS001a/b/c and LTS003, {@link SaltSequelReference} for STS001,
+ * STS002a/b and LTS002a/b), written without the stage's classes: every cell of the nine tables. Skipped, with the reason, while the statistics command is not part of the build.
  */
 class StatisticsAgainstReferenceTest {
   private static final LocalDate START = LocalDate.of(2024, 4, 1);
@@ -74,6 +74,30 @@ class StatisticsAgainstReferenceTest {
     assertTrue(support.size() >= 5, "LTS003 support kinds " + support);
     Map<String, Long> lts001c = SaltReference.withEngland(SaltReference.lts001c(latest, END, END.plusYears(1)));
     assertTrue(lts001c.getOrDefault(SaltReference.ENGLAND + "\t65+", 0L) > 50, "LTS001c " + lts001c);
+
+    List<SaltSequelReference.Client> clients = SaltSequelReference.clients(raw, END, null);
+    SaltSequelReference.Sts001 sts001 = SaltSequelReference.sts001(clients, START, END);
+    assertTrue(englandValues(sts001.table(), 2).size() >= 8, "STS001 sequels " + englandValues(sts001.table(), 2));
+    assertTrue(englandValues(sts001.table(), 1).size() >= 4, "STS001 routes " + englandValues(sts001.table(), 1));
+    var sts002a = SaltSequelReference.sts002a(clients, sts001.stMaxCohort(), START, END);
+    assertTrue(englandValues(sts002a, 1).size() >= 4, "STS002a sequels " + englandValues(sts002a, 1));
+    long existing = SaltReference.withEngland(SaltSequelReference.sts002b(clients, START, END)).entrySet().stream()
+        .filter(e -> e.getKey().startsWith(SaltReference.ENGLAND)).mapToLong(Map.Entry::getValue).sum();
+    assertTrue(existing > 10, "STS002b ST-Max periods of existing clients " + existing);
+    var lts002a = SaltSequelReference.lts002(latest,
+        SaltReference.persons(SaltReference.lts001aCohort(latest, START, END), END), false, START, END);
+    assertTrue(englandValues(lts002a, 1).size() >= 3, "LTS002a reasons " + englandValues(lts002a, 1));
+    var lts002b = SaltSequelReference.lts002(latest,
+        SaltReference.persons(SaltReference.lts001cChained(latest, END, END.plusYears(1)), END), true, START, END);
+    assertTrue(englandValues(lts002b, 1).size() >= 2, "LTS002b outcomes " + englandValues(lts002b, 1));
+  }
+
+  /** The distinct values of key column {@code column} (0 = age band) among a table's ENGLAND cells. */
+  private static Set<String> englandValues(Map<String, Map<String, Long>> table, int column) {
+    Set<String> values = new TreeSet<>();
+    SaltReference.withEngland(table).keySet().stream().filter(k -> k.startsWith(SaltReference.ENGLAND + "\t"))
+        .forEach(k -> values.add(k.split("\t")[column + 1]));
+    return values;
   }
 
   @Test
@@ -96,6 +120,18 @@ class StatisticsAgainstReferenceTest {
     compare("LTS001b", SaltReference.withEngland(SaltReference.lts001b(latest, END)), out);
     compare("LTS001c", SaltReference.withEngland(SaltReference.lts001c(latest, END, END.plusYears(1))), out);
     compare("LTS003", SaltReference.withEngland(SaltReference.lts003(latest, START, END)), out);
+
+    List<SaltSequelReference.Client> clients = SaltSequelReference.clients(raw, END, null);
+    SaltSequelReference.Sts001 sts001 = SaltSequelReference.sts001(clients, START, END);
+    compare("STS001", SaltReference.withEngland(sts001.table()), out);
+    compare("STS002a", SaltReference.withEngland(
+        SaltSequelReference.sts002a(clients, sts001.stMaxCohort(), START, END)), out);
+    compare("STS002b", SaltReference.withEngland(SaltSequelReference.sts002b(clients, START, END)), out);
+    compare("LTS002a", SaltReference.withEngland(SaltSequelReference.lts002(latest,
+        SaltReference.persons(SaltReference.lts001aCohort(latest, START, END), END), false, START, END)), out);
+    compare("LTS002b", SaltReference.withEngland(SaltSequelReference.lts002(latest,
+        SaltReference.persons(SaltReference.lts001cChained(latest, END, END.plusYears(1)), END), true, START,
+        END)), out);
   }
 
   private static void compare(String table, Map<String, Long> expected, Path out) throws Exception {
