@@ -66,7 +66,8 @@ public final class RunCommand implements Callable<Integer> {
       }
       fullRun.withStatistics(year, run.statistics.submittedBy == null
           ? org.sdelink.metrics.submissions.SubmissionWindow.all()
-          : org.sdelink.metrics.submissions.SubmissionWindow.asOf(run.statistics.submittedBy));
+          : org.sdelink.metrics.submissions.SubmissionWindow.asOf(run.statistics.submittedBy))
+          .withDashboards();
     }
     FullRun.Outcome outcome = fullRun.run(StageOptions.fromArgs(run.beamArgs()), mode.progress(out));
     RunSummary.print(mode, fullRun, outcome, out);

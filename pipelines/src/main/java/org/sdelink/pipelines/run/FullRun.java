@@ -25,6 +25,10 @@ import org.sdelink.pseudonymisation.keys.MasterKey;
  * {@code linked}, {@code metrics} and {@code release/<project>}. Used by {@code sdelink run} and {@code sdelink demo}.
  */
 public final class FullRun {
+  /** The run's dashboard folders: the operator's view and the councils' version. */
+  public static final String DASHBOARD = "dashboard";
+  public static final String DASHBOARD_COUNCILS = "dashboard-councils";
+
   /** What a run produced, for the final summary. */
   public record Outcome(StageReport cld, StageReport apc, Path spine, Path metrics, Path release,
       Map<String, Duration> stageTimes, Path statistics) {
@@ -52,6 +56,7 @@ public final class FullRun {
       org.sdelink.pipelines.pseudonymise.Submissions.none();
   private org.sdelink.metrics.evaluation.FinancialYear statisticsYear;
   private org.sdelink.metrics.submissions.SubmissionWindow statisticsWindow;
+  private boolean dashboards;
 
   /** The publish step, given the metrics folder and the release folder to write. */
   public interface ReleaseStep {
@@ -86,6 +91,16 @@ public final class FullRun {
       org.sdelink.metrics.submissions.SubmissionWindow window) {
     this.statisticsYear = year;
     this.statisticsWindow = window;
+    return this;
+  }
+
+  /**
+   * Also builds the CLD dashboard after the statistics stage, with its SALT (and, when the statistics output has
+   * them, ASCOF and waiting-times) pages: the operator's view into {@code dashboard/} and the councils' version
+   * (small-number rule) into {@code dashboard-councils/}. Needs {@link #withStatistics}.
+   */
+  public FullRun withDashboards() {
+    this.dashboards = true;
     return this;
   }
 
@@ -142,6 +157,10 @@ public final class FullRun {
       }
       if (statisticsYear != null) {
         stageFolders.add(output.resolve("statistics"));
+        if (dashboards) {
+          stageFolders.add(output.resolve(DASHBOARD));
+          stageFolders.add(output.resolve(DASHBOARD_COUNCILS));
+        }
       }
       for (Path folder : stageFolders) {
         OutputFolder.check(folder, OutputFolder.Kind.STAGE, reads);
@@ -219,6 +238,21 @@ public final class FullRun {
         return null;
       });
       statistics = statisticsDir.toAbsolutePath().normalize();
+      if (dashboards) {
+        Path salt = statistics;
+        stage("report", times, progress, () -> {
+          say(progress, "[4/5] report: dashboards with the SALT pages, period " + period.start() + " to "
+              + period.end());
+          var report = org.sdelink.pipelines.report.ReportStage.of(cldDir, period).withStatistics(salt);
+          if (codeLists.checksAny(InputSource.CLD)) {
+            report = report.withCodeLists(codeLists, org.sdelink.pipelines.contract.CodeLists.CLD_FILE);
+          }
+          report.run(options, output.resolve(DASHBOARD));
+          report.forAudience(org.sdelink.pipelines.report.Audience.COUNCILS)
+              .run(options, output.resolve(DASHBOARD_COUNCILS));
+          return null;
+        });
+      }
     }
 
     Path releaseDir = stage("publish", times, progress, () -> {
