@@ -42,7 +42,8 @@ public final class StatisticsHeadlines {
       JsonNode c = council.getValue();
       html.append("<tr><td>").append(esc(council.getKey())).append("</td><td class=\"n\">")
           .append(c.path("submissions_received").asLong()).append("</td><td>")
-          .append(c.path("submission_chosen").isNull() ? "none" : esc(c.path("submission_chosen").asText()))
+          .append(c.path("submission_chosen").isNull() ? "none" + (c.path("reason").isMissingNode() ? ""
+              : ": " + esc(c.path("reason").asText())) : esc(c.path("submission_chosen").asText()))
           .append("</td><td class=\"n\">").append(c.path("events_deduplicated").asLong()).append("</td></tr>");
     }
     return html.append("</table><p class=\"note\">Year ").append(esc(root.path("year").asText()))
