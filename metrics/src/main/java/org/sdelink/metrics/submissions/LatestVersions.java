@@ -24,7 +24,8 @@ import org.sdelink.metrics.salt.SaltEvent;
  *
  * <p>The statistics stage applies it to a council-local person's {@link SaltEvent}s ({@link #of}); the metrics and
  * report stages to the {@link CldEvent}s of a person ({@link #ofRecords}), where copies of one record id (the same
- * {@code Event_Reference} in several files) are first reduced to their latest received copy ({@link #LATEST_COPY_FIRST}),
+ * {@code Event_Reference} in several files) are first reduced to their latest received copy
+ * ({@link #LATEST_COPY_FIRST}),
  * so a later file that closes or corrects an event replaces the earlier version even when its reporting period ends on
  * the same day (a resubmitted quarter).
  */

@@ -56,19 +56,19 @@ public final class CouncilLookups {
             + String.join(",", header));
       }
       for (CSVRecord record : parser) {
-        long line = parser.getCurrentLineNumber();
+        long lineNumber = parser.getCurrentLineNumber();
         if (record.size() != header.size()) {
-          throw new IllegalArgumentException(option + " file " + file + " line " + line + ": " + record.size()
+          throw new IllegalArgumentException(option + " file " + file + " line " + lineNumber + ": " + record.size()
               + " fields where " + header.size() + " are expected");
         }
         String la = record.get(0).trim();
         String value = record.get(1).trim();
         if (la.isEmpty() || value.isEmpty()) {
-          throw new IllegalArgumentException(option + " file " + file + " line " + line + ", column "
+          throw new IllegalArgumentException(option + " file " + file + " line " + lineNumber + ", column "
               + (la.isEmpty() ? header.get(0) : header.get(1)) + " is empty");
         }
         if (pairs.put(la, value) != null) {
-          throw new IllegalArgumentException(option + " file " + file + " line " + line
+          throw new IllegalArgumentException(option + " file " + file + " line " + lineNumber
               + ": a second row for a council already listed; give each la_code once");
         }
       }

@@ -20,7 +20,8 @@ import org.sdelink.metrics.socialcare.SocialCareFacts;
 import org.sdelink.metrics.submissions.LatestVersions;
 
 /**
- * What one CLD record (one event, its latest received version: {@link #latestVersions}) adds to the dashboard: amounts to add to cells (events,
+ * What one CLD record (one event, its latest received version: {@link #latestVersions}) adds to the dashboard:
+ * amounts to add to cells (events,
  * pence, record counts) and the cells in which its person is to be counted once (distinct people). The person is
  * the record's {@code la_person_token} within its council.
  *

@@ -48,16 +48,16 @@ final class StatisticsCsv {
         }
       }
       for (CSVRecord record : parser) {
-        long line = parser.getCurrentLineNumber();
+        long lineNumber = parser.getCurrentLineNumber();
         if (record.size() != header.size()) {
-          throw new IllegalArgumentException("statistics file " + name + " line " + line + ": " + record.size()
-              + " fields where " + header.size() + " are expected");
+          throw new IllegalArgumentException("statistics file " + name + " line " + lineNumber + ": "
+              + record.size() + " fields where " + header.size() + " are expected");
         }
         Map<String, String> cells = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
           cells.put(header.get(i), SpreadsheetSafeCells.restore(record.get(i)).trim());
         }
-        rows.add(new Row(line, cells));
+        rows.add(new Row(lineNumber, cells));
       }
     }
     return rows;

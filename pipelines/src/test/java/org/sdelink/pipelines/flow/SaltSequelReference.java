@@ -18,7 +18,8 @@ import org.sdelink.pipelines.flow.SaltReference.Row;
 
 /**
  * An independent, plain-loop reading of NHS England's SALT replication code for the request and ST-Max tables
- * ({@code SALT STS001|STS002a|STS002b/... replication code.txt}) and of the Principles' approach for LTS002a/b (pp.28-32,
+ * ({@code SALT STS001|STS002a|STS002b/... replication code.txt}) and of the Principles' approach for LTS002a/b
+ * (pp.28-32,
  * no code), over the raw generated rows of {@link SaltReference}. Written from the SQL's steps and the deviations
  * docs/statistics.md lists (numbers in the comments), never from the statistics stage's classes.
  *
