@@ -28,6 +28,8 @@ import org.sdelink.metrics.ascof.MeasureValue;
  */
 final class AscofFigures {
   static final String FILE = "ascof.csv";
+  /** The statistics stage's ASCOF 2D by linkage ({@code linkage,measure,la_code,group,...}). */
+  static final String BY_LINKAGE_FILE = "ascof_2d_by_linkage.csv";
   static final List<String> HEADER = List.of("measure", "la_code", "group", "numerator", "denominator", "value");
 
   /** One cell of the file. */
@@ -40,32 +42,45 @@ final class AscofFigures {
     this.cells = cells;
   }
 
-  /** Reads {@code dir/ascof.csv}; empty when the statistics output has none. */
+  /**
+   * Reads {@code dir/ascof.csv} and {@code dir/ascof_2d_by_linkage.csv} (ASCOF 2D on the spine and on the NHS number
+   * alone, with a {@code linkage} column), either of which may be absent; empty when both are. A 2D row that
+   * {@code ascof.csv} already holds is taken from there.
+   */
   static Optional<AscofFigures> read(Path dir) throws IOException {
     checkNotNull(dir, "dir");
-    Path file = dir.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    StatisticsCsv csv = StatisticsCsv.named(FILE);
     Map<String, Map<String, Map<String, Cell>>> cells = new LinkedHashMap<>();
-    for (StatisticsCsv.Row row : StatisticsCsv.read(file, FILE, HEADER)) {
-      String measure = csv.text(row, "measure");
-      String linkage = row.cells().getOrDefault("linkage", "");
-      if (!linkage.isEmpty() && !linkage.equalsIgnoreCase("spine")) {
-        measure = measure + " [" + linkage + "]";
+    boolean any = false;
+    for (String name : List.of(FILE, BY_LINKAGE_FILE)) {
+      Path file = dir.resolve(name);
+      if (!Files.isRegularFile(file)) {
+        continue;
       }
-      Cell cell = new Cell(csv.count(row, "numerator", false), csv.count(row, "denominator", true),
-          csv.decimal(row, "value"));
-      Cell previous = cells.computeIfAbsent(measure, k -> new LinkedHashMap<>())
-          .computeIfAbsent(csv.text(row, "group"), k -> new LinkedHashMap<>())
-          .put(csv.text(row, "la_code"), cell);
-      if (previous != null) {
-        throw new IllegalArgumentException("statistics file " + FILE + " line " + row.line()
-            + ": a second row for the same measure, council and group");
+      any = true;
+      boolean secondary = name.equals(BY_LINKAGE_FILE);
+      StatisticsCsv csv = StatisticsCsv.named(name);
+      for (StatisticsCsv.Row row : StatisticsCsv.read(file, name, HEADER)) {
+        String measure = csv.text(row, "measure");
+        String linkage = row.cells().getOrDefault("linkage", "");
+        if (!linkage.isEmpty() && !linkage.equalsIgnoreCase("spine")) {
+          measure = measure + " [" + linkage + "]";
+        }
+        Cell cell = new Cell(csv.count(row, "numerator", false), csv.count(row, "denominator", true),
+            csv.decimal(row, "value"));
+        Map<String, Cell> byCouncil = cells.computeIfAbsent(measure, k -> new LinkedHashMap<>())
+            .computeIfAbsent(csv.text(row, "group"), k -> new LinkedHashMap<>());
+        String la = csv.text(row, "la_code");
+        if (byCouncil.containsKey(la)) {
+          if (secondary) {
+            continue;
+          }
+          throw new IllegalArgumentException("statistics file " + name + " line " + row.line()
+              + ": a second row for the same measure, council and group");
+        }
+        byCouncil.put(la, cell);
       }
     }
-    return Optional.of(new AscofFigures(cells));
+    return any ? Optional.of(new AscofFigures(cells)) : Optional.empty();
   }
 
   /** The measures, in file order. */

@@ -303,7 +303,7 @@ final class BenchmarkPages {
   Map<String, String> sources() {
     Map<String, String> sources = new LinkedHashMap<>();
     sources.put("ASCOF measures", ascof == null ? "not shown (the statistics output has no ascof.csv)"
-        : AscofFigures.FILE + ": " + String.join(", ", ascof.measures()));
+        : AscofFigures.FILE + " / " + AscofFigures.BY_LINKAGE_FILE + ": " + String.join(", ", ascof.measures()));
     sources.put("waiting times", waiting == null ? "not shown (the statistics output has no waiting_times.csv)"
         : WaitingFigures.FILE);
     sources.put("comparator groups", lookups.operatorGroups() ? "the operator's comparator file (councils it"

@@ -57,6 +57,7 @@ public final class FullRun {
   private org.sdelink.metrics.evaluation.FinancialYear statisticsYear;
   private org.sdelink.metrics.submissions.SubmissionWindow statisticsWindow;
   private boolean dashboards;
+  private Path statisticsLsoaLookup;
 
   /** The publish step, given the metrics folder and the release folder to write. */
   public interface ReleaseStep {
@@ -101,6 +102,12 @@ public final class FullRun {
    */
   public FullRun withDashboards() {
     this.dashboards = true;
+    return this;
+  }
+
+  /** ASCOF 2D in the statistics stage: the operator's LSOA lookup (null: the documented fallback). */
+  public FullRun withLsoaLookup(Path lookup) {
+    this.statisticsLsoaLookup = lookup;
     return this;
   }
 
@@ -227,7 +234,8 @@ public final class FullRun {
     if (statisticsYear != null) {
       Path statisticsDir = output.resolve("statistics");
       var statisticsStage = org.sdelink.pipelines.statistics.StatisticsStage.of(cldDir, statisticsYear,
-          statisticsWindow);
+          statisticsWindow).withHospital(org.sdelink.pipelines.statistics.HospitalInputs.of(apcDir,
+              linked.resolve(LinkStage.SPINE), statisticsLsoaLookup));
       stage("statistics", times, progress, () -> {
         if (statisticsStage.isUpToDate(statisticsDir)) {
           say(progress, "[4/5] statistics: inputs and settings unchanged since the last run, kept");

@@ -36,6 +36,8 @@ public final class RunConfig {
     @JsonProperty public String year;
     /** Ignore submissions received after this date; unset = every submission. */
     @JsonProperty("submitted_by") public LocalDate submittedBy;
+    /** ASCOF 2D: CSV lsoa_code,la_code (2011 LSOA to upper-tier council); unset = the documented fallback. */
+    @JsonProperty("lsoa_lookup") public String lsoaLookup;
   }
 
   @JsonProperty public Inputs inputs = new Inputs();
@@ -117,6 +119,11 @@ public final class RunConfig {
   /** The code lists folder, resolved against the configuration's folder, if one is given. */
   public java.util.Optional<Path> codeListsFolder() {
     return java.util.Optional.ofNullable(codeLists).map(this::resolve);
+  }
+
+  /** The statistics' LSOA lookup (ASCOF 2D), resolved against the configuration's folder, if one is given. */
+  public java.util.Optional<Path> lsoaLookupFile() {
+    return java.util.Optional.ofNullable(statistics).map(s -> s.lsoaLookup).map(this::resolve);
   }
 
   /** The submissions file, resolved against the configuration's folder, if one is given. */

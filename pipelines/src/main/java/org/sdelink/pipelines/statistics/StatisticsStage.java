@@ -60,34 +60,57 @@ public final class StatisticsStage {
   private final Path records;
   private final FinancialYear year;
   private final SubmissionWindow window;
+  /** ASCOF 2D's hospital inputs (issue 17; {@link HospitalInputs}), or null: 2D is then not computed. */
+  private final HospitalInputs hospital;
 
-  private StatisticsStage(Path records, FinancialYear year, SubmissionWindow window) {
+  private StatisticsStage(Path records, FinancialYear year, SubmissionWindow window, HospitalInputs hospital) {
     this.records = records;
     this.year = year;
     this.window = window;
+    this.hospital = hospital;
   }
 
   /** The stage over the pseudonymise output folder {@code cldDir}. */
   public static StatisticsStage of(Path cldDir, FinancialYear year, SubmissionWindow window) {
-    return new StatisticsStage(cldDir.resolve(PseudonymiseStage.RECORDS), year, window);
+    return new StatisticsStage(cldDir.resolve(PseudonymiseStage.RECORDS), year, window, null);
+  }
+
+  /** The same stage also computing ASCOF 2D from {@code hospital} (APC records, spine, LSOA lookup). */
+  public StatisticsStage withHospital(HospitalInputs hospital) {
+    return new StatisticsStage(records, year, window, hospital);
   }
 
   private String settings() {
-    return "year=" + year + ";submitted_by=" + (window.submittedBy() == null ? "all" : window.submittedBy());
+    return "year=" + year + ";submitted_by=" + (window.submittedBy() == null ? "all" : window.submittedBy())
+        + (hospital == null ? "" : ";" + hospital.settings());
+  }
+
+  private List<Path> inputs() {
+    List<Path> inputs = new ArrayList<>(List.of(records));
+    if (hospital != null) {
+      inputs.addAll(hospital.inputs());
+    }
+    return inputs;
   }
 
   /** Whether {@code output} already holds this stage's output for the same input bytes and settings. */
   public boolean isUpToDate(Path output) {
-    return StageDirectory.isUpToDate(output, "statistics", List.of(records), settings());
+    return StageDirectory.isUpToDate(output, "statistics", inputs(), settings());
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
-    StageDirectory.checkOutput(output, List.of(records.getParent()));
+    List<Path> reads = new ArrayList<>(List.of(records.getParent()));
+    if (hospital != null) {
+      reads.addAll(hospital.reads());
+    }
+    StageDirectory.checkOutput(output, reads);
     UpstreamFolder.verify(records.getParent(), "pseudonymise", PseudonymiseStage.RECORDS)
         .requireSetting("source", "cld", "the folder written by sdelink pseudonymise --source cld");
     List<String> header = header();
     List<String> columns = SaltEvent.presentColumns(header);
-    StageDirectory stage = StageDirectory.begin(output, List.of(records.getParent()));
+    Ascof2DStatistics ascof2d = hospital == null ? null : hospital.verify(records, header, year, window,
+        options.getBuckets());
+    StageDirectory stage = StageDirectory.begin(output, reads);
     try {
       SubmissionCatalogue catalogue = summariseSubmissions(options, stage, header);
       Map<String, String> chosen = catalogue.chosenFiles(year, window);
@@ -98,9 +121,20 @@ public final class StatisticsStage {
       }
 
       Pipeline pipeline = Pipeline.create(options);
-      PCollectionTuple statistics = pipeline
-          .apply("ReadCld", ReadCsvColumns.of(records, columns))
+      PCollection<List<String>> cldRows = pipeline.apply("ReadCld", ReadCsvColumns.of(records, columns));
+      PCollectionTuple statistics = cldRows
           .apply("SaltTables", SaltStatistics.of(columns, year, window, chosen, options.getBuckets()));
+      // Issue 17: waiting times, and ASCOF 2D when hospital inputs are given (WaitingTimesStatistics,
+      // Ascof2DStatistics; written beside the SALT tables).
+      Path waitingParts = stage.scratch("waiting-times");
+      cldRows.apply("WaitingTimes", WaitingTimesStatistics.of(columns, year, window, options.getBuckets()))
+          .apply("WriteWaitingTimes", SortedCsvSink.to(waitingParts.toString()));
+      Path ascof2dParts = stage.scratch("ascof-2d");
+      if (ascof2d != null) {
+        hospital.read(pipeline, records, ascof2d)
+            .apply("Ascof2D", ascof2d)
+            .apply("WriteAscof2D", CountsSink.to(ascof2dParts, options.getBuckets()));
+      }
       PCollectionList<KV<String, Long>> byTable = statistics.get(SaltStatistics.CELLS)
           .apply("SplitByTable", Partition.of(SaltTables.ALL.size(), (KV<String, Long> cell, int n) ->
               tableIndex(cell.getKey())));
@@ -125,9 +159,13 @@ public final class StatisticsStage {
         merges.add(() -> SortedCsvSink.merge(tableParts.get(table.name()), CsvLines.format(table.header()),
             salt.resolve(table.name() + ".csv")));
       }
+      merges.add(() -> SortedCsvSink.merge(waitingParts, CsvLines.format(WaitingTimesStatistics.HEADER),
+          stage.work().resolve(WaitingTimesStatistics.FILE)));
       DriverWork.inParallel(merges);
-      writeReport(catalogue, chosen, CountsSink.read(countParts), stage.work().resolve(REPORT));
-      stage.commit("statistics", List.of(records), settings());
+      ObjectNode ascof2dReport = HospitalInputs.writeAscof2D(hospital, ascof2d,
+          ascof2d == null ? Map.of() : CountsSink.read(ascof2dParts), catalogue.councils(), stage.work());
+      writeReport(catalogue, chosen, CountsSink.read(countParts), stage.work().resolve(REPORT), ascof2dReport);
+      stage.commit("statistics", inputs(), settings());
       return stage.target();
     } catch (Exception | Error e) {
       stage.abandon();
@@ -233,7 +271,7 @@ public final class StatisticsStage {
   }
 
   private void writeReport(SubmissionCatalogue catalogue, Map<String, String> chosen, Map<String, Long> counts,
-      Path target) throws IOException {
+      Path target, ObjectNode ascof2d) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("stage", "statistics");
@@ -265,6 +303,7 @@ public final class StatisticsStage {
         deviations.put(k.substring("deviation_".length()), v);
       }
     });
+    root.set("ascof_2d", ascof2d);
     try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       mapper.writeValue(writer, root);
     }
