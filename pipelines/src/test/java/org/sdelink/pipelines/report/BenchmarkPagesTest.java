@@ -61,6 +61,10 @@ class BenchmarkPagesTest {
         + "E08000035,Carer aged 26-64,Direct Payment only,10\nENGLAND,Carer aged 26-64,Direct Payment only,10\n");
     Files.writeString(statistics.resolve("ascof.csv"), ASCOF);
     Files.writeString(statistics.resolve("waiting_times.csv"), WAITING);
+    Files.writeString(statistics.resolve("ascof_2d_by_linkage.csv"),
+        "linkage,measure,la_code,group,numerator,denominator,value\n"
+            + "spine,2D_part1,E08000025,65+,40,50,80.0\nspine,2D_part1,ENGLAND,65+,40,50,80.0\n"
+            + "nhs_number,2D_part1,E08000025,65+,30,40,75.0\nnhs_number,2D_part1,ENGLAND,65+,30,40,75.0\n");
   }
 
   private static Path report(String name, boolean forCouncils, CouncilLookups lookups) throws Exception {
@@ -115,6 +119,11 @@ class BenchmarkPagesTest {
     assertEquals("10.8", row(waits, "2024-Q2").get(group + " median days"));
     assertEquals("65", row(waits, "2024-Q2").get(group + " requests"));
     assertEquals("9.0", row(waits, "2024-Q2").get("England median days"));
+    // ASCOF 2D by linkage: the spine rows are the measure, the NHS-number rows their own measure beside it.
+    assertEquals("80.0", row(ReportFixture.readCsv(out.resolve("E08000025/ascof-2d-part1.csv")), "65+")
+        .get("E08000025 value"));
+    assertEquals("75.0", row(ReportFixture.readCsv(out.resolve("E08000025/ascof-2d-part1-nhs-number.csv")), "65+")
+        .get("E08000025 value"));
     String page = Files.readString(out.resolve("E08000025/waiting-times.html"));
     assertTrue(page.contains("<img") && page.contains("waiting-first-response-65.csv"), "chart or CSV link missing");
   }
