@@ -13,10 +13,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sdelink statistics}: the SALT tables as NHS England computes them from CLD (docs/statistics.md). */
+/**
+ * {@code sdelink statistics}: the SALT tables as NHS England computes them and the ASCOF measures as DHSC computes them,
+ * from CLD (docs/statistics.md).
+ */
 @Command(name = "statistics", mixinStandardHelpOptions = true,
-    description = "Compute the SALT tables (STS001 ... LTS003) per council and for England from pseudonymised CLD"
-        + " (docs/statistics.md).")
+    description = "Compute the SALT tables (STS001 ... LTS003) and the ASCOF measures (ascof.csv) per council and for"
+        + " England from pseudonymised CLD (docs/statistics.md).")
 public final class StatisticsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -29,6 +32,11 @@ public final class StatisticsCommand implements Callable<Integer> {
   @Option(names = "--submitted-by", paramLabel = "YYYY-MM-DD",
       description = "ignore submissions received after this date (default: every submission)")
   LocalDate submittedBy;
+
+  @Option(names = "--population", paramLabel = "FILE",
+      description = "population estimates for ASCOF 2B/2C, CSV la_code,age_band,population (age bands 18-64, 65+);"
+          + " without it those values are blank with the reason")
+  Path population;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder")
   Path output;
@@ -44,7 +52,7 @@ public final class StatisticsCommand implements Callable<Integer> {
       throw new UserError("--year: " + e.getMessage());
     }
     SubmissionWindow window = submittedBy == null ? SubmissionWindow.all() : SubmissionWindow.asOf(submittedBy);
-    StatisticsStage stage = StatisticsStage.of(cld, financialYear, window);
+    StatisticsStage stage = StatisticsStage.of(cld, financialYear, window).withPopulation(population);
     Path done = StageProgress.run("statistics", spec.commandLine().getOut(),
         () -> stage.run(beam.options(), output));
     StageProgress.result(spec.commandLine().getOut(), java.util.Map.of("statistics", done.toString()),
