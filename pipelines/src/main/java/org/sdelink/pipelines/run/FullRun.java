@@ -52,6 +52,7 @@ public final class FullRun {
       org.sdelink.pipelines.pseudonymise.Submissions.none();
   private org.sdelink.metrics.evaluation.FinancialYear statisticsYear;
   private org.sdelink.metrics.submissions.SubmissionWindow statisticsWindow;
+  private Path population;
 
   /** The publish step, given the metrics folder and the release folder to write. */
   public interface ReleaseStep {
@@ -86,6 +87,12 @@ public final class FullRun {
       org.sdelink.metrics.submissions.SubmissionWindow window) {
     this.statisticsYear = year;
     this.statisticsWindow = window;
+    return this;
+  }
+
+  /** The population estimates of ASCOF 2B/2C for the statistics stage ({@code --population}); null = none. */
+  public FullRun withPopulation(Path populationCsv) {
+    this.population = populationCsv;
     return this;
   }
 
@@ -208,12 +215,12 @@ public final class FullRun {
     if (statisticsYear != null) {
       Path statisticsDir = output.resolve("statistics");
       var statisticsStage = org.sdelink.pipelines.statistics.StatisticsStage.of(cldDir, statisticsYear,
-          statisticsWindow);
+          statisticsWindow).withPopulation(population);
       stage("statistics", times, progress, () -> {
         if (statisticsStage.isUpToDate(statisticsDir)) {
           say(progress, "[4/5] statistics: inputs and settings unchanged since the last run, kept");
         } else {
-          say(progress, "[4/5] statistics: SALT tables " + statisticsYear);
+          say(progress, "[4/5] statistics: SALT tables and ASCOF measures " + statisticsYear);
           statisticsStage.run(options, statisticsDir);
         }
         return null;

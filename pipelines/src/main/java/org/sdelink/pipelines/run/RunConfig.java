@@ -36,6 +36,11 @@ public final class RunConfig {
     @JsonProperty public String year;
     /** Ignore submissions received after this date; unset = every submission. */
     @JsonProperty("submitted_by") public LocalDate submittedBy;
+    /**
+     * Population estimates for ASCOF 2B/2C ({@code la_code,age_band,population}), relative to this file; unset = those
+     * values are blank with the reason.
+     */
+    @JsonProperty public String population;
   }
 
   @JsonProperty public Inputs inputs = new Inputs();
@@ -120,6 +125,11 @@ public final class RunConfig {
   }
 
   /** The submissions file, resolved against the configuration's folder, if one is given. */
+  /** The ASCOF population estimates file, resolved against the configuration's folder, if one is given. */
+  public java.util.Optional<Path> populationFile() {
+    return java.util.Optional.ofNullable(statistics).map(s -> s.population).map(this::resolve);
+  }
+
   public java.util.Optional<Path> submissionsFile() {
     return java.util.Optional.ofNullable(submissions).map(this::resolve);
   }
