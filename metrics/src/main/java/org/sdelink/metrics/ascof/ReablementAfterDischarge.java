@@ -60,6 +60,15 @@ public final class ReablementAfterDischarge {
     return openOn(person, admission, AscofCodes.NURSING, AscofCodes.RESIDENTIAL, AscofCodes.PRISON);
   }
 
+  /** The same test over the rows of every council of a linked person (the code joins on the person id only). */
+  public static boolean inLongTermCareAt(List<SaltEvent> rows, LocalDate admission) {
+    checkNotNull(rows, "rows");
+    checkNotNull(admission, "admission");
+    return rows.stream().anyMatch(r -> r.isServiceUser() && AscofCodes.datesValid(r)
+        && (r.isService(AscofCodes.NURSING) || r.isService(AscofCodes.RESIDENTIAL) || r.isService(AscofCodes.PRISON))
+        && r.openOn(admission));
+  }
+
   /** True when a community long-term service was open on {@code admission}. */
   public static boolean inCommunitySupportAt(AscofPerson person, LocalDate admission) {
     return openOn(person, admission, AscofCodes.COMMUNITY);

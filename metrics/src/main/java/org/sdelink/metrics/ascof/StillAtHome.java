@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.sdelink.metrics.salt.SaltEvent;
 
 /**
  * The outcome of ASCOF 2D part 1 (DHSC {@code Create_ASCOF_2D.sql}, stage 4): an episode of reablement after a
@@ -26,6 +27,16 @@ public final class StillAtHome {
   public static boolean of(AscofPerson person, LocalDate episodeStart, LocalDate discharge,
       @Nullable LocalDate dateOfDeath, List<LocalDate> emergencyAdmissions) {
     checkNotNull(person, "person");
+    return of(person.rows(), episodeStart, discharge, dateOfDeath, emergencyAdmissions);
+  }
+
+  /**
+   * The same over {@code rows}: the rows of every council of a linked person, as the code looks for a care-home start
+   * on the person id only, in any council.
+   */
+  public static boolean of(List<SaltEvent> rows, LocalDate episodeStart, LocalDate discharge,
+      @Nullable LocalDate dateOfDeath, List<LocalDate> emergencyAdmissions) {
+    checkNotNull(rows, "rows");
     checkNotNull(episodeStart, "episodeStart");
     checkNotNull(discharge, "discharge");
     checkNotNull(emergencyAdmissions, "emergencyAdmissions");
@@ -33,7 +44,7 @@ public final class StillAtHome {
     boolean died = dateOfDeath != null && !dateOfDeath.isBefore(discharge) && !dateOfDeath.isAfter(limit);
     boolean readmitted = emergencyAdmissions.stream()
         .anyMatch(a -> a.isAfter(episodeStart) && a.isAfter(discharge) && !a.isAfter(limit));
-    boolean careHome = person.rows().stream().anyMatch(r -> r.isServiceUser() && AscofCodes.datesValid(r)
+    boolean careHome = rows.stream().anyMatch(r -> r.isServiceUser() && AscofCodes.datesValid(r)
         && (r.isService(AscofCodes.RESIDENTIAL) || r.isService(AscofCodes.NURSING))
         && !r.start().isBefore(discharge) && !r.start().isAfter(limit));
     return !died && !readmitted && !careHome;

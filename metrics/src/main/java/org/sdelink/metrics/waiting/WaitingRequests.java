@@ -22,8 +22,7 @@ import org.sdelink.metrics.salt.SaltEvent;
  *       Release 2's {@code NFA: Support ended as planned}) and {@code Admitted to hospital} as excluded, and a blank
  *       outcome as kept (an assumption to check against the published figures).</li>
  * </ul>
- * Not yet built: linking each request to its first assessment and first service, the conversation override, the
- * assessment-block rule and the overlapping-request exclusion (docs/statistics.md).
+ * {@link FirstResponses} links each request to its first assessment and first service.
  */
 public final class WaitingRequests {
   static final LocalDate FIRST_REQUEST = LocalDate.of(2023, 4, 1);

@@ -68,6 +68,7 @@ public final class RunCommand implements Callable<Integer> {
           ? org.sdelink.metrics.submissions.SubmissionWindow.all()
           : org.sdelink.metrics.submissions.SubmissionWindow.asOf(run.statistics.submittedBy))
           .withPopulation(run.populationFile().orElse(null));
+      fullRun.withLsoaLookup(run.lsoaLookupFile().orElse(null));
     }
     FullRun.Outcome outcome = fullRun.run(StageOptions.fromArgs(run.beamArgs()), mode.progress(out));
     RunSummary.print(mode, fullRun, outcome, out);

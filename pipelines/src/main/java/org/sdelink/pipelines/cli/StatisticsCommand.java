@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.sdelink.metrics.evaluation.FinancialYear;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.pipelines.run.UserError;
+import org.sdelink.pipelines.statistics.HospitalInputs;
 import org.sdelink.pipelines.statistics.StatisticsStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Spec;
  * from CLD (docs/statistics.md).
  */
 @Command(name = "statistics", mixinStandardHelpOptions = true,
-    description = "Compute the SALT tables (STS001 ... LTS003) and the ASCOF measures (ascof.csv) per council and for"
-        + " England from pseudonymised CLD (docs/statistics.md).")
+    description = "Compute the SALT tables (STS001 ... LTS003), the ASCOF measures (ascof.csv), waiting times and,"
+        + " with --apc, ASCOF 2D per council and for England from pseudonymised CLD (docs/statistics.md).")
 public final class StatisticsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -38,6 +39,21 @@ public final class StatisticsCommand implements Callable<Integer> {
           + " without it those values are blank with the reason")
   Path population;
 
+  @Option(names = "--apc", paramLabel = "DIR",
+      description = "pseudonymise output for APC: computes ASCOF 2D (without it 2D is not computed; report.json says"
+          + " why)")
+  Path apc;
+
+  @Option(names = "--spine", paramLabel = "FILE",
+      description = "spine.csv of sdelink link: ASCOF 2D on sdelink's linked persons (ascof_2d.csv); the NHS-number-only"
+          + " linkage is computed beside it either way")
+  Path spine;
+
+  @Option(names = "--lsoa-lookup", paramLabel = "FILE",
+      description = "CSV lsoa_code,la_code mapping 2011 LSOAs to upper-tier councils for ASCOF 2D part 2 (default: the"
+          + " documented fallback, docs/statistics.md)")
+  Path lsoaLookup;
+
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder")
   Path output;
 
@@ -52,7 +68,12 @@ public final class StatisticsCommand implements Callable<Integer> {
       throw new UserError("--year: " + e.getMessage());
     }
     SubmissionWindow window = submittedBy == null ? SubmissionWindow.all() : SubmissionWindow.asOf(submittedBy);
-    StatisticsStage stage = StatisticsStage.of(cld, financialYear, window).withPopulation(population);
+    if (apc == null && (spine != null || lsoaLookup != null)) {
+      throw new UserError("--spine and --lsoa-lookup are for ASCOF 2D, which also needs --apc DIR");
+    }
+    StatisticsStage stage = (apc == null ? StatisticsStage.of(cld, financialYear, window)
+        : StatisticsStage.of(cld, financialYear, window).withHospital(HospitalInputs.of(apc, spine, lsoaLookup)))
+        .withPopulation(population);
     Path done = StageProgress.run("statistics", spec.commandLine().getOut(),
         () -> stage.run(beam.options(), output));
     StageProgress.result(spec.commandLine().getOut(), java.util.Map.of("statistics", done.toString()),

@@ -53,6 +53,7 @@ public final class FullRun {
   private org.sdelink.metrics.evaluation.FinancialYear statisticsYear;
   private org.sdelink.metrics.submissions.SubmissionWindow statisticsWindow;
   private Path population;
+  private Path statisticsLsoaLookup;
 
   /** The publish step, given the metrics folder and the release folder to write. */
   public interface ReleaseStep {
@@ -93,6 +94,12 @@ public final class FullRun {
   /** The population estimates of ASCOF 2B/2C for the statistics stage ({@code --population}); null = none. */
   public FullRun withPopulation(Path populationCsv) {
     this.population = populationCsv;
+    return this;
+  }
+
+  /** ASCOF 2D in the statistics stage: the operator's LSOA lookup (null: the documented fallback). */
+  public FullRun withLsoaLookup(Path lookup) {
+    this.statisticsLsoaLookup = lookup;
     return this;
   }
 
@@ -215,7 +222,8 @@ public final class FullRun {
     if (statisticsYear != null) {
       Path statisticsDir = output.resolve("statistics");
       var statisticsStage = org.sdelink.pipelines.statistics.StatisticsStage.of(cldDir, statisticsYear,
-          statisticsWindow).withPopulation(population);
+          statisticsWindow).withHospital(org.sdelink.pipelines.statistics.HospitalInputs.of(apcDir,
+              linked.resolve(LinkStage.SPINE), statisticsLsoaLookup)).withPopulation(population);
       stage("statistics", times, progress, () -> {
         if (statisticsStage.isUpToDate(statisticsDir)) {
           say(progress, "[4/5] statistics: inputs and settings unchanged since the last run, kept");

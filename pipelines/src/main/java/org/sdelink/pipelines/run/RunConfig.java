@@ -41,6 +41,8 @@ public final class RunConfig {
      * values are blank with the reason.
      */
     @JsonProperty public String population;
+    /** ASCOF 2D: CSV lsoa_code,la_code (2011 LSOA to upper-tier council); unset = the documented fallback. */
+    @JsonProperty("lsoa_lookup") public String lsoaLookup;
   }
 
   @JsonProperty public Inputs inputs = new Inputs();
@@ -124,12 +126,17 @@ public final class RunConfig {
     return java.util.Optional.ofNullable(codeLists).map(this::resolve);
   }
 
-  /** The submissions file, resolved against the configuration's folder, if one is given. */
+  /** The statistics' LSOA lookup (ASCOF 2D), resolved against the configuration's folder, if one is given. */
+  public java.util.Optional<Path> lsoaLookupFile() {
+    return java.util.Optional.ofNullable(statistics).map(s -> s.lsoaLookup).map(this::resolve);
+  }
+
   /** The ASCOF population estimates file, resolved against the configuration's folder, if one is given. */
   public java.util.Optional<Path> populationFile() {
     return java.util.Optional.ofNullable(statistics).map(s -> s.population).map(this::resolve);
   }
 
+  /** The submissions file, resolved against the configuration's folder, if one is given. */
   public java.util.Optional<Path> submissionsFile() {
     return java.util.Optional.ofNullable(submissions).map(this::resolve);
   }

@@ -70,12 +70,16 @@ public final class StatisticsStage {
   private final FinancialYear year;
   private final SubmissionWindow window;
   private final @Nullable Path population;
+  /** ASCOF 2D's hospital inputs (issue 17; {@link HospitalInputs}), or null: 2D is then not computed. */
+  private final HospitalInputs hospital;
 
-  private StatisticsStage(Path records, FinancialYear year, SubmissionWindow window, @Nullable Path population) {
+  private StatisticsStage(Path records, FinancialYear year, SubmissionWindow window, @Nullable Path population,
+      HospitalInputs hospital) {
     this.records = records;
     this.year = year;
     this.window = window;
     this.population = population;
+    this.hospital = hospital;
   }
 
   /** The stage over the pseudonymise output folder {@code cldDir}. */
@@ -88,16 +92,29 @@ public final class StatisticsStage {
    * are blank with their reason.
    */
   public StatisticsStage withPopulation(@Nullable Path populationCsv) {
-    return new StatisticsStage(records, year, window, populationCsv);
+    return new StatisticsStage(records, year, window, populationCsv, hospital);
+  }
+
+  /** The same stage also computing ASCOF 2D from {@code hospital} (APC records, spine, LSOA lookup). */
+  public StatisticsStage withHospital(HospitalInputs hospital) {
+    return new StatisticsStage(records, year, window, population, hospital);
   }
 
   private String settings() {
     return "year=" + year + ";submitted_by=" + (window.submittedBy() == null ? "all" : window.submittedBy())
-        + ";population=" + (population == null ? "none" : "given");
+        + ";population=" + (population == null ? "none" : "given")
+        + (hospital == null ? "" : ";" + hospital.settings());
   }
 
   private List<Path> inputs() {
-    return population == null ? List.of(records) : List.of(records, population);
+    List<Path> inputs = new ArrayList<>(List.of(records));
+    if (population != null) {
+      inputs.add(population);
+    }
+    if (hospital != null) {
+      inputs.addAll(hospital.inputs());
+    }
+    return inputs;
   }
 
   /** Whether {@code output} already holds this stage's output for the same input bytes and settings. */
@@ -115,13 +132,19 @@ public final class StatisticsStage {
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
-    StageDirectory.checkOutput(output, List.of(records.getParent()));
+    List<Path> reads = new ArrayList<>(List.of(records.getParent()));
+    if (hospital != null) {
+      reads.addAll(hospital.reads());
+    }
+    StageDirectory.checkOutput(output, reads);
     UpstreamFolder.verify(records.getParent(), "pseudonymise", PseudonymiseStage.RECORDS)
         .requireSetting("source", "cld", "the folder written by sdelink pseudonymise --source cld");
     List<String> header = header();
     List<String> columns = SaltEvent.presentColumns(header);
     Population estimates = population == null ? Population.none() : PopulationFile.read(population);
-    StageDirectory stage = StageDirectory.begin(output, List.of(records.getParent()));
+    Ascof2DStatistics ascof2d = hospital == null ? null : hospital.verify(records, header, year, window,
+        options.getBuckets());
+    StageDirectory stage = StageDirectory.begin(output, reads);
     try {
       SubmissionCatalogue catalogue = summariseSubmissions(options, stage, header);
       Map<String, String> chosen = catalogue.chosenFiles(year, window);
@@ -133,15 +156,26 @@ public final class StatisticsStage {
       }
 
       Pipeline pipeline = Pipeline.create(options);
-      PCollection<List<String>> cld = pipeline.apply("ReadCld", ReadCsvColumns.of(records, columns));
-      PCollectionTuple statistics =
-          cld.apply("SaltTables", SaltStatistics.of(columns, year, window, chosen, options.getBuckets()));
-      PCollectionTuple ascof =
-          cld.apply("AscofMeasures", AscofStatistics.of(columns, year, window, chosen, options.getBuckets()));
+      PCollection<List<String>> cldRows = pipeline.apply("ReadCld", ReadCsvColumns.of(records, columns));
+      PCollectionTuple statistics = cldRows
+          .apply("SaltTables", SaltStatistics.of(columns, year, window, chosen, options.getBuckets()));
+      PCollectionTuple ascof = cldRows
+          .apply("AscofMeasures", AscofStatistics.of(columns, year, window, chosen, options.getBuckets()));
       PCollectionList.of(ascofContributions(ascof))
           .apply("AllAscofContributions", Flatten.pCollections())
           .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
           .apply("AscofSums", CountsSink.to(ascofParts, options.getBuckets()));
+      // Issue 17: waiting times, and ASCOF 2D when hospital inputs are given (WaitingTimesStatistics,
+      // Ascof2DStatistics; written beside the SALT tables).
+      Path waitingParts = stage.scratch("waiting-times");
+      cldRows.apply("WaitingTimes", WaitingTimesStatistics.of(columns, year, window, options.getBuckets()))
+          .apply("WriteWaitingTimes", SortedCsvSink.to(waitingParts.toString()));
+      Path ascof2dParts = stage.scratch("ascof-2d");
+      if (ascof2d != null) {
+        hospital.read(pipeline, records, ascof2d)
+            .apply("Ascof2D", ascof2d)
+            .apply("WriteAscof2D", CountsSink.to(ascof2dParts, options.getBuckets()));
+      }
       PCollectionList<KV<String, Long>> byTable = statistics.get(SaltStatistics.CELLS)
           .apply("SplitByTable", Partition.of(SaltTables.ALL.size(), (KV<String, Long> cell, int n) ->
               tableIndex(cell.getKey())));
@@ -167,11 +201,16 @@ public final class StatisticsStage {
         merges.add(() -> SortedCsvSink.merge(tableParts.get(table.name()), CsvLines.format(table.header()),
             salt.resolve(table.name() + ".csv")));
       }
+      merges.add(() -> SortedCsvSink.merge(waitingParts, CsvLines.format(WaitingTimesStatistics.HEADER),
+          stage.work().resolve(WaitingTimesStatistics.FILE)));
       DriverWork.inParallel(merges);
+      ObjectNode ascof2dReport = HospitalInputs.writeAscof2D(hospital, ascof2d,
+          ascof2d == null ? Map.of() : CountsSink.read(ascof2dParts), catalogue.councils(), stage.work());
       List<AscofTally.Row> ascofRows = AscofTally.rows(AscofCatalogue.MEASURES, catalogue.councils(),
           AscofStatistics.contributions(CountsSink.read(ascofParts)), estimates);
-      writeAscof(ascofRows, stage.work().resolve(ASCOF));
-      writeReport(catalogue, chosen, CountsSink.read(countParts), ascofRows, stage.work().resolve(REPORT));
+      writeAscof(ascofRows, stage.work().resolve(Ascof2DStatistics.ASCOF_FILE), stage.work().resolve(ASCOF));
+      writeReport(catalogue, chosen, CountsSink.read(countParts), ascofRows, stage.work().resolve(REPORT),
+          ascof2dReport);
       stage.commit("statistics", inputs(), settings());
       return stage.target();
     } catch (Exception | Error e) {
@@ -277,20 +316,40 @@ public final class StatisticsStage {
     return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
   }
 
-  /** {@code ascof.csv}: the tallied rows, header {@link AscofTally#HEADER}. */
-  static void writeAscof(List<AscofTally.Row> rows, Path target) throws IOException {
+  /**
+   * {@code ascof.csv}: the tallied rows, header {@link AscofTally#HEADER}, in the issue's measure order: the rows of
+   * {@code ascof2d} (ASCOF 2D on sdelink's persons, written by {@link HospitalInputs} when the hospital data and the
+   * spine are given) go after 2C, before 2E.
+   */
+  static void writeAscof(List<AscofTally.Row> rows, Path ascof2d, Path target) throws IOException {
+    List<String> twoD = Files.exists(ascof2d)
+        ? Files.readAllLines(ascof2d, StandardCharsets.UTF_8).stream().skip(1).toList() : List.of();
+    boolean twoDWritten = false;
     try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       writer.write(CsvLines.format(AscofTally.HEADER));
       writer.write("\n");
       for (AscofTally.Row row : rows) {
+        if (!twoDWritten && row.measure().startsWith("2E")) {
+          for (String line : twoD) {
+            writer.write(line);
+            writer.write("\n");
+          }
+          twoDWritten = true;
+        }
         writer.write(CsvLines.formatForPeople(row.fields()));
         writer.write("\n");
+      }
+      if (!twoDWritten) {
+        for (String line : twoD) {
+          writer.write(line);
+          writer.write("\n");
+        }
       }
     }
   }
 
   private void writeReport(SubmissionCatalogue catalogue, Map<String, String> chosen, Map<String, Long> counts,
-      List<AscofTally.Row> ascofRows, Path target) throws IOException {
+      List<AscofTally.Row> ascofRows, Path target, ObjectNode ascof2d) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("stage", "statistics");
@@ -343,6 +402,7 @@ public final class StatisticsStage {
         deviations.put(k.substring("deviation_".length()), v);
       }
     });
+    root.set("ascof_2d", ascof2d);
     try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       mapper.writeValue(writer, root);
     }

@@ -68,6 +68,7 @@ class MessageSourceScanTest {
       Map.entry("StatisticsStage.java:records", "the path of the CLD records file, not its content"),
       Map.entry("Submissions.java:line", "the line number of a submissions-table row, not its content"),
       Map.entry("SaltFigures.java:line", "the line number of a statistics table row, not its content"),
+      Map.entry("HospitalInputs.java:line", "the line number of an LSOA lookup row, not its content"),
       Map.entry("SaltFigures.java:String.join(\"\", java.util.Arrays.stream(Table.values()).map(Table::file).toList())",
           "the file names of the SALT tables sdelink writes"),
       Map.entry("CostTable.java:(line", "the position of a cost cell in costs.csv, not its content"),

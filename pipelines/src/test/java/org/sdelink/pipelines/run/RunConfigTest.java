@@ -27,4 +27,13 @@ class RunConfigTest {
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> RunConfig.load(config));
     assertTrue(refused.getMessage().contains("unknown key 'outptu'"), refused.getMessage());
   }
+
+  @Test
+  void theStatisticsLsoaLookupResolvesAgainstTheConfigurationFolder(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("run.yaml"), "inputs:\n  cld: [a.csv]\n  apc: [b.csv]\n"
+        + "output: out\nkeystore: k.p12\nperiod:\n  start: 2024-04-01\n  end: 2025-03-31\nstatistics:\n  year: \"2024-25\"\n  lsoa_lookup: ref/lsoa.csv\n");
+    RunConfig run = RunConfig.load(config);
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of(dir.resolve("ref/lsoa.csv").normalize()),
+        run.lsoaLookupFile());
+  }
 }

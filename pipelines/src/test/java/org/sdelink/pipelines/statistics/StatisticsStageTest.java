@@ -56,6 +56,26 @@ class StatisticsStageTest {
   }
 
   @Test
+  void aBadLsoaLookupStopsTheRunNamingItsLine() throws Exception {
+    Path cldDir = Files.createDirectories(root.resolve("cld-written"));
+    Files.write(cldDir.resolve("records.csv"), List.of(HEADER + ",nhs_number_token",
+        row(1, "q4.csv", "2025-04-20", "E06000001", "a", "2024-04-01", "2025-03-31", "") + ",t1"),
+        StandardCharsets.UTF_8);
+    Path cld = org.sdelink.pipelines.io.StageFolders.seal(cldDir, root.resolve("cld"), "pseudonymise", "source=cld");
+    Path apcDir = Files.createDirectories(root.resolve("apc-written"));
+    Files.write(apcDir.resolve("records.csv"), List.of("record_id,PROCODE3,ADMIDATE,age_at_disdate,nhs_number_token"),
+        StandardCharsets.UTF_8);
+    Path apc = org.sdelink.pipelines.io.StageFolders.seal(apcDir, root.resolve("apc"), "pseudonymise", "source=apc");
+    Path lookup = root.resolve("lsoa.csv");
+    Files.write(lookup, List.of("lsoa_code,la_code", "E01000001,E06000001", "E01000002,"), StandardCharsets.UTF_8);
+    StatisticsStage stage = StatisticsStage.of(cld, YEAR, SubmissionWindow.all())
+        .withHospital(HospitalInputs.of(apc, null, lookup));
+    Exception e = assertThrows(Exception.class, () -> stage.run(StageOptions.fromArgs(List.of()),
+        root.resolve("out")));
+    assertTrue(e instanceof UserError && e.getMessage().contains("line 3"), e.getMessage());
+  }
+
+  @Test
   void theWindowDecidesWhichSubmissionTheYearTablesRead() throws Exception {
     Path cld = records(List.of(
         row(1, "q3.csv", "2025-01-20", "E06000001", "a", "2024-04-01", "2024-12-31", ""),
@@ -68,6 +88,12 @@ class StatisticsStageTest {
     assertEquals("q4.csv", council.path("submission_chosen").asText());
     assertEquals(2, council.path("submissions_received").asInt());
     assertEquals(1, council.path("events_deduplicated").asInt());
+    // Without hospital data ASCOF 2D is not computed, and the report says why; waiting times are always written.
+    JsonNode ascof2d = new ObjectMapper().readTree(all.resolve("report.json").toFile()).path("ascof_2d");
+    assertTrue(!ascof2d.path("computed").asBoolean() && ascof2d.path("reason").asText().contains("--apc"));
+    assertTrue(!Files.exists(all.resolve(Ascof2DStatistics.BY_LINKAGE_FILE)));
+    assertEquals(List.of(String.join(",", WaitingTimesStatistics.HEADER)),
+        Files.readAllLines(all.resolve(WaitingTimesStatistics.FILE)));
     assertEquals(List.of("la_code,age_band,support_setting,primary_support_reason,count",
         "E06000001,65+,Community,Invalid/NULL,1", "ENGLAND,65+,Community,Invalid/NULL,1"),
         Files.readAllLines(all.resolve("salt/LTS001b.csv")));
