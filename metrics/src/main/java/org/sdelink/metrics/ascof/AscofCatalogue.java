@@ -12,8 +12,9 @@ import java.util.Optional;
  */
 public final class AscofCatalogue {
   /**
-   * The measures computed from CLD alone. ASCOF 2D (discharges linked to reablement) needs the hospital data and is
-   * added by its own measures; the statistics stage sums their contributions with these (docs/statistics.md).
+   * The measures computed from CLD alone. ASCOF 2D (discharges linked to reablement) needs the hospital data: the
+   * statistics stage computes it apart ({@code Ascof2DStatistics}) and writes its rows into {@code ascof.csv} after 2C
+   * (docs/statistics.md).
    */
   public static final ImmutableList<AscofMeasure> MEASURES = ImmutableList.of(
       new Ascof2A(), new Ascof2B(), new Ascof2C(),

@@ -84,7 +84,7 @@ public final class StatisticsStage {
 
   /** The stage over the pseudonymise output folder {@code cldDir}. */
   public static StatisticsStage of(Path cldDir, FinancialYear year, SubmissionWindow window) {
-    return new StatisticsStage(cldDir.resolve(PseudonymiseStage.RECORDS), year, window, null);
+    return new StatisticsStage(cldDir.resolve(PseudonymiseStage.RECORDS), year, window, null, null);
   }
 
   /**
