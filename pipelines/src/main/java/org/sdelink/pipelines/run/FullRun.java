@@ -57,6 +57,7 @@ public final class FullRun {
   private org.sdelink.metrics.evaluation.FinancialYear statisticsYear;
   private org.sdelink.metrics.submissions.SubmissionWindow statisticsWindow;
   private boolean dashboards;
+  private Path population;
   private Path statisticsLsoaLookup;
 
   /** The publish step, given the metrics folder and the release folder to write. */
@@ -102,6 +103,12 @@ public final class FullRun {
    */
   public FullRun withDashboards() {
     this.dashboards = true;
+    return this;
+  }
+
+  /** The population estimates of ASCOF 2B/2C for the statistics stage ({@code --population}); null = none. */
+  public FullRun withPopulation(Path populationCsv) {
+    this.population = populationCsv;
     return this;
   }
 
@@ -235,12 +242,12 @@ public final class FullRun {
       Path statisticsDir = output.resolve("statistics");
       var statisticsStage = org.sdelink.pipelines.statistics.StatisticsStage.of(cldDir, statisticsYear,
           statisticsWindow).withHospital(org.sdelink.pipelines.statistics.HospitalInputs.of(apcDir,
-              linked.resolve(LinkStage.SPINE), statisticsLsoaLookup));
+              linked.resolve(LinkStage.SPINE), statisticsLsoaLookup)).withPopulation(population);
       stage("statistics", times, progress, () -> {
         if (statisticsStage.isUpToDate(statisticsDir)) {
           say(progress, "[4/5] statistics: inputs and settings unchanged since the last run, kept");
         } else {
-          say(progress, "[4/5] statistics: SALT tables " + statisticsYear);
+          say(progress, "[4/5] statistics: SALT tables and ASCOF measures " + statisticsYear);
           statisticsStage.run(options, statisticsDir);
         }
         return null;
