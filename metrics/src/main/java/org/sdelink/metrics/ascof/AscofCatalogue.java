@@ -11,9 +11,13 @@ import java.util.Optional;
  * nothing else switches on the measure's name.
  */
 public final class AscofCatalogue {
-  /** The measures built so far (2A and 2D are not yet in it: docs/statistics.md). */
+  /**
+   * The measures computed from CLD alone. ASCOF 2D (discharges linked to reablement) needs the hospital data: the
+   * statistics stage computes it apart ({@code Ascof2DStatistics}) and writes its rows into {@code ascof.csv} after 2C
+   * (docs/statistics.md).
+   */
   public static final ImmutableList<AscofMeasure> MEASURES = ImmutableList.of(
-      new Ascof2B(), new Ascof2C(),
+      new Ascof2A(), new Ascof2B(), new Ascof2C(),
       new Ascof2EPart1(), new Ascof2EPart2(),
       new Ascof3D1a(), new Ascof3D2a(), new Ascof3D1b(), new Ascof3D2b());
 

@@ -28,13 +28,22 @@ public final class CareHomeAdmissions {
 
   /** The age group the person's new admissions count under, or empty when they have none in the period. */
   public static Optional<String> group(AscofPerson person) {
+    return group(person, true);
+  }
+
+  /**
+   * The group as above; with {@code keepBlankComponents} false, as the published code computes it (a blank component
+   * never admitted), for the size of deviation A1.
+   */
+  static Optional<String> group(AscofPerson person, boolean keepBlankComponents) {
     checkNotNull(person, "person");
     PersonDetails details = person.details();
     LocalDate periodStart = person.period().start();
     if (!details.birthKnown() || !details.aliveOn(periodStart)) {
       return Optional.empty();
     }
-    List<SaltEvent> careHome = person.rows().stream().filter(CareHomeAdmissions::careHomeService).toList();
+    List<SaltEvent> careHome = person.rows().stream().filter(CareHomeAdmissions::careHomeService)
+        .filter(r -> keepBlankComponents || !r.serviceComponent().isBlank()).toList();
     boolean working = false;
     boolean older = false;
     for (SaltEvent admission : careHome) {

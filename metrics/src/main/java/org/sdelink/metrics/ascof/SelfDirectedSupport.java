@@ -73,6 +73,16 @@ public final class SelfDirectedSupport {
 
   /** The carer's best support rank during the period, or empty when no event of theirs is in scope. */
   public static Optional<Placement> carer(AscofPerson person) {
+    return carer(person, SelfDirectedSupport::carerRank);
+  }
+
+  /** The carer's placement as the published code computes it, for the size of deviation A2. */
+  static Optional<Placement> publishedCarer(AscofPerson person) {
+    return carer(person, row -> row.isService(AscofCodes.CARER_DIRECT) && row.serviceComponent().isBlank()
+        ? 0 : carerRank(row));
+  }
+
+  private static Optional<Placement> carer(AscofPerson person, java.util.function.ToIntFunction<SaltEvent> ranker) {
     checkNotNull(person, "person");
     LocalDate start = person.period().start();
     LocalDate end = person.period().end();
@@ -82,7 +92,7 @@ public final class SelfDirectedSupport {
     OptionalInt rank = person.rows().stream()
         .filter(r -> AscofCodes.isCarer(r) && AscofCodes.datesValid(r) && !r.start().isAfter(end)
             && (r.end() == null || !r.end().isBefore(start)))
-        .mapToInt(SelfDirectedSupport::carerRank).filter(r -> r > 0).min();
+        .mapToInt(ranker).filter(r -> r > 0).min();
     return placement(person, end, rank);
   }
 

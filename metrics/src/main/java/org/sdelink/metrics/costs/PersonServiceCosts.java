@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.sdelink.metrics.records.CldEvent;
 import org.sdelink.metrics.records.RecordDates;
+import org.sdelink.metrics.submissions.LatestVersions;
 
 /**
  * One person's planned weekly spend on the day a snapshot is taken (the period end): every CLD Service open that day
- * with a weekly cost (see {@link PlannedWeeklyCost}), summed per council and service type. Each record id counts
- * once (the copy from the latest reporting period). Service types are reported in their Release 1 spelling, so
+ * with a weekly cost (see {@link PlannedWeeklyCost}), summed per council and service type. Each event counts
+ * once: its latest received version ({@link LatestVersions#ofRecords}). Service types are reported in their Release 1 spelling, so
  * Release 1 and Release 2 submissions fall in the same cell.
  */
 public final class PersonServiceCosts {
@@ -31,13 +33,10 @@ public final class PersonServiceCosts {
 
   /** Rows of {@link #HEADER}: one per (council, service type) with a cost, in that order. */
   public static List<List<String>> rows(String personId, List<Map<String, String>> cldRows, LocalDate snapshot) {
-    Map<String, Map<String, String>> latest = new TreeMap<>();
-    for (Map<String, String> row : cldRows) {
-      latest.merge(row.getOrDefault("record_id", ""), row, (a, b) -> periodEnd(b).compareTo(periodEnd(a)) > 0 ? b : a);
-    }
+    List<Map<String, String>> latest = LatestVersions.ofRecords(cldRows, CldEvent::fromRow).kept();
     Map<List<String>, BigDecimal> sums = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
         .thenComparing(k -> k.get(1)));
-    for (Map<String, String> row : latest.values()) {
+    for (Map<String, String> row : latest) {
       if (!"service".equals(row.getOrDefault("Event_Type", "").trim().toLowerCase(Locale.ROOT))) {
         continue;
       }
@@ -67,9 +66,5 @@ public final class PersonServiceCosts {
       }
     }
     return trimmed;
-  }
-
-  private static String periodEnd(Map<String, String> row) {
-    return row.getOrDefault("Reporting_Period_End_Date", "");
   }
 }

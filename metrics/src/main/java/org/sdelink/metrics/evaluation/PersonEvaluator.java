@@ -28,6 +28,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.sdelink.metrics.records.ApcEpisode;
 import org.sdelink.metrics.records.CldEvent;
+import org.sdelink.metrics.submissions.LatestVersions;
 import org.sdelink.metrics.spells.HospitalSpell;
 import org.sdelink.metrics.summary.AgeBand;
 import org.sdelink.metrics.summary.BreakdownGroups;
@@ -82,14 +83,15 @@ public final class PersonEvaluator implements Serializable {
   }
 
   /**
-   * Evaluates one linked person. The inputs may hold several copies of a record id (resubmissions); each record id
-   * counts once. The result does not depend on the order of the inputs.
+   * Evaluates one linked person. The inputs may hold several copies of an event (resubmissions): the latest received
+   * version of each counts once ({@link LatestVersions#ofRecords}: per record id, then per event key). The result does
+   * not depend on the order of the inputs.
    */
   public PersonResult evaluate(String personId, Collection<CldEvent> cldEvents, Collection<ApcEpisode> apcEpisodes) {
     checkNotNull(personId, "personId");
     checkArgument(!personId.isEmpty(), "personId must not be blank");
     Person person = new Person(
-        distinct(cldEvents, CldEvent::recordId, CldEvent.PREFERRED_COPY_FIRST),
+        LatestVersions.ofRecords(cldEvents, e -> e).kept(),
         HospitalSpell.assemble(distinct(apcEpisodes, ApcEpisode::recordId, ApcEpisode.PREFERRED_COPY_FIRST)));
 
     MetricTally tally = MetricTally.empty();

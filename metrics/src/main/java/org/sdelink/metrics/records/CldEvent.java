@@ -8,13 +8,13 @@ import com.google.common.primitives.Longs;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One CLD event (request, assessment, service or review) of a linked person, typed from a row of the pseudonymised
- * CLD records file. Code strings are kept as submitted (Release 1 or Release 2 spelling, trimmed; blank = missing);
+ * CLD records file, with the received date of the submission it came in (copies of an event across submissions are
+ * reduced by {@code submissions.LatestVersions}). Code strings are kept as submitted (Release 1 or Release 2 spelling, trimmed; blank = missing);
  * dates are {@code null} when missing.
  */
 public record CldEvent(
@@ -23,6 +23,7 @@ public record CldEvent(
     long sourceLine,
     String laCode,
     @Nullable LocalDate reportingPeriodEnd,
+    @Nullable LocalDate receivedDate,
     String clientType,
     String primarySupportReason,
     @Nullable LocalDate dateOfDeath,
@@ -42,17 +43,6 @@ public record CldEvent(
 
   private static final long serialVersionUID = 1L;
 
-  /**
-   * Which of several copies of one record id to keep: the latest Reporting_Period_End_Date (missing counts as
-   * earliest), then the lowest (source_file, source_line). Copies are identical by contract; the rule only makes the
-   * choice independent of input order.
-   */
-  public static final Comparator<CldEvent> PREFERRED_COPY_FIRST =
-      Comparator.comparing(
-              CldEvent::reportingPeriodEnd, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
-          .thenComparing(CldEvent::sourceFile)
-          .thenComparingLong(CldEvent::sourceLine);
-
   /** Columns that must be in the header (the contract's required CLD columns, plus record_id). */
   public static final ImmutableList<String> REQUIRED_COLUMNS =
       ImmutableList.of("record_id", "LA_Code", "Event_Type", "Event_Start_Date");
@@ -63,7 +53,8 @@ public record CldEvent(
    * #absentColumns} to warn about it.
    */
   public static final ImmutableList<String> READ_COLUMNS = ImmutableList.of(
-      "record_id", "source_file", "source_line", "LA_Code", "Reporting_Period_End_Date", "Client_Type",
+      "record_id", "source_file", "source_line", "LA_Code", "Reporting_Period_End_Date", "received_date",
+      "Client_Type",
       "Primary_Support_Reason", "Date_of_Death", "Event_Type", "Event_Start_Date", "Event_End_Date", "Event_Outcome",
       "Request_Route_of_Access", "Assessment_Type", "Eligible_Needs_Identified", "Service_Type", "Service_Component",
       "Delivery_Mechanism", "Review_Reason", "Review_Outcomes_Achieved");
@@ -112,6 +103,7 @@ public record CldEvent(
           parseLine(r.optional("source_line")),
           r.required("LA_Code"),
           r.optionalDate("Reporting_Period_End_Date"),
+          r.optionalDate("received_date"),
           r.optional("Client_Type"),
           r.optional("Primary_Support_Reason"),
           r.optionalDate("Date_of_Death"),

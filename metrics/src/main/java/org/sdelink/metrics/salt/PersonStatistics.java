@@ -48,7 +48,7 @@ public final class PersonStatistics {
     checkNotNull(window, "window");
     checkNotNull(rows, "rows");
     String la = rows.isEmpty() ? "" : rows.get(0).laCode();
-    LatestVersions.Result versions = LatestVersions.of(rows, window);
+    LatestVersions.Result<SaltEvent> versions = LatestVersions.of(rows, window);
     ImmutableList<SaltEvent> chosen = chosenFile == null ? ImmutableList.of()
         : rows.stream().filter(r -> r.sourceFile().equals(chosenFile) && window.admits(r.receivedDate()))
             .collect(ImmutableList.toImmutableList());
@@ -62,7 +62,7 @@ public final class PersonStatistics {
     person.count("deviation_persons_with_several_nhs_numbers", nhsNumbers > 1 ? 1 : 0);
     person.count("deviation_rows_without_nhs_number_of_persons_with_one",
         nhsNumbers > 0 ? rows.stream().filter(r -> r.nhsToken().isEmpty()).count() : 0);
-    LatestVersions.Result requestsAndServicesOnly = LatestVersions.of(rows.stream()
+    LatestVersions.Result<SaltEvent> requestsAndServicesOnly = LatestVersions.of(rows.stream()
         .filter(r -> r.is(SaltEvent.REQUEST) || r.is(SaltEvent.SERVICE)).toList(), window);
     person.count("deviation_assessment_review_older_versions",
         versions.olderVersions() - requestsAndServicesOnly.olderVersions());

@@ -3,7 +3,9 @@ package org.sdelink.metrics.submissions;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.List;
+import org.sdelink.metrics.records.CldEvent;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.salt.Spellings;
 
 /**
  * The key that says two rows of one person, from different submissions, are versions of the same event. Requests:
@@ -27,6 +29,26 @@ public final class EventKey {
           event.serviceComponent(), event.deliveryMechanism());
       case SaltEvent.ASSESSMENT -> List.of(event.eventType(), event.clientType(), start, event.assessmentType());
       default -> List.of(event.eventType(), event.clientType(), start);
+    };
+  }
+
+  /**
+   * The key of a CLD record of a linked person (metrics, report): the council, then the same fields as {@link
+   * #of(SaltEvent)}, code values in their Release 1 spelling ({@link Spellings#canonical}).
+   */
+  public static List<String> of(CldEvent event) {
+    checkNotNull(event, "event");
+    String type = Spellings.canonical(event.eventType());
+    String client = Spellings.canonical(event.clientType());
+    String start = String.valueOf(event.eventStart());
+    return switch (type) {
+      case SaltEvent.REQUEST -> List.of(event.laCode(), type, client, start,
+          Spellings.canonical(event.requestRouteOfAccess()));
+      case SaltEvent.SERVICE -> List.of(event.laCode(), type, client, start, Spellings.canonical(event.serviceType()),
+          Spellings.canonical(event.serviceComponent()), Spellings.canonical(event.deliveryMechanism()));
+      case SaltEvent.ASSESSMENT -> List.of(event.laCode(), type, client, start,
+          Spellings.canonical(event.assessmentType()));
+      default -> List.of(event.laCode(), type, client, start);
     };
   }
 }

@@ -173,6 +173,36 @@ class PersonEvaluatorTest {
   }
 
   @Test
+  void resubmittedQuarter_theLatestReceivedCopyIsKept() {
+    // A council sends its first quarter, then sends it again a month later with the service closed: both files end
+    // their reporting period on 30 June. The resubmission's file name sorts after the original's.
+    CldEvent open = service("E08000012:S1", COMMUNITY, "2024-05-01", "", "source_file", "cld_q1.csv",
+        "received_date", "2024-07-16");
+    CldEvent closed = service("E08000012:S1", COMMUNITY, "2024-05-01", "2024-06-10", "source_file", "cld_q1_v2.csv",
+        "received_date", "2024-08-18");
+    for (List<CldEvent> order : List.of(List.of(open, closed), List.of(closed, open))) {
+      PersonResult result = evaluate(order, List.of());
+      assertEquals(1, result.journeys().size());
+      assertEquals(LocalDate.of(2024, 6, 10), result.journeys().get(0).end(), "the later received version");
+      assertEquals(41, result.ltsClientDays(), "2024-05-01..2024-06-10");
+    }
+  }
+
+  @Test
+  void eventWithoutReferenceInCumulativeFiles_theLatestReceivedVersionCountsOnce() {
+    // Without an Event_Reference each file's copy has its own record id; the event key (council, type, start,
+    // service type, component, mechanism; no end date) says they are one event, and the later file closed it.
+    CldEvent q1 = service("E08000012:cld_q1.csv:4", COMMUNITY, "2024-05-01", "", "source_file", "cld_q1.csv",
+        "received_date", "2024-07-16");
+    CldEvent q2 = service("E08000012:cld_q2.csv:9", COMMUNITY, "2024-05-01", "2024-08-31", "source_file",
+        "cld_q2.csv", "received_date", "2024-10-29", "Reporting_Period_End_Date", "2024-09-30");
+    PersonResult result = evaluate(List.of(q1, q2), List.of());
+    assertEquals(1, result.journeys().size(), "one event");
+    assertEquals("E08000012:cld_q2.csv:9", result.journeys().get(0).recordId());
+    assertEquals(123, result.ltsClientDays(), "2024-05-01..2024-08-31");
+  }
+
+  @Test
   void resubmittedCopies_theLatestReportingPeriodIsKept() {
     CldEvent early = service("E08000025:S1", COMMUNITY, "2024-05-01", "", "Reporting_Period_End_Date", "2024-06-30");
     CldEvent late = service("E08000025:S1", COMMUNITY, "2024-05-01", "", "Reporting_Period_End_Date", "2024-09-30",

@@ -72,6 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
         .withStatistics(new org.sdelink.metrics.evaluation.FinancialYear(
                 GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
             org.sdelink.metrics.submissions.SubmissionWindow.all())
+        .withDashboards()
+        .withPopulation(generated.population())
         .withReleaseFolder(DEMO_PROJECT);
     FullRun.Outcome outcome = run.run(beam.options(), progress);
     RunSummary.print(mode, run, outcome, out);

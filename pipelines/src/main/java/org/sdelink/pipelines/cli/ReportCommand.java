@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.contract.CodeLists;
 import org.sdelink.pipelines.report.Audience;
+import org.sdelink.pipelines.report.CouncilLookups;
 import org.sdelink.pipelines.report.ReportStage;
 import org.sdelink.pipelines.run.UserError;
 import picocli.CommandLine.Command;
@@ -46,8 +47,17 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--statistics", paramLabel = "DIR",
       description = "output folder of sdelink statistics: adds a SALT page (each SALT table, council beside England)"
-          + " to every area")
+          + " to every area, and ASCOF and waiting-times pages when it has ascof.csv / waiting_times.csv")
   Path statistics;
+
+  @Option(names = "--council-names", paramLabel = "FILE",
+      description = "CSV la_code,la_name: council names shown beside their codes (default: codes only)")
+  Path councilNames;
+
+  @Option(names = "--comparators", paramLabel = "FILE",
+      description = "CSV la_code,comparator_group: each council's comparator group on the ASCOF and waiting-times"
+          + " pages (default, and for councils the file leaves out: councils of the same type)")
+  Path comparators;
 
   @Option(names = "--dq-threshold", defaultValue = "0.95", paramLabel = "SHARE",
       description = "share a council must reach on a data-quality field to meet the threshold (default"
@@ -81,6 +91,17 @@ public final class ReportCommand implements Callable<Integer> {
             + " statistics");
       }
       stage = stage.withStatistics(statistics);
+    }
+    for (Path file : java.util.Arrays.asList(councilNames, comparators)) {
+      if (file != null && !Files.isRegularFile(file)) {
+        throw new UserError((file == councilNames ? "--council-names " : "--comparators ") + file
+            + " is not a file");
+      }
+    }
+    try {
+      stage = stage.withCouncilLookups(CouncilLookups.read(councilNames, comparators));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
     }
     var report = stage;
     Path done = StageProgress.run("report", spec.commandLine().getOut(), () -> report.run(beam.options(), output));

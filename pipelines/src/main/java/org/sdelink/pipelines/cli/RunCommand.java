@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
         .withReleaseFolder(run.project)
         .protecting(java.util.Arrays.asList(config, run.resolve(run.keystore), policy,
             run.keystorePasswordFile == null ? null : run.resolve(run.keystorePasswordFile),
-            run.codeListsFolder().orElse(null)))
+            run.codeListsFolder().orElse(null), run.populationFile().orElse(null)))
         .withCodeLists(run.codeListsFolder().map(Stages::codeLists)
             .orElse(org.sdelink.pipelines.contract.CodeLists.none()))
         .withSubmissions(Stages.submissions(InputSource.CLD, run.submissionsFile().orElse(null)));
@@ -66,7 +66,9 @@ public final class RunCommand implements Callable<Integer> {
       }
       fullRun.withStatistics(year, run.statistics.submittedBy == null
           ? org.sdelink.metrics.submissions.SubmissionWindow.all()
-          : org.sdelink.metrics.submissions.SubmissionWindow.asOf(run.statistics.submittedBy));
+          : org.sdelink.metrics.submissions.SubmissionWindow.asOf(run.statistics.submittedBy))
+          .withPopulation(run.populationFile().orElse(null))
+          .withDashboards();
       fullRun.withLsoaLookup(run.lsoaLookupFile().orElse(null));
     }
     FullRun.Outcome outcome = fullRun.run(StageOptions.fromArgs(run.beamArgs()), mode.progress(out));

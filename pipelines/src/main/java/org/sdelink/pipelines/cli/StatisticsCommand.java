@@ -14,10 +14,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sdelink statistics}: the SALT tables as NHS England computes them from CLD (docs/statistics.md). */
+/**
+ * {@code sdelink statistics}: the SALT tables as NHS England computes them and the ASCOF measures as DHSC computes them,
+ * from CLD (docs/statistics.md).
+ */
 @Command(name = "statistics", mixinStandardHelpOptions = true,
-    description = "Compute the SALT tables (STS001 ... LTS003), waiting times and, with --apc, ASCOF 2D per council"
-        + " and for England from pseudonymised CLD (docs/statistics.md).")
+    description = "Compute the SALT tables (STS001 ... LTS003), the ASCOF measures (ascof.csv), waiting times and,"
+        + " with --apc, ASCOF 2D per council and for England from pseudonymised CLD (docs/statistics.md).")
 public final class StatisticsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -30,6 +33,11 @@ public final class StatisticsCommand implements Callable<Integer> {
   @Option(names = "--submitted-by", paramLabel = "YYYY-MM-DD",
       description = "ignore submissions received after this date (default: every submission)")
   LocalDate submittedBy;
+
+  @Option(names = "--population", paramLabel = "FILE",
+      description = "population estimates for ASCOF 2B/2C, CSV la_code,age_band,population (age bands 18-64, 65+);"
+          + " without it those values are blank with the reason")
+  Path population;
 
   @Option(names = "--apc", paramLabel = "DIR",
       description = "pseudonymise output for APC: computes ASCOF 2D (without it 2D is not computed; report.json says"
@@ -63,8 +71,9 @@ public final class StatisticsCommand implements Callable<Integer> {
     if (apc == null && (spine != null || lsoaLookup != null)) {
       throw new UserError("--spine and --lsoa-lookup are for ASCOF 2D, which also needs --apc DIR");
     }
-    StatisticsStage stage = apc == null ? StatisticsStage.of(cld, financialYear, window)
-        : StatisticsStage.of(cld, financialYear, window).withHospital(HospitalInputs.of(apc, spine, lsoaLookup));
+    StatisticsStage stage = (apc == null ? StatisticsStage.of(cld, financialYear, window)
+        : StatisticsStage.of(cld, financialYear, window).withHospital(HospitalInputs.of(apc, spine, lsoaLookup)))
+        .withPopulation(population);
     Path done = StageProgress.run("statistics", spec.commandLine().getOut(),
         () -> stage.run(beam.options(), output));
     StageProgress.result(spec.commandLine().getOut(), java.util.Map.of("statistics", done.toString()),

@@ -41,7 +41,11 @@ final class DashboardWriter {
     REVIEWS("reviews", "Reviews"),
     DATA_QUALITY("data-quality", "Data quality"),
     /** Only when the statistics output is given ({@code --statistics}). */
-    SALT("salt", "SALT tables");
+    SALT("salt", "SALT tables"),
+    /** Only when the statistics output has {@code ascof.csv}. */
+    ASCOF("ascof", "ASCOF measures"),
+    /** Only when the statistics output has {@code waiting_times.csv}. */
+    WAITING_TIMES("waiting-times", "Waiting times");
 
     final String file;
     final String title;
@@ -66,6 +70,8 @@ final class DashboardWriter {
   private final ReportInfo info;
   /** The statistics stage's SALT tables, or null when none were given. */
   private final SaltFigures salt;
+  /** The ASCOF and waiting-times pages, or null when the statistics output has neither file. */
+  private final BenchmarkPages benchmarks;
   private final Disclosure disclosure;
   private final DataQualitySummary quality;
   private final ImmutableList<String> months;
@@ -84,10 +90,22 @@ final class DashboardWriter {
 
   /** A dashboard that also has a SALT page per area, from the statistics stage's tables ({@code salt} may be null). */
   DashboardWriter(DashboardFigures figures, ReportInfo info, SaltFigures salt) {
+    this(figures, info, salt, null, null, CouncilLookups.defaults());
+  }
+
+  /**
+   * A dashboard with the SALT page ({@code salt}), the ASCOF page ({@code ascof}) and the waiting-times page
+   * ({@code waiting}) of the statistics output, each only when given (may be null); {@code lookups} names councils
+   * and groups them for benchmarking.
+   */
+  DashboardWriter(DashboardFigures figures, ReportInfo info, SaltFigures salt, AscofFigures ascof,
+      WaitingFigures waiting, CouncilLookups lookups) {
     this.figures = figures;
     this.info = info;
     this.salt = salt;
     this.disclosure = Disclosure.forAudience(info.audience());
+    this.benchmarks = ascof == null && waiting == null ? null
+        : new BenchmarkPages(ascof, waiting, lookups, disclosure);
     this.quality = DataQualitySummary.of(figures, info.rules(), disclosure, info.threshold());
     this.months = ServiceMonths.months(info.period()).stream().map(YearMonth::toString)
         .collect(ImmutableList.toImmutableList());
@@ -338,6 +356,27 @@ final class DashboardWriter {
     if (salt != null) {
       writeSalt(folder, council);
     }
+    if (benchmarks != null && benchmarks.hasAscof()) {
+      writeParts(folder, council, Page.ASCOF, benchmarks.ascof(council), "The Adult Social Care Outcomes Framework"
+          + " measures the statistics stage derived from CLD (docs/statistics.md), beside the comparator group and"
+          + " England.");
+    }
+    if (benchmarks != null && benchmarks.hasWaiting()) {
+      writeParts(folder, council, Page.WAITING_TIMES, benchmarks.waiting(council), "Waiting times from a request"
+          + " for support to the first response and to the first service, as DHSC's method defines them"
+          + " (docs/statistics.md), beside the comparator group and England.");
+    }
+  }
+
+  private void writeParts(Path folder, String council, Page page, List<BenchmarkPages.Part> sections, String lead)
+      throws IOException {
+    List<String> parts = new ArrayList<>();
+    parts.add("<section><p class=\"lead\">" + esc(lead) + "</p></section>\n");
+    for (BenchmarkPages.Part part : sections) {
+      parts.add(part.html());
+      pendingCsv.put(part.csvName(), part.csv());
+    }
+    writePage(folder, council, page, parts);
   }
 
   /**
@@ -376,8 +415,18 @@ final class DashboardWriter {
     writePage(folder, council, Page.SALT, parts);
   }
 
+  private String benchmarkRows() {
+    if (benchmarks == null) {
+      return row("ASCOF and waiting times", "not shown (the statistics output has no ascof.csv or"
+          + " waiting_times.csv, or no --statistics folder was given)");
+    }
+    StringBuilder rows = new StringBuilder();
+    benchmarks.sources().forEach((name, source) -> rows.append(row(name, source)));
+    return rows.toString();
+  }
+
   private void writePage(Path folder, String council, Page page, List<String> sections) throws IOException {
-    String area = council == null ? "All councils" : council;
+    String area = council == null ? "All councils" : benchmarks == null ? council : benchmarks.label(council);
     StringBuilder body = new StringBuilder(banner());
     sections.forEach(body::append);
     String html = Html.page(page.title + " - " + area + " - sdelink dashboard", page.title + ": " + area,
@@ -721,11 +770,20 @@ final class DashboardWriter {
         + " <code>sdelink report --for-councils</code>.</div>\n";
   }
 
-  /** The topic pages written: the SALT page only when the statistics output was given. */
+  /**
+   * The topic pages written: the SALT page only when the statistics output was given, the ASCOF and waiting-times
+   * pages only when it has their files.
+   */
   private List<Page> pages() {
     List<Page> pages = new ArrayList<>(List.of(Page.values()));
     if (salt == null) {
       pages.remove(Page.SALT);
+    }
+    if (benchmarks == null || !benchmarks.hasAscof()) {
+      pages.remove(Page.ASCOF);
+    }
+    if (benchmarks == null || !benchmarks.hasWaiting()) {
+      pages.remove(Page.WAITING_TIMES);
     }
     return pages;
   }
@@ -848,6 +906,7 @@ final class DashboardWriter {
         .append(row("SALT tables", salt == null ? "not shown (no --statistics folder given)"
             : "from the statistics output " + salt.source() + ": " + String.join(", ",
                 salt.tables().stream().map(t -> t.id).toList())))
+        .append(benchmarkRows())
         .append(row("data-quality threshold", String.format(Locale.UK, "%.0f%%", info.threshold() * 100)))
         .append(row("sdelink version", Version.current()));
     if (!info.absentColumns().isEmpty()) {
@@ -857,8 +916,10 @@ final class DashboardWriter {
     b.append("<section><h2>Definitions</h2><dl>")
         .append(dt("Record", "One CLD event, identified by its record id (LA_Code and Event_Reference, or the file"
             + " and row when the reference is blank). A record submitted in several quarters counts once, through"
-            + " its latest copy (latest Reporting_Period_End_Date, then the first file and line): the same rule as"
-            + " the metrics."))
+            + " its latest received version (the submissions' received dates; then the latest"
+            + " Reporting_Period_End_Date), and copies without a reference are the same event when the method's"
+            + " event key (type, start date, route, service type, component, mechanism; never the end date) is the"
+            + " same: the rule every stage shares (metrics.submissions.LatestVersions)."))
         .append(dt("Person", "A council's person id (LA_Person_Unique_Identifier, as its keyed token) within that"
             + " council. The same person known to two councils counts once in each; the all-councils figures add"
             + " the councils' figures. People are counted without linking records across councils."))

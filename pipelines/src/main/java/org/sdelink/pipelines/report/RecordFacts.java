@@ -17,9 +17,11 @@ import org.sdelink.metrics.costs.PlannedWeeklyCost;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.metrics.records.CldEvent;
 import org.sdelink.metrics.socialcare.SocialCareFacts;
+import org.sdelink.metrics.submissions.LatestVersions;
 
 /**
- * What one CLD record (one record id, its preferred copy) adds to the dashboard: amounts to add to cells (events,
+ * What one CLD record (one event, its latest received version: {@link #latestVersions}) adds to the dashboard:
+ * amounts to add to cells (events,
  * pence, record counts) and the cells in which its person is to be counted once (distinct people). The person is
  * the record's {@code la_person_token} within its council.
  *
@@ -46,8 +48,9 @@ public final class RecordFacts {
   }
 
   /**
-   * The preferred copy of a record id's copies (rows of the pseudonymised records file): the metrics' rule, latest
-   * Reporting_Period_End_Date first, then the lowest source file and line.
+   * The preferred copy of a record id's copies (rows of the pseudonymised records file): the latest received, then
+   * the latest Reporting_Period_End_Date, then the lowest source file and line ({@link
+   * LatestVersions#LATEST_COPY_FIRST}).
    */
   public static Map<String, String> preferredCopy(List<Map<String, String>> copies) {
     checkNotNull(copies, "copies");
@@ -55,7 +58,7 @@ public final class RecordFacts {
     CldEvent bestEvent = null;
     for (Map<String, String> copy : copies) {
       CldEvent event = CldEvent.fromRow(copy);
-      if (best == null || CldEvent.PREFERRED_COPY_FIRST.compare(event, bestEvent) < 0) {
+      if (best == null || LatestVersions.LATEST_COPY_FIRST.compare(event, bestEvent) < 0) {
         best = copy;
         bestEvent = event;
       }
@@ -64,6 +67,15 @@ public final class RecordFacts {
       throw new IllegalArgumentException("a record id without copies");
     }
     return best;
+  }
+
+  /**
+   * One council-local person's rows reduced to the latest received version of each event, the rule every stage that
+   * reads CLD events shares ({@link LatestVersions#ofRecords}: one copy per record id, then per event key).
+   */
+  public static List<Map<String, String>> latestVersions(List<Map<String, String>> personRows) {
+    checkNotNull(personRows, "personRows");
+    return LatestVersions.ofRecords(personRows, CldEvent::fromRow).kept();
   }
 
   /** The facts of one record: the row of its preferred copy. */

@@ -23,6 +23,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -64,15 +65,17 @@ public final class ReportStage {
   private final Audience audience;
   private final double threshold;
   private final Path statistics;
+  private final CouncilLookups lookups;
 
   private ReportStage(Path records, ReportingPeriod period, CodeLists codes, String codeListSource, Audience audience,
       double threshold) {
-    this(records, period, codes, codeListSource, audience, threshold, null);
+    this(records, period, codes, codeListSource, audience, threshold, null, CouncilLookups.defaults());
   }
 
   private ReportStage(Path records, ReportingPeriod period, CodeLists codes, String codeListSource, Audience audience,
-      double threshold, Path statistics) {
+      double threshold, Path statistics, CouncilLookups lookups) {
     this.statistics = statistics;
+    this.lookups = lookups;
     this.records = records;
     this.period = period;
     this.codes = codes;
@@ -92,27 +95,37 @@ public final class ReportStage {
   /** Checks code validity against {@code codes}, read from {@code source} (named on the methodology page). */
   public ReportStage withCodeLists(CodeLists codes, String source) {
     return new ReportStage(records, period, checkNotNull(codes, "codes"), checkNotNull(source, "source"), audience,
-        threshold, statistics);
+        threshold, statistics, lookups);
   }
 
   public ReportStage forAudience(Audience audience) {
     return new ReportStage(records, period, codes, codeListSource, checkNotNull(audience, "audience"), threshold,
-        statistics);
+        statistics, lookups);
   }
 
   /** The share (0-1] a council must reach on a data-quality field to meet the threshold; default 0.95. */
   public ReportStage withThreshold(double threshold) {
     checkArgument(threshold > 0 && threshold <= 1, "the data-quality threshold is a share between 0 and 1");
-    return new ReportStage(records, period, codes, codeListSource, audience, threshold, statistics);
+    return new ReportStage(records, period, codes, codeListSource, audience, threshold, statistics, lookups);
   }
 
   /**
    * Adds a SALT page to every area from the statistics stage's output folder ({@code salt/*.csv}), council beside
-   * England, protected like the other pages.
+   * England, protected like the other pages; and the ASCOF and waiting-times pages when the folder has
+   * {@code ascof.csv} / {@code waiting_times.csv}.
    */
   public ReportStage withStatistics(Path statisticsDir) {
     return new ReportStage(records, period, codes, codeListSource, audience, threshold,
-        checkNotNull(statisticsDir, "statisticsDir"));
+        checkNotNull(statisticsDir, "statisticsDir"), lookups);
+  }
+
+  /**
+   * Council names and comparator groups for the ASCOF and waiting-times pages (the statistics output's
+   * {@code ascof.csv} and {@code waiting_times.csv}); by default councils are shown by code and grouped by type.
+   */
+  public ReportStage withCouncilLookups(CouncilLookups lookups) {
+    return new ReportStage(records, period, codes, codeListSource, audience, threshold, statistics,
+        checkNotNull(lookups, "lookups"));
   }
 
   /** Runs the pipeline and writes the dashboard to {@code output} (atomically, with a {@code _SUCCESS} marker). */
@@ -129,6 +142,8 @@ public final class ReportStage {
     }
     List<String> columns = neededColumns(header);
     SaltFigures salt = statistics == null ? null : SaltFigures.read(statistics);
+    AscofFigures ascof = statistics == null ? null : AscofFigures.read(statistics).orElse(null);
+    WaitingFigures waiting = statistics == null ? null : WaitingFigures.read(statistics).orElse(null);
     StageDirectory stage = StageDirectory.begin(output, List.of(records.getParent()));
     try {
       Path counts = stage.scratch("figures");
@@ -137,17 +152,17 @@ public final class ReportStage {
       int buckets = options.getBuckets();
       PCollectionTuple facts = pipeline
           .apply("ReadRecords", ReadCsvColumns.of(records, columns))
-          .apply("KeyByRecordId", MapElements.into(new TypeDescriptor<KV<String, List<String>>>() {})
-              .via((List<String> values) -> KV.of(values.get(0), values)))
+          .apply("KeyByPerson", MapElements.into(new TypeDescriptor<KV<String, List<String>>>() {})
+              .via(personKey(columns)))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-          .apply("GroupByRecordId", GroupIntoBuckets.of(buckets))
+          .apply("GroupByPerson", GroupIntoBuckets.of(buckets))
           .apply("RecordFacts", ParDo.of(new RecordFactsFn(columns, period, rules))
               .withOutputTags(AMOUNTS, TupleTagList.of(PEOPLE)));
       PCollection<KV<String, Long>> amounts = facts.get(AMOUNTS)
           .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
       PCollection<KV<String, Long>> people = facts.get(PEOPLE)
           .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-          .apply("GroupByPerson", GroupIntoBuckets.of(buckets))
+          .apply("GroupPeopleCells", GroupIntoBuckets.of(buckets))
           .apply("CountDistinctPeople", ParDo.of(new DistinctPeopleFn()))
           .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
       PCollectionList.of(amounts).and(people)
@@ -161,7 +176,7 @@ public final class ReportStage {
       DashboardFigures figures = DashboardFigures.fromEncoded(CountsSink.read(counts));
       ReportInfo info = new ReportInfo(records.getFileName().toString(), period, audience, threshold,
           codeListSource, rules, absentColumns(header));
-      new DashboardWriter(figures, info, salt).write(stage.work());
+      new DashboardWriter(figures, info, salt, ascof, waiting, lookups).write(stage.work());
       List<Path> inputs = new java.util.ArrayList<>(List.of(records));
       if (statistics != null) {
         for (SaltFigures.Table table : salt.tables()) {
@@ -194,6 +209,20 @@ public final class ReportStage {
     return columns;
   }
 
+  /**
+   * The key rows are grouped under before their events are reduced to the latest versions: the council-local person
+   * ({@code LA_Code}, {@code la_person_token}); a row without a person token stands alone under its record id.
+   */
+  static SerializableFunction<List<String>, KV<String, List<String>>> personKey(List<String> columns) {
+    int la = columns.indexOf("LA_Code");
+    int token = columns.indexOf("la_person_token");
+    return values -> {
+      String person = values.get(token).trim();
+      return KV.of(person.isEmpty() ? "record\u0000" + values.get(0)
+          : "person\u0000" + values.get(la).trim() + "\u0000" + person, values);
+    };
+  }
+
   /** Every column the dashboard's rules read. */
   static List<String> readColumns() {
     Set<String> wanted = new LinkedHashSet<>(CldEvent.READ_COLUMNS);
@@ -210,8 +239,9 @@ public final class ReportStage {
   }
 
   /**
-   * One bucket of record-id copies: each record id's preferred copy gives its facts. Amounts are summed over the
-   * bucket; people cells go on keyed by council and person token, each pair once per bucket.
+   * One bucket of council-local persons' rows: each person's events, reduced to their latest received versions
+   * ({@link RecordFacts#latestVersions}), give their facts; every row counts as an input row. Amounts are summed over
+   * the bucket; people cells go on keyed by council and person token, each pair once per bucket.
    */
   private static final class RecordFactsFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String,
       Long>> {
@@ -227,26 +257,29 @@ public final class ReportStage {
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket, MultiOutputReceiver out) {
-      Map<String, List<Map<String, String>>> copies = new HashMap<>();
+      Map<String, List<Map<String, String>>> persons = new HashMap<>();
       for (KV<String, List<String>> row : bucket.getValue()) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
           values.put(columns.get(i), row.getValue().get(i));
         }
-        copies.computeIfAbsent(row.getKey(), k -> new ArrayList<>(1)).add(values);
+        persons.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(values);
       }
       Map<String, Long> amounts = new HashMap<>();
       Set<String> people = new HashSet<>();
-      for (List<Map<String, String>> recordCopies : copies.values()) {
-        Map<String, String> preferred = RecordFacts.preferredCopy(recordCopies);
-        RecordFacts facts = RecordFacts.of(preferred, period, rules);
-        amounts.merge(CellKey.of(Measure.INPUT_ROWS, preferred.get("LA_Code"), CellKey.PERIOD, "").encode(),
-            (long) recordCopies.size(), Long::sum);
-        facts.amounts().forEach((key, amount) -> amounts.merge(key.encode(), amount, Long::sum));
-        for (CellKey cell : facts.peopleCells()) {
-          String encoded = cell.encode();
-          if (people.add(facts.personKey() + SEPARATOR + encoded)) {
-            out.get(PEOPLE).output(KV.of(facts.personKey(), encoded));
+      for (List<Map<String, String>> rows : persons.values()) {
+        for (Map<String, String> row : rows) {
+          amounts.merge(CellKey.of(Measure.INPUT_ROWS, row.get("LA_Code"), CellKey.PERIOD, "").encode(), 1L,
+              Long::sum);
+        }
+        for (Map<String, String> latest : RecordFacts.latestVersions(rows)) {
+          RecordFacts facts = RecordFacts.of(latest, period, rules);
+          facts.amounts().forEach((key, amount) -> amounts.merge(key.encode(), amount, Long::sum));
+          for (CellKey cell : facts.peopleCells()) {
+            String encoded = cell.encode();
+            if (people.add(facts.personKey() + SEPARATOR + encoded)) {
+              out.get(PEOPLE).output(KV.of(facts.personKey(), encoded));
+            }
           }
         }
       }

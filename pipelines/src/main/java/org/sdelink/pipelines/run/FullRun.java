@@ -25,6 +25,10 @@ import org.sdelink.pseudonymisation.keys.MasterKey;
  * {@code linked}, {@code metrics} and {@code release/<project>}. Used by {@code sdelink run} and {@code sdelink demo}.
  */
 public final class FullRun {
+  /** The run's dashboard folders: the operator's view and the councils' version. */
+  public static final String DASHBOARD = "dashboard";
+  public static final String DASHBOARD_COUNCILS = "dashboard-councils";
+
   /** What a run produced, for the final summary. */
   public record Outcome(StageReport cld, StageReport apc, Path spine, Path metrics, Path release,
       Map<String, Duration> stageTimes, Path statistics) {
@@ -52,6 +56,8 @@ public final class FullRun {
       org.sdelink.pipelines.pseudonymise.Submissions.none();
   private org.sdelink.metrics.evaluation.FinancialYear statisticsYear;
   private org.sdelink.metrics.submissions.SubmissionWindow statisticsWindow;
+  private boolean dashboards;
+  private Path population;
   private Path statisticsLsoaLookup;
 
   /** The publish step, given the metrics folder and the release folder to write. */
@@ -87,6 +93,22 @@ public final class FullRun {
       org.sdelink.metrics.submissions.SubmissionWindow window) {
     this.statisticsYear = year;
     this.statisticsWindow = window;
+    return this;
+  }
+
+  /**
+   * Also builds the CLD dashboard after the statistics stage, with its SALT (and, when the statistics output has
+   * them, ASCOF and waiting-times) pages: the operator's view into {@code dashboard/} and the councils' version
+   * (small-number rule) into {@code dashboard-councils/}. Needs {@link #withStatistics}.
+   */
+  public FullRun withDashboards() {
+    this.dashboards = true;
+    return this;
+  }
+
+  /** The population estimates of ASCOF 2B/2C for the statistics stage ({@code --population}); null = none. */
+  public FullRun withPopulation(Path populationCsv) {
+    this.population = populationCsv;
     return this;
   }
 
@@ -149,6 +171,10 @@ public final class FullRun {
       }
       if (statisticsYear != null) {
         stageFolders.add(output.resolve("statistics"));
+        if (dashboards) {
+          stageFolders.add(output.resolve(DASHBOARD));
+          stageFolders.add(output.resolve(DASHBOARD_COUNCILS));
+        }
       }
       for (Path folder : stageFolders) {
         OutputFolder.check(folder, OutputFolder.Kind.STAGE, reads);
@@ -216,17 +242,32 @@ public final class FullRun {
       Path statisticsDir = output.resolve("statistics");
       var statisticsStage = org.sdelink.pipelines.statistics.StatisticsStage.of(cldDir, statisticsYear,
           statisticsWindow).withHospital(org.sdelink.pipelines.statistics.HospitalInputs.of(apcDir,
-              linked.resolve(LinkStage.SPINE), statisticsLsoaLookup));
+              linked.resolve(LinkStage.SPINE), statisticsLsoaLookup)).withPopulation(population);
       stage("statistics", times, progress, () -> {
         if (statisticsStage.isUpToDate(statisticsDir)) {
           say(progress, "[4/5] statistics: inputs and settings unchanged since the last run, kept");
         } else {
-          say(progress, "[4/5] statistics: SALT tables " + statisticsYear);
+          say(progress, "[4/5] statistics: SALT tables and ASCOF measures " + statisticsYear);
           statisticsStage.run(options, statisticsDir);
         }
         return null;
       });
       statistics = statisticsDir.toAbsolutePath().normalize();
+      if (dashboards) {
+        Path salt = statistics;
+        stage("report", times, progress, () -> {
+          say(progress, "[4/5] report: dashboards with the SALT pages, period " + period.start() + " to "
+              + period.end());
+          var report = org.sdelink.pipelines.report.ReportStage.of(cldDir, period).withStatistics(salt);
+          if (codeLists.checksAny(InputSource.CLD)) {
+            report = report.withCodeLists(codeLists, org.sdelink.pipelines.contract.CodeLists.CLD_FILE);
+          }
+          report.run(options, output.resolve(DASHBOARD));
+          report.forAudience(org.sdelink.pipelines.report.Audience.COUNCILS)
+              .run(options, output.resolve(DASHBOARD_COUNCILS));
+          return null;
+        });
+      }
     }
 
     Path releaseDir = stage("publish", times, progress, () -> {

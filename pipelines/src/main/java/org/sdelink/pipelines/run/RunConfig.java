@@ -36,6 +36,11 @@ public final class RunConfig {
     @JsonProperty public String year;
     /** Ignore submissions received after this date; unset = every submission. */
     @JsonProperty("submitted_by") public LocalDate submittedBy;
+    /**
+     * Population estimates for ASCOF 2B/2C ({@code la_code,age_band,population}), relative to this file; unset = those
+     * values are blank with the reason.
+     */
+    @JsonProperty public String population;
     /** ASCOF 2D: CSV lsoa_code,la_code (2011 LSOA to upper-tier council); unset = the documented fallback. */
     @JsonProperty("lsoa_lookup") public String lsoaLookup;
   }
@@ -124,6 +129,11 @@ public final class RunConfig {
   /** The statistics' LSOA lookup (ASCOF 2D), resolved against the configuration's folder, if one is given. */
   public java.util.Optional<Path> lsoaLookupFile() {
     return java.util.Optional.ofNullable(statistics).map(s -> s.lsoaLookup).map(this::resolve);
+  }
+
+  /** The ASCOF population estimates file, resolved against the configuration's folder, if one is given. */
+  public java.util.Optional<Path> populationFile() {
+    return java.util.Optional.ofNullable(statistics).map(s -> s.population).map(this::resolve);
   }
 
   /** The submissions file, resolved against the configuration's folder, if one is given. */

@@ -66,6 +66,7 @@ public final class RunReport {
     if (outcome.statistics() != null) {
       html.append("<h2>3b. SALT tables (operator side, unsuppressed)</h2>");
       html.append(org.sdelink.pipelines.statistics.StatisticsHeadlines.html(outcome.statistics()));
+      html.append(dashboardLinks(output));
     }
 
     html.append("<h2>4. What was released</h2>");
@@ -84,6 +85,20 @@ public final class RunReport {
     Path file = output.resolve(FILE);
     Files.writeString(file, html.toString(), StandardCharsets.UTF_8);
     return file;
+  }
+
+  /** Links to the run's dashboards, when it built them ({@link FullRun#withDashboards}). */
+  private static String dashboardLinks(Path output) {
+    StringBuilder html = new StringBuilder();
+    for (String[] dashboard : List.of(new String[] {FullRun.DASHBOARD, "operator's view (exact figures; never to"
+        + " leave the SDE)"}, new String[] {FullRun.DASHBOARD_COUNCILS, "councils' version (small-number rule)"})) {
+      if (Files.exists(output.resolve(dashboard[0]).resolve("index.html"))) {
+        html.append("<li><a href=\"").append(dashboard[0]).append("/index.html\">").append(dashboard[0])
+            .append("/</a>: ").append(esc(dashboard[1])).append("</li>");
+      }
+    }
+    return html.length() == 0 ? "" : "<p>Dashboards with the SALT pages (per council, beside England):</p><ul>"
+        + html + "</ul>";
   }
 
   private static String inputSection(Path output) throws IOException {

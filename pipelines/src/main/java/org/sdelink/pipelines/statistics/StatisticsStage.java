@@ -19,6 +19,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Partition;
 import org.apache.beam.sdk.values.KV;
@@ -26,6 +27,11 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.jspecify.annotations.Nullable;
+import org.sdelink.metrics.ascof.AscofCatalogue;
+import org.sdelink.metrics.ascof.AscofTally;
+import org.sdelink.metrics.ascof.MeasureValue;
+import org.sdelink.metrics.ascof.Population;
 import org.sdelink.metrics.evaluation.FinancialYear;
 import org.sdelink.metrics.salt.SaltEvent;
 import org.sdelink.metrics.salt.SaltTable;
@@ -48,45 +54,63 @@ import org.sdelink.pipelines.run.UserError;
  * The statistics stage: the pseudonymised CLD records in; the SALT tables ({@code salt/<table>.csv}, per council and
  * for {@code ENGLAND}) and {@code report.json} out. Two passes: a small one summarises the submissions (council,
  * file, received date, stated reporting period, rows), from which the driver chooses each council's submission for
- * the year ({@link SubmissionCatalogue}); then {@link SaltStatistics} evaluates every person and sums the cells.
+ * the year ({@link SubmissionCatalogue}); then {@link SaltStatistics} evaluates every person and sums the cells, and
+ * {@link AscofStatistics} sums every person's ASCOF contributions, which the driver writes as {@code ascof.csv}
+ * ({@link AscofTally}: every council, {@code ENGLAND}, every group; 2B/2C over the {@code --population} estimates).
  * docs/statistics.md describes every table, its source and its deviations.
  */
 public final class StatisticsStage {
   public static final String SALT = "salt";
   public static final String REPORT = "report.json";
+  public static final String ASCOF = "ascof.csv";
   private static final List<String> SUBMISSION_COLUMNS = List.of("LA_Code", "source_file", "received_date",
       "Reporting_Period_Start_Date", "Reporting_Period_End_Date");
 
   private final Path records;
   private final FinancialYear year;
   private final SubmissionWindow window;
+  private final @Nullable Path population;
   /** ASCOF 2D's hospital inputs (issue 17; {@link HospitalInputs}), or null: 2D is then not computed. */
   private final HospitalInputs hospital;
 
-  private StatisticsStage(Path records, FinancialYear year, SubmissionWindow window, HospitalInputs hospital) {
+  private StatisticsStage(Path records, FinancialYear year, SubmissionWindow window, @Nullable Path population,
+      HospitalInputs hospital) {
     this.records = records;
     this.year = year;
     this.window = window;
+    this.population = population;
     this.hospital = hospital;
   }
 
   /** The stage over the pseudonymise output folder {@code cldDir}. */
   public static StatisticsStage of(Path cldDir, FinancialYear year, SubmissionWindow window) {
-    return new StatisticsStage(cldDir.resolve(PseudonymiseStage.RECORDS), year, window, null);
+    return new StatisticsStage(cldDir.resolve(PseudonymiseStage.RECORDS), year, window, null, null);
+  }
+
+  /**
+   * The same stage with the population estimates of ASCOF 2B/2C ({@link PopulationFile}); without them those values
+   * are blank with their reason.
+   */
+  public StatisticsStage withPopulation(@Nullable Path populationCsv) {
+    return new StatisticsStage(records, year, window, populationCsv, hospital);
   }
 
   /** The same stage also computing ASCOF 2D from {@code hospital} (APC records, spine, LSOA lookup). */
   public StatisticsStage withHospital(HospitalInputs hospital) {
-    return new StatisticsStage(records, year, window, hospital);
+    return new StatisticsStage(records, year, window, population, hospital);
   }
 
   private String settings() {
     return "year=" + year + ";submitted_by=" + (window.submittedBy() == null ? "all" : window.submittedBy())
+        + ";population=" + (population == null ? "none" : "given")
         + (hospital == null ? "" : ";" + hospital.settings());
   }
 
   private List<Path> inputs() {
     List<Path> inputs = new ArrayList<>(List.of(records));
+    if (population != null) {
+      inputs.add(population);
+    }
     if (hospital != null) {
       inputs.addAll(hospital.inputs());
     }
@@ -96,6 +120,15 @@ public final class StatisticsStage {
   /** Whether {@code output} already holds this stage's output for the same input bytes and settings. */
   public boolean isUpToDate(Path output) {
     return StageDirectory.isUpToDate(output, "statistics", inputs(), settings());
+  }
+
+  /**
+   * The summable ASCOF contributions ({@link AscofStatistics#cells}) of every measure: those of the catalogue from
+   * CLD. The hook for measures computed on other inputs (ASCOF 2D on the linked hospital data): add their cells here
+   * and their measures to the list {@link #writeAscof} tallies.
+   */
+  static List<PCollection<KV<String, Long>>> ascofContributions(PCollectionTuple ascof) {
+    return List.of(ascof.get(AscofStatistics.CONTRIBUTIONS));
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
@@ -108,6 +141,7 @@ public final class StatisticsStage {
         .requireSetting("source", "cld", "the folder written by sdelink pseudonymise --source cld");
     List<String> header = header();
     List<String> columns = SaltEvent.presentColumns(header);
+    Population estimates = population == null ? Population.none() : PopulationFile.read(population);
     Ascof2DStatistics ascof2d = hospital == null ? null : hospital.verify(records, header, year, window,
         options.getBuckets());
     StageDirectory stage = StageDirectory.begin(output, reads);
@@ -115,6 +149,7 @@ public final class StatisticsStage {
       SubmissionCatalogue catalogue = summariseSubmissions(options, stage, header);
       Map<String, String> chosen = catalogue.chosenFiles(year, window);
       Path countParts = stage.scratch("counts");
+      Path ascofParts = stage.scratch("ascof");
       Map<String, Path> tableParts = new TreeMap<>();
       for (SaltTable table : SaltTables.ALL) {
         tableParts.put(table.name(), stage.scratch("table-" + table.name()));
@@ -124,6 +159,12 @@ public final class StatisticsStage {
       PCollection<List<String>> cldRows = pipeline.apply("ReadCld", ReadCsvColumns.of(records, columns));
       PCollectionTuple statistics = cldRows
           .apply("SaltTables", SaltStatistics.of(columns, year, window, chosen, options.getBuckets()));
+      PCollectionTuple ascof = cldRows
+          .apply("AscofMeasures", AscofStatistics.of(columns, year, window, chosen, options.getBuckets()));
+      PCollectionList.of(ascofContributions(ascof))
+          .apply("AllAscofContributions", Flatten.pCollections())
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+          .apply("AscofSums", CountsSink.to(ascofParts, options.getBuckets()));
       // Issue 17: waiting times, and ASCOF 2D when hospital inputs are given (WaitingTimesStatistics,
       // Ascof2DStatistics; written beside the SALT tables).
       Path waitingParts = stage.scratch("waiting-times");
@@ -146,7 +187,8 @@ public final class StatisticsStage {
                 .via((KV<String, Long> cell) -> KV.of(cell.getKey(), line(cell))))
             .apply("Write" + name, SortedCsvSink.to(tableParts.get(name).toString()));
       }
-      statistics.get(SaltStatistics.COUNTS)
+      PCollectionList.of(statistics.get(SaltStatistics.COUNTS)).and(ascof.get(AscofStatistics.COUNTS))
+          .apply("AllCounts", Flatten.pCollections())
           .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
           .apply("Counts", CountsSink.to(countParts, options.getBuckets()));
       PipelineResult.State state = pipeline.run().waitUntilFinish();
@@ -164,7 +206,11 @@ public final class StatisticsStage {
       DriverWork.inParallel(merges);
       ObjectNode ascof2dReport = HospitalInputs.writeAscof2D(hospital, ascof2d,
           ascof2d == null ? Map.of() : CountsSink.read(ascof2dParts), catalogue.councils(), stage.work());
-      writeReport(catalogue, chosen, CountsSink.read(countParts), stage.work().resolve(REPORT), ascof2dReport);
+      List<AscofTally.Row> ascofRows = AscofTally.rows(AscofCatalogue.MEASURES, catalogue.councils(),
+          AscofStatistics.contributions(CountsSink.read(ascofParts)), estimates);
+      writeAscof(ascofRows, stage.work().resolve(Ascof2DStatistics.ASCOF_FILE), stage.work().resolve(ASCOF));
+      writeReport(catalogue, chosen, CountsSink.read(countParts), ascofRows, stage.work().resolve(REPORT),
+          ascof2dReport);
       stage.commit("statistics", inputs(), settings());
       return stage.target();
     } catch (Exception | Error e) {
@@ -270,8 +316,40 @@ public final class StatisticsStage {
     return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
   }
 
+  /**
+   * {@code ascof.csv}: the tallied rows, header {@link AscofTally#HEADER}, in the issue's measure order: the rows of
+   * {@code ascof2d} (ASCOF 2D on sdelink's persons, written by {@link HospitalInputs} when the hospital data and the
+   * spine are given) go after 2C, before 2E.
+   */
+  static void writeAscof(List<AscofTally.Row> rows, Path ascof2d, Path target) throws IOException {
+    List<String> twoD = Files.exists(ascof2d)
+        ? Files.readAllLines(ascof2d, StandardCharsets.UTF_8).stream().skip(1).toList() : List.of();
+    boolean twoDWritten = false;
+    try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      writer.write(CsvLines.format(AscofTally.HEADER));
+      writer.write("\n");
+      for (AscofTally.Row row : rows) {
+        if (!twoDWritten && row.measure().startsWith("2E")) {
+          for (String line : twoD) {
+            writer.write(line);
+            writer.write("\n");
+          }
+          twoDWritten = true;
+        }
+        writer.write(CsvLines.formatForPeople(row.fields()));
+        writer.write("\n");
+      }
+      if (!twoDWritten) {
+        for (String line : twoD) {
+          writer.write(line);
+          writer.write("\n");
+        }
+      }
+    }
+  }
+
   private void writeReport(SubmissionCatalogue catalogue, Map<String, String> chosen, Map<String, Long> counts,
-      Path target, ObjectNode ascof2d) throws IOException {
+      List<AscofTally.Row> ascofRows, Path target, ObjectNode ascof2d) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
     root.put("stage", "statistics");
@@ -297,6 +375,27 @@ public final class StatisticsStage {
       node.put("rows_of_chosen_submission", counts.getOrDefault(prefix + "rows_of_chosen_submission", 0L));
       node.put("rows_without_person_id", counts.getOrDefault(prefix + "rows_without_person_id", 0L));
     }
+    ObjectNode ascof = root.putObject("ascof");
+    ascof.put("population", population == null ? "not given: 2B and 2C values are blank ("
+        + MeasureValue.NO_POPULATION + ")" : "given (operator's estimates)");
+    ObjectNode blanks = ascof.putObject("blank_values");
+    Map<String, Map<String, Long>> byMeasure = new TreeMap<>();
+    for (AscofTally.Row row : ascofRows) {
+      if (!row.value().blankReason().isEmpty()) {
+        byMeasure.computeIfAbsent(row.measure(), k -> new TreeMap<>())
+            .merge(row.value().blankReason(), 1L, Long::sum);
+      }
+    }
+    byMeasure.forEach((measure, reasons) -> {
+      ObjectNode node = blanks.putObject(measure);
+      reasons.forEach(node::put);
+    });
+    ObjectNode steps = ascof.putObject("2A_episodes_by_sequel_step");
+    counts.forEach((k, v) -> {
+      if (k.startsWith("ascof_2A_episodes_sequel_step_")) {
+        steps.put(k.substring("ascof_2A_episodes_sequel_step_".length()), v);
+      }
+    });
     ObjectNode deviations = root.putObject("deviations");
     counts.forEach((k, v) -> {
       if (k.startsWith("deviation_")) {

@@ -67,6 +67,7 @@ final class FlowFixture {
     org.sdelink.pipelines.statistics.StatisticsStage.of(out.resolve("cld"),
             new org.sdelink.metrics.evaluation.FinancialYear(GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
             org.sdelink.metrics.submissions.SubmissionWindow.all())
+        .withPopulation(generated.population())
         .run(options, out.resolve("statistics"));
     return out;
   }

@@ -74,18 +74,32 @@ final class SaltReference {
       "Information, Advice and Other Universal Services / Signposting", "No Direct Support Provided to Carer");
 
   /** Release 2 spellings that differ from Release 1 other than by case, for the fields these tables read. */
-  private static final Map<String, String> RELEASE_2 = Map.of(
-      "unpaid carer", "Carer",
-      "unpaid carer known by association", "Carer known by association",
-      "unpaid carer support: direct to unpaid carer", "Carer Support: Direct to Carer",
-      "unpaid carer support: support involving the person cared-for",
-      "Carer Support: Support involving the person cared-for",
-      "nfa: information and advice or signposting", "NFA - Information & Advice / Signposting only");
+  private static final Map<String, String> RELEASE_2 = Map.ofEntries(
+      Map.entry("unpaid carer", "Carer"),
+      Map.entry("unpaid carer known by association", "Carer known by association"),
+      Map.entry("unpaid carer support: direct to unpaid carer", "Carer Support: Direct to Carer"),
+      Map.entry("unpaid carer support: support involving the person cared-for",
+          "Carer Support: Support involving the person cared-for"),
+      // Event_Outcome, CLD specification Release 2 (May 2024) against Release 1.
+      Map.entry("progress to assessment, review or reassessment", "Progress to Assessment"),
+      Map.entry("progress to support planning or services", "Progress to Support Planning / Services"),
+      Map.entry("continuation of support or services", "No change in package"),
+      Map.entry("nfa: support ended as planned", "Service ended as planned"),
+      Map.entry("nfa: deceased", "NFA - Deceased"),
+      Map.entry("nfa: responsibility moved to another local authority", "NFA - Moved to another LA"),
+      Map.entry("nfa: referral to nhs services or nhs funded social care", "NFA - 100% NHS funded care"),
+      Map.entry("nfa: information and advice or signposting", "NFA - Information & Advice / Signposting only"),
+      Map.entry("nfa: self-funded client or under 12wk disregard", "NFA - Self-funded client (Inc. 12wk disregard)"),
+      Map.entry("nfa: support declined", "NFA - Support declined"),
+      Map.entry("nfa: support ended for other reason", "NFA - Support ended: Other reason"),
+      Map.entry("nfa: no services offered for other reason", "NFA - No services offered: Other reason"),
+      Map.entry("nfa: other", "NFA- Other"));
 
   /** One raw row of a submitted file, with the fields the tables read. */
   record Row(String la, String file, LocalDate received, LocalDate periodStart, LocalDate periodEnd, String nhs,
       String localId, Integer birthYear, Integer birthMonth, LocalDate death, String clientType, String psr,
-      String eventType, LocalDate start, LocalDate end, String outcome, String serviceType, String mechanism) {}
+      String eventType, LocalDate start, LocalDate end, String outcome, String serviceType, String mechanism,
+      String route, String component, String assessmentType, String reviewReason, String reviewMethod) {}
 
   private SaltReference() {}
 
@@ -106,7 +120,9 @@ final class SaltReference {
             birth == null ? null : birth.getYear(), birth == null ? null : birth.getMonthValue(),
             date(r.get("Date_of_Death")), r1(r.get("Client_Type")), blankToNull(r.get("Primary_Support_Reason")),
             r1(r.get("Event_Type")), date(r.get("Event_Start_Date")), date(r.get("Event_End_Date")),
-            r1(r.get("Event_Outcome")), r1(r.get("Service_Type")), blankToNull(r.get("Delivery_Mechanism"))));
+            r1(r.get("Event_Outcome")), r1(r.get("Service_Type")), blankToNull(r.get("Delivery_Mechanism")),
+            r1(r.get("Request_Route_of_Access")), r1(r.get("Service_Component")), r1(r.get("Assessment_Type")),
+            r1(r.get("Review_Reason")), r1(r.get("Method_of_Review"))));
       }
     }
     return rows;
@@ -145,7 +161,7 @@ final class SaltReference {
     }
   }
 
-  private static boolean is(String value, String expected) {
+  static boolean is(String value, String expected) {
     return value != null && value.equalsIgnoreCase(expected);
   }
 
@@ -287,6 +303,11 @@ final class SaltReference {
 
   /** LTS001a: long-term support open on some day of the year; age at the year's end. */
   static Map<String, Map<String, Long>> lts001a(List<Row> latest, LocalDate start, LocalDate end) {
+    return longTermTable(lts001aCohort(latest, start, end), end);
+  }
+
+  /** The rows LTS001a reads. */
+  static List<Row> lts001aCohort(List<Row> latest, LocalDate start, LocalDate end) {
     List<Row> cohort = new ArrayList<>();
     for (Row r : latest) {
       if (longTerm(r) && serviceUser(r) && r.start() != null && !r.start().isAfter(end)
@@ -295,7 +316,7 @@ final class SaltReference {
         cohort.add(r);
       }
     }
-    return longTermTable(cohort, end);
+    return cohort;
   }
 
   /** LTS001b: long-term support open on the year's last day. */
@@ -317,6 +338,15 @@ final class SaltReference {
    * the year-end a year earlier; key {@code age_band}.
    */
   static Map<String, Map<String, Long>> lts001c(List<Row> latest, LocalDate end, LocalDate today) {
+    Map<String, Map<String, Long>> detailed = longTermTable(lts001cChained(latest, end, today), end);
+    Map<String, Map<String, Long>> byAge = new TreeMap<>();
+    detailed.forEach((la, cells) -> cells.forEach((cell, n) ->
+        byAge.computeIfAbsent(la, k -> new TreeMap<>()).merge(cell.substring(0, cell.indexOf('\t')), n, Long::sum)));
+    return byAge;
+  }
+
+  /** The rows of LTS001c's chains that began over a year before the year end and run to it. */
+  static List<Row> lts001cChained(List<Row> latest, LocalDate end, LocalDate today) {
     List<Row> cohort = new ArrayList<>();
     for (Row r : latest) {
       if (longTerm(r) && serviceUser(r) && r.start() != null && !r.start().isAfter(end)
@@ -356,11 +386,20 @@ final class SaltReference {
         }
       }
     });
-    Map<String, Map<String, Long>> detailed = longTermTable(chained, end);
-    Map<String, Map<String, Long>> byAge = new TreeMap<>();
-    detailed.forEach((la, cells) -> cells.forEach((cell, n) ->
-        byAge.computeIfAbsent(la, k -> new TreeMap<>()).merge(cell.substring(0, cell.indexOf('\t')), n, Long::sum)));
-    return byAge;
+    return chained;
+  }
+
+  /** The persons of a long-term cohort as {@code la TAB id TAB age_band}, as {@link #longTermTable} counts them. */
+  static Set<String> persons(List<Row> cohort, LocalDate ageDate) {
+    List<String> ids = ids(cohort);
+    Set<String> persons = new TreeSet<>();
+    for (int i = 0; i < cohort.size(); i++) {
+      Integer age = age(cohort.get(i), ageDate);
+      if (ids.get(i) != null && age != null && age >= 18) {
+        persons.add(cohort.get(i).la() + "\t" + ids.get(i) + "\t" + (age <= 64 ? "18-64" : "65+"));
+      }
+    }
+    return persons;
   }
 
   private static LocalDate proxyEnd(Row r, LocalDate today) {

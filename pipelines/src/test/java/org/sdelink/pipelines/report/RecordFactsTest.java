@@ -115,4 +115,20 @@ class RecordFactsTest {
     assertSame(later, RecordFacts.preferredCopy(List.of(first, later)));
     assertSame(twin, RecordFacts.preferredCopy(List.of(first, later, twin)));
   }
+
+  @Test
+  void theLatestReceivedVersionOfAnEventIsCountedAcrossSubmissions() {
+    // A resubmitted quarter (same period end, received later, its name sorting after the original's) closes the
+    // service; a copy without Event_Reference (its own record id) in the next cumulative file is the same event.
+    Map<String, String> original = event("Service", "2024-04-01", "", "Reporting_Period_End_Date", "2024-06-30",
+        "source_file", "q1.csv", "source_line", "3", "received_date", "2024-07-10");
+    Map<String, String> resubmitted = event("Service", "2024-04-01", "2024-05-20", "Reporting_Period_End_Date",
+        "2024-06-30", "source_file", "q1_v2.csv", "source_line", "3", "received_date", "2024-08-01");
+    assertSame(resubmitted, RecordFacts.preferredCopy(List.of(original, resubmitted)));
+    assertSame(resubmitted, RecordFacts.preferredCopy(List.of(resubmitted, original)));
+    Map<String, String> unreferenced = event("Service", "2024-04-01", "2024-05-20", "Reporting_Period_End_Date",
+        "2024-09-30", "source_file", "q2.csv", "source_line", "8", "received_date", "2024-10-20");
+    unreferenced.put("record_id", LA + ":q2.csv:8");
+    assertEquals(List.of(unreferenced), RecordFacts.latestVersions(List.of(original, resubmitted, unreferenced)));
+  }
 }

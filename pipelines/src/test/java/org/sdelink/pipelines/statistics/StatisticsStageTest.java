@@ -106,4 +106,36 @@ class StatisticsStageTest {
     assertEquals(2, earlyCouncil.path("rows_after_submission_window").asInt());
     assertEquals(1, Files.readAllLines(early.resolve("salt/LTS001a.csv")).size());
   }
+
+  @Test
+  void ascofIsWrittenForEveryCouncilAndEnglandAndRatesNeedThePopulation() throws Exception {
+    Path cld = records(List.of(
+        row(1, "q4.csv", "2025-04-20", "E06000001", "a", "2024-04-01", "2025-03-31", ""),
+        row(2, "q4.csv", "2025-04-20", "E06000002", "b", "2024-04-01", "2025-03-31", "")));
+    Path none = StatisticsStage.of(cld, YEAR, SubmissionWindow.all())
+        .run(StageOptions.fromArgs(List.of()), root.resolve("none"));
+    List<String> lines = Files.readAllLines(none.resolve(StatisticsStage.ASCOF));
+    assertEquals("measure,la_code,group,numerator,denominator,value", lines.get(0));
+    assertTrue(lines.contains("3D_1a,E06000001,all,0,1,0.0"), lines.toString());
+    assertTrue(lines.contains("3D_1a,ENGLAND,65+,0,2,0.0"), lines.toString());
+    assertTrue(lines.contains("2C,ENGLAND,65+,0,,"), lines.toString());
+    JsonNode ascof = new ObjectMapper().readTree(none.resolve("report.json").toFile()).path("ascof");
+    assertTrue(ascof.path("population").asText().startsWith("not given"));
+    assertEquals(3, ascof.path("blank_values").path("2C").path("no population denominator given (--population)")
+        .asInt());
+
+    Path population = root.resolve("population.csv");
+    Files.write(population, List.of("la_code,age_band,population", "E06000001,65+,1000", "E06000002,65+,3000",
+        "E06000001,18-64,5000", "E06000002,18-64,7000"), StandardCharsets.UTF_8);
+    Path given = StatisticsStage.of(cld, YEAR, SubmissionWindow.all()).withPopulation(population)
+        .run(StageOptions.fromArgs(List.of()), root.resolve("given"));
+    List<String> rates = Files.readAllLines(given.resolve(StatisticsStage.ASCOF));
+    assertTrue(rates.contains("2C,ENGLAND,65+,0,4000,0.0"), rates.toString());
+
+    Files.write(population, List.of("la_code,age_band,population", "E06000001,70+,1000"), StandardCharsets.UTF_8);
+    UserError e = assertThrows(UserError.class, () -> StatisticsStage.of(cld, YEAR, SubmissionWindow.all())
+        .withPopulation(population).run(StageOptions.fromArgs(List.of()), root.resolve("bad")));
+    assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("age_band")
+        && !e.getMessage().contains("70+"), e.getMessage());
+  }
 }

@@ -1,0 +1,530 @@
+package org.sdelink.pipelines.flow;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.sdelink.pseudonymisation.dates.DateOfBirth;
+
+/**
+ * An independent, plain-loop reading of DHSC's ASCOF code (repository DataS-DHSC/ASC-CLD-LA-Dashboard, {@code
+ * ASCOF_measures/Create_ASCOF_2A|2B2C|2E|3D_2425_Onwards.sql} and {@code Create_personal_details_table.sql}) over the
+ * raw files {@code sdelink generate} writes, without the statistics stage's classes, so that the two can be compared
+ * numerator by numerator. Values are read the way the DHSC code reads them: in their Release 2 ("cleaned") spelling,
+ * lower case, so a Release 1 council's values are mapped first ({@link #R2}).
+ *
+ * <p>Taken as sdelink documents it (docs/statistics.md): the person is the council and its local person id (A3); the
+ * joined submissions are the latest received version of each event (the event key without the end date); the outcome
+ * hierarchy of 2A is NHS England's 2023/24 table with DHSC's +100 penalty (A9); a blank service component is kept in
+ * 2B/2C (A1) and categorised by mechanism for carers in 3D (A2). Covered: 2A, 2B, 2C and the four 3D measures
+ * (numerators and denominators), and the 2E denominators (the 2E numerators need the accommodation derivation of the
+ * person details table, not re-implemented here). Keys are {@code measure TAB la_code TAB group}, values {numerator,
+ * denominator}.
+ */
+final class AscofReference {
+  static final String ENGLAND = "ENGLAND";
+  private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/uuuu", Locale.ROOT);
+  private static final LocalDate FAR = LocalDate.of(9999, 1, 1);
+
+  /** Release 1 values (lower case) and the Release 2 value the DHSC cleaning gives them. */
+  private static final Map<String, String> R2 = Map.ofEntries(
+      Map.entry("carer", "unpaid carer"),
+      Map.entry("carer known by association", "unpaid carer known by association"),
+      Map.entry("carer support: direct to carer", "unpaid carer support: direct to unpaid carer"),
+      Map.entry("carer support: support involving the person cared-for",
+          "unpaid carer support: support involving the person cared-for"),
+      Map.entry("progress to assessment", "progress to assessment, review or reassessment"),
+      Map.entry("progress to re-assessment / unplanned review", "progress to assessment, review or reassessment"),
+      Map.entry("progress to support planning / services", "progress to support planning or services"),
+      Map.entry("no change in package", "continuation of support or services"),
+      Map.entry("provision of service", "continuation of support or services"),
+      Map.entry("progress to financial assessment", "progress to assessment, review or reassessment"),
+      Map.entry("progress to end of life care", "release 1 specification only: not mapped"),
+      Map.entry("service ended as planned", "nfa: support ended as planned"),
+      Map.entry("nfa - deceased", "nfa: deceased"),
+      Map.entry("nfa - moved to another la", "nfa: responsibility moved to another local authority"),
+      Map.entry("nfa - 100% nhs funded care", "nfa: referral to nhs services or nhs funded social care"),
+      Map.entry("nfa - information & advice / signposting only", "nfa: information and advice or signposting"),
+      Map.entry("nfa - self-funded client (inc. 12wk disregard)", "nfa: self-funded client or under 12wk disregard"),
+      Map.entry("nfa - support declined", "nfa: support declined"),
+      Map.entry("nfa - support ended: other reason", "nfa: support ended for other reason"),
+      Map.entry("nfa - no services offered: other reason", "nfa: no services offered for other reason"),
+      Map.entry("nfa- other", "nfa: other"),
+      Map.entry("home support", "home support or domiciliary care"));
+
+  /** NHS England's 2023/24 hierarchy in Release 2 words, with DHSC's +100 on outcomes that say nothing. */
+  private static final Map<String, Integer> HIERARCHY = Map.ofEntries(
+      Map.entry("progress to reablement/st-max", 101),
+      Map.entry("progress to assessment, review or reassessment", 102),
+      Map.entry("admitted to hospital", 3),
+      Map.entry("progress to support planning or services", 105),
+      Map.entry("release 1 specification only: not mapped", 106),
+      Map.entry("continuation of support or services", 107),
+      Map.entry("nfa: support ended as planned", 8),
+      Map.entry("nfa: deceased", 11),
+      Map.entry("nfa: responsibility moved to another local authority", 12),
+      Map.entry("nfa: referral to nhs services or nhs funded social care", 13),
+      Map.entry("nfa: information and advice or signposting", 14),
+      Map.entry("nfa: self-funded client or under 12wk disregard", 15),
+      Map.entry("nfa: support declined", 16),
+      Map.entry("nfa: support ended for other reason", 17),
+      Map.entry("nfa: no services offered for other reason", 18),
+      Map.entry("nfa: other", 19));
+
+  private static final String NURSING = "long term support: nursing care";
+  private static final String RESIDENTIAL = "long term support: residential care";
+  private static final String COMMUNITY = "long term support: community";
+  private static final String PRISON = "long term support: prison";
+  private static final String ST_MAX = "short term support: st-max";
+  private static final String LOW = "short term support: ongoing low level";
+  private static final String OTHER_ST = "short term support: other short term";
+  private static final String ST_CARE_HOME = "short term support: residential or nursing care";
+  private static final List<String> SERVICE_ORDER = List.of(NURSING, RESIDENTIAL, COMMUNITY, PRISON, ST_MAX, LOW,
+      OTHER_ST);
+  private static final Set<String> TWO_A_NUMERATOR = Set.of(LOW, OTHER_ST,
+      "nfa: information and advice or signposting", "nfa: support ended as planned",
+      "nfa: responsibility moved to another local authority", "nfa: other",
+      "nfa: no services offered for other reason", "nfa: support ended for other reason",
+      "nfa: referral to other service within the local authority");
+  private static final Set<String> TWO_A_DENOMINATOR_ONLY = Set.of(NURSING, RESIDENTIAL, COMMUNITY, PRISON,
+      ST_CARE_HOME);
+
+  /** One raw row, codes in lower-case Release 2 spelling (null when blank). */
+  record Row(String la, String person, String file, LocalDate received, LocalDate periodEnd, Integer birthYear,
+      Integer birthMonth, LocalDate death, String clientType, String eventType, LocalDate start, LocalDate end,
+      String outcome, String route, String assessmentType, String serviceType, String component,
+      String mechanism) {
+    LocalDate endOrFar() {
+      return end == null ? FAR : end;
+    }
+  }
+
+  private AscofReference() {}
+
+  /** Every row of every file listed in {@code generated/cld/submissions.csv} with a council-local person id. */
+  static List<Row> read(Path generated, LocalDate referenceDate) throws IOException {
+    Path list = generated.resolve("cld").resolve("submissions.csv");
+    List<Row> rows = new ArrayList<>();
+    for (CSVRecord submission : parse(list)) {
+      String file = submission.get("file");
+      LocalDate received = LocalDate.parse(submission.get("received_date"));
+      for (CSVRecord r : parse(list.resolveSibling(file))) {
+        String person = text(r.get("LA_Person_Unique_Identifier"));
+        LocalDate start = date(r.get("Event_Start_Date"));
+        if (person == null || start == null) {
+          continue;
+        }
+        LocalDate dob = date(r.get("Date_of_Birth"));
+        boolean usable = dob != null && DateOfBirth.validate(dob.toString(), referenceDate).isUsable();
+        rows.add(new Row(r.get("LA_Code").strip(), person, file, received, date(r.get("Reporting_Period_End_Date")),
+            usable ? dob.getYear() : null, usable ? dob.getMonthValue() : null, date(r.get("Date_of_Death")),
+            code(r.get("Client_Type")), code(r.get("Event_Type")), start, date(r.get("Event_End_Date")),
+            code(r.get("Event_Outcome")), code(r.get("Request_Route_of_Access")), code(r.get("Assessment_Type")),
+            code(r.get("Service_Type")), code(r.get("Service_Component")), code(r.get("Delivery_Mechanism"))));
+      }
+    }
+    return rows;
+  }
+
+  /** The joined submissions: per council and person, the rows of the latest received version of each event. */
+  static Map<String, List<Row>> persons(List<Row> rows) {
+    Map<String, Map<String, List<Row>>> byEvent = new TreeMap<>();
+    for (Row r : rows) {
+      String event = String.join("|", r.eventType() + "", r.clientType() + "", r.start().toString(),
+          "request".equals(r.eventType()) ? r.route() + "" : "",
+          "assessment".equals(r.eventType()) ? r.assessmentType() + "" : "",
+          "service".equals(r.eventType()) ? r.serviceType() + "|" + r.component() + "|" + r.mechanism() : "");
+      byEvent.computeIfAbsent(r.la() + "\t" + r.person(), k -> new TreeMap<>())
+          .computeIfAbsent(event, k -> new ArrayList<>()).add(r);
+    }
+    Map<String, List<Row>> out = new TreeMap<>();
+    Comparator<Row> version = Comparator.comparing(Row::received).thenComparing(Row::file);
+    byEvent.forEach((person, events) -> {
+      List<Row> kept = new ArrayList<>();
+      events.values().forEach(versions -> {
+        Row latest = versions.stream().max(version).orElseThrow();
+        versions.stream().filter(v -> version.compare(v, latest) == 0).forEach(kept::add);
+      });
+      out.put(person, kept);
+    });
+    return out;
+  }
+
+  /** Every measure's cells, per council and ENGLAND: {@code measure TAB la TAB group -> {numerator, denominator}}. */
+  static Map<String, long[]> measures(Map<String, List<Row>> persons, LocalDate start, LocalDate end) {
+    Map<String, long[]> cells = new TreeMap<>();
+    persons.forEach((key, rows) -> {
+      String la = key.substring(0, key.indexOf('\t'));
+      Details d = details(rows);
+      twoA(rows, d, start, end, (group, num) -> add(cells, "2A", la, group, num, true));
+      twoBc(rows, d, start, end, la, cells);
+      twoE(rows, d, start, end, la, cells);
+      threeD(rows, d, start, end, la, cells);
+    });
+    Map<String, long[]> withEngland = new TreeMap<>(cells);
+    cells.forEach((k, v) -> {
+      String[] p = k.split("\t");
+      long[] sum = withEngland.computeIfAbsent(p[0] + "\t" + ENGLAND + "\t" + p[2], x -> new long[2]);
+      sum[0] += v[0];
+      sum[1] += v[1];
+    });
+    return withEngland;
+  }
+
+  private static void add(Map<String, long[]> cells, String measure, String la, String group, boolean numerator,
+      boolean denominator) {
+    long[] cell = cells.computeIfAbsent(measure + "\t" + la + "\t" + group, k -> new long[2]);
+    cell[0] += numerator ? 1 : 0;
+    cell[1] += denominator ? 1 : 0;
+  }
+
+  /** The person details table: birth (rows with both parts, latest period end, earliest birth), death. */
+  record Details(Integer birthYear, Integer birthMonth, LocalDate death) {
+    Integer age(LocalDate on) {
+      if (birthYear == null) {
+        return null;
+      }
+      return (int) Math.floor(ChronoUnit.DAYS.between(LocalDate.of(birthYear, birthMonth, 1), on) / 365.25);
+    }
+
+    boolean aliveOn(LocalDate day) {
+      return death == null || !death.isBefore(day);
+    }
+  }
+
+  static Details details(List<Row> rows) {
+    Comparator<LocalDate> nullsLow = Comparator.nullsFirst(Comparator.naturalOrder());
+    Row birth = null;
+    for (Row r : rows) {
+      if (r.birthYear() == null) {
+        continue;
+      }
+      if (birth == null) {
+        birth = r;
+        continue;
+      }
+      int c = nullsLow.compare(r.periodEnd(), birth.periodEnd());
+      boolean earlier = r.birthYear() < birth.birthYear()
+          || (r.birthYear().equals(birth.birthYear()) && r.birthMonth() < birth.birthMonth());
+      if (c > 0 || (c == 0 && earlier)) {
+        birth = r;
+      }
+    }
+    Row death = null;
+    for (Row r : rows) {
+      if (r.death() != null && (death == null || nullsLow.compare(r.periodEnd(), death.periodEnd()) > 0
+          || (nullsLow.compare(r.periodEnd(), death.periodEnd()) == 0 && r.death().isAfter(death.death())))) {
+        death = r;
+      }
+    }
+    return new Details(birth == null ? null : birth.birthYear(), birth == null ? null : birth.birthMonth(),
+        death == null ? null : death.death());
+  }
+
+  private static String band(Integer age) {
+    return age == null ? null : age < 18 ? "under18" : age <= 64 ? "18-64" : "65+";
+  }
+
+  interface Episode {
+    void count(String group, boolean numerator);
+  }
+
+  // ---- 2A -------------------------------------------------------------------------------------------------------
+
+  private static int rank(Row r) {
+    return r.outcome() == null ? 999 : HIERARCHY.getOrDefault(r.outcome(), 999);
+  }
+
+  private static String label(Row r) {
+    return r.outcome() == null ? "invalid and not mapped" : r.outcome();
+  }
+
+  static void twoA(List<Row> all, Details d, LocalDate start, LocalDate end, Episode out) {
+    List<Row> build = all.stream().filter(r -> "service user".equals(r.clientType())
+        && (r.end() == null || !r.end().isBefore(r.start()))).toList();
+    List<Row> stMax = new ArrayList<>(build.stream()
+        .filter(r -> "service".equals(r.eventType()) && ST_MAX.equals(r.serviceType())).toList());
+    stMax.sort(Comparator.comparing(Row::start).thenComparing(Row::endOrFar));
+    List<List<Row>> clusters = new ArrayList<>();
+    LocalDate previousEnd = null;
+    for (Row r : stMax) {
+      if (previousEnd == null || ChronoUnit.DAYS.between(previousEnd, r.start()) > 7) {
+        clusters.add(new ArrayList<>());
+      }
+      clusters.get(clusters.size() - 1).add(r);
+      previousEnd = previousEnd == null || r.endOrFar().isAfter(previousEnd) ? r.endOrFar() : previousEnd;
+    }
+    for (List<Row> cluster : clusters) {
+      LocalDate cs = cluster.stream().map(Row::start).min(Comparator.naturalOrder()).orElseThrow();
+      LocalDate ce = cluster.stream().map(Row::endOrFar).max(Comparator.naturalOrder()).orElseThrow();
+      if (ce.isBefore(start) || ce.isAfter(end)) {
+        continue;
+      }
+      Integer age = d.age(ce);
+      if ((age != null && age < 18) || !d.aliveOn(cs)) {
+        continue;
+      }
+      boolean existing = build.stream().anyMatch(r -> "service".equals(r.eventType())
+          && List.of(NURSING, RESIDENTIAL, COMMUNITY, PRISON).contains(r.serviceType()) && r.start().isBefore(cs)
+          && (r.end() == null || ChronoUnit.DAYS.between(r.end(), cs) < 91));
+      if (existing) {
+        continue;
+      }
+      String sequel = sequel(build, cluster, cs, ce, d);
+      boolean denominator = TWO_A_NUMERATOR.contains(sequel) || TWO_A_DENOMINATOR_ONLY.contains(sequel);
+      if (!denominator) {
+        continue;
+      }
+      boolean numerator = TWO_A_NUMERATOR.contains(sequel);
+      out.count("all", numerator);
+      String b = band(age);
+      if (b != null) {
+        out.count(b, numerator);
+      }
+    }
+  }
+
+  /** The latest-ending rows' best-ranked outcome row. */
+  private static Row lastBest(List<Row> rows) {
+    LocalDate last = rows.stream().map(Row::endOrFar).max(Comparator.naturalOrder()).orElseThrow();
+    return rows.stream().filter(r -> r.endOrFar().equals(last))
+        .min(Comparator.comparingInt(AscofReference::rank).thenComparing(AscofReference::label)).orElseThrow();
+  }
+
+  private static String sequel(List<Row> build, List<Row> cluster, LocalDate cs, LocalDate ce, Details d) {
+    if (d.death() != null && ChronoUnit.DAYS.between(ce, d.death()) <= 7) {
+      return "nfa: deceased";
+    }
+    Row eo = lastBest(cluster);
+    int eoRank = rank(eo);
+    if ("admitted to hospital".equals(eo.outcome())) {
+      return "admitted to hospital";
+    }
+    List<Row> joined = build.stream().filter(r -> !("service".equals(r.eventType()) && ST_MAX.equals(r.serviceType())
+        && !r.start().isBefore(cs) && !r.start().isAfter(ce))).toList();
+    List<Row> ranked = joined.stream().filter(r -> !r.start().isBefore(cs) && r.endOrFar().isAfter(ce)
+        && ChronoUnit.DAYS.between(ce, r.start()) <= 7).toList();
+    LocalDate firstStMax = ranked.stream().filter(r -> ST_MAX.equals(r.serviceType())).map(Row::start)
+        .min(Comparator.naturalOrder()).orElse(null);
+    List<Row> window = ranked.stream().filter(r -> firstStMax == null || r.start().isBefore(firstStMax)).toList();
+    Row best = null;
+    for (Row r : window) {
+      if (!"service".equals(r.eventType()) || !SERVICE_ORDER.contains(r.serviceType())) {
+        continue;
+      }
+      if (best == null || SERVICE_ORDER.indexOf(r.serviceType()) < SERVICE_ORDER.indexOf(best.serviceType())
+          || (SERVICE_ORDER.indexOf(r.serviceType()) == SERVICE_ORDER.indexOf(best.serviceType())
+              && stCareHome(r) && !stCareHome(best))) {
+        best = r;
+      }
+    }
+    if (best != null) {
+      return OTHER_ST.equals(best.serviceType()) && stCareHome(best) ? ST_CARE_HOME : best.serviceType();
+    }
+    List<int[]> candidates = new ArrayList<>(); // {rank, source}
+    Map<Integer, String> labels = new HashMap<>();
+    labels.put(eoRank, label(eo));
+    if (window.isEmpty() && eoRank < 100) {
+      candidates.add(new int[] {eoRank, 1});
+    }
+    List<Row> nonServices = window.stream().filter(r -> (eoRank < 100 || rank(r) < 100)
+        && !"nfa: support ended as planned".equals(r.outcome()) && !"service".equals(r.eventType())).toList();
+    for (Row r : nonServices) {
+      candidates.add(new int[] {eoRank, 1});
+      if (rank(r) < 100) {
+        candidates.add(new int[] {rank(r), 2});
+        labels.put(rank(r), label(r));
+      }
+    }
+    List<Row> nested = joined.stream().filter(r -> !r.start().isBefore(cs) && r.endOrFar().isAfter(cs)
+        && !r.endOrFar().isAfter(ce)).toList();
+    List<Row> reviews = nested.stream().filter(r -> ("assessment".equals(r.eventType())
+        || "review".equals(r.eventType())) && ChronoUnit.DAYS.between(r.end(), ce) < 14 && rank(r) < 100).toList();
+    if (!reviews.isEmpty()) {
+      Row last = lastBest(reviews);
+      candidates.add(new int[] {rank(last), 3});
+      labels.put(rank(last), label(last));
+    }
+    int min = candidates.stream().mapToInt(c -> c[0]).min().orElse(Integer.MAX_VALUE);
+    if (min < 100) {
+      return labels.get(min);
+    }
+    if (nested.stream().anyMatch(r -> "service".equals(r.eventType()) && "equipment".equals(r.component()))) {
+      return LOW;
+    }
+    return label(eo);
+  }
+
+  private static boolean stCareHome(Row r) {
+    return "short term residential care".equals(r.component()) || "short term nursing care".equals(r.component());
+  }
+
+  // ---- 2B, 2C ---------------------------------------------------------------------------------------------------
+
+  static void twoBc(List<Row> rows, Details d, LocalDate start, LocalDate end, String la, Map<String, long[]> cells) {
+    if (d.birthYear() == null || !d.aliveOn(start)) {
+      return;
+    }
+    List<Row> build = rows.stream().filter(r -> "service".equals(r.eventType())
+        && "service user".equals(r.clientType()) && (NURSING.equals(r.serviceType())
+        || RESIDENTIAL.equals(r.serviceType())) && (r.component() == null
+        || ((r.component().contains("residential") || r.component().contains("nursing"))
+            && !r.component().contains("short")))).toList();
+    String group = null;
+    for (Row a : build) {
+      if (a.start().isBefore(start) || a.start().isAfter(end)
+          || "nfa: self-funded client or under 12wk disregard".equals(a.outcome())) {
+        continue;
+      }
+      boolean existing = build.stream().anyMatch(b -> b.start().isBefore(a.start())
+          && (b.end() == null || ChronoUnit.DAYS.between(b.end(), a.start()) < 365));
+      String b = band(d.age(a.start()));
+      if (existing || b == null || b.equals("under18")) {
+        continue;
+      }
+      group = group == null || b.equals("18-64") ? b : group;
+    }
+    if (group != null) {
+      add(cells, group.equals("18-64") ? "2B" : "2C", la, group, true, false);
+    }
+  }
+
+  // ---- 2E (denominators) ----------------------------------------------------------------------------------------
+
+  static void twoE(List<Row> rows, Details d, LocalDate start, LocalDate end, String la, Map<String, long[]> cells) {
+    List<Row> lts = rows.stream().filter(r -> "service user".equals(r.clientType()) && "service".equals(r.eventType())
+        && List.of(NURSING, RESIDENTIAL, COMMUNITY, PRISON).contains(r.serviceType())
+        && (r.end() == null || !r.end().isBefore(r.start())) && !r.start().isAfter(end)
+        && (r.end() == null || !r.end().isBefore(start))).toList();
+    if (lts.isEmpty() || !d.aliveOn(start)) {
+      return;
+    }
+    LocalDate last = lts.stream().map(r -> r.end() == null || r.end().isAfter(end) ? end : r.end())
+        .max(Comparator.naturalOrder()).orElseThrow();
+    String b = band(d.age(last));
+    if (b == null || b.equals("under18")) {
+      return;
+    }
+    add(cells, "2E_part2", la, b, false, true);
+  }
+
+  // ---- 3D -------------------------------------------------------------------------------------------------------
+
+  static void threeD(List<Row> rows, Details d, LocalDate start, LocalDate end, String la,
+      Map<String, long[]> cells) {
+    String b = band(d.age(end));
+    if ("under18".equals(b)) {
+      return;
+    }
+    if (d.aliveOn(end)) {
+      int best = Integer.MAX_VALUE;
+      for (Row r : rows) {
+        if (!"service user".equals(r.clientType()) || !"service".equals(r.eventType())
+            || !List.of(NURSING, RESIDENTIAL, COMMUNITY, PRISON).contains(r.serviceType())
+            || (r.end() != null && r.end().isBefore(r.start())) || r.start().isAfter(end)
+            || (r.end() != null && r.end().isBefore(end))) {
+          continue;
+        }
+        String mechanism = "direct payment".equals(r.component()) ? "direct payment" : r.mechanism();
+        int rank = NURSING.equals(r.serviceType()) ? 1 : RESIDENTIAL.equals(r.serviceType()) ? 2
+            : COMMUNITY.equals(r.serviceType())
+                ? ("direct payment".equals(mechanism) ? 3 : "cassr managed personal budget".equals(mechanism) ? 4
+                    : "cassr commissioned support".equals(mechanism) ? 5 : 6)
+                : 9;
+        best = Math.min(best, rank);
+      }
+      if (best >= 3 && best <= 6) {
+        for (String group : b == null ? List.of("all") : List.of("all", b)) {
+          add(cells, "3D_1a", la, group, best <= 4, true);
+          add(cells, "3D_2a", la, group, best == 3, true);
+        }
+      }
+    }
+    if (d.aliveOn(start)) {
+      int best = Integer.MAX_VALUE;
+      for (Row r : rows) {
+        boolean carer = "unpaid carer".equals(r.clientType()) || "unpaid carer known by association".equals(
+            r.clientType());
+        if (!carer || (r.end() != null && r.end().isBefore(r.start())) || r.start().isAfter(end)
+            || (r.end() != null && r.end().isBefore(start))) {
+          continue;
+        }
+        boolean advice = "nfa: information and advice or signposting".equals(r.outcome());
+        int rank = 0;
+        if ("service".equals(r.eventType())
+            && "unpaid carer support: direct to unpaid carer".equals(r.serviceType())) {
+          rank = "direct payment".equals(r.component()) || "direct payment".equals(r.mechanism()) ? 1
+              : "cassr managed personal budget".equals(r.mechanism()) ? 2
+              : "cassr commissioned support".equals(r.mechanism()) ? 3 : 4;
+        } else if ("service".equals(r.eventType())
+            && "unpaid carer support: support involving the person cared-for".equals(r.serviceType())) {
+          rank = 6;
+        } else if (("assessment".equals(r.eventType()) || "review".equals(r.eventType()))
+            && r.serviceType() == null) {
+          rank = advice ? 5 : 6;
+        } else if ("request".equals(r.eventType()) && r.serviceType() == null && advice) {
+          rank = 5;
+        }
+        if (rank > 0) {
+          best = Math.min(best, rank);
+        }
+      }
+      if (best >= 1 && best <= 3) {
+        for (String group : b == null ? List.of("all") : List.of("all", b)) {
+          add(cells, "3D_1b", la, group, best <= 2, true);
+          add(cells, "3D_2b", la, group, best == 1, true);
+        }
+      }
+    }
+  }
+
+  // ---- reading --------------------------------------------------------------------------------------------------
+
+  private static List<CSVRecord> parse(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+      return parser.getRecords();
+    }
+  }
+
+  private static String text(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static String code(String value) {
+    String v = text(value);
+    if (v == null) {
+      return null;
+    }
+    String lower = v.toLowerCase(Locale.ROOT);
+    return R2.getOrDefault(lower, lower);
+  }
+
+  private static LocalDate date(String value) {
+    String v = text(value);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return v.contains("/") ? LocalDate.parse(v, UK) : LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}
