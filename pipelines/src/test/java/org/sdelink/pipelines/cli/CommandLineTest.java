@@ -99,7 +99,7 @@ class CommandLineTest {
         keystore.toString(), "--keystore-password-file", passwordFile.toString(), "--output", out.toString());
     assertEquals(0, result.code(), result.err());
     List<String> rejects = Files.readAllLines(out.resolve("rejects.csv"));
-    assertEquals(List.of("file,line,column,reason,message", "apc_broken.csv,4,,COLUMN_COUNT,\"expected 25 columns,"
+    assertEquals(List.of("file,line,column,reason,message", "apc_broken.csv,4,,COLUMN_COUNT,\"expected 26 columns,"
         + " found 2\""), rejects);
     assertTrue(result.out().contains("1 rejected"), result.out());
   }

@@ -25,7 +25,7 @@ class OutputModeTest {
     assertEquals(doc.path("cld").path("rows_in").asLong(),
         doc.path("cld").path("accepted").asLong() + doc.path("cld").path("rejected").asLong());
     List<String> stages = List.of("pseudonymise cld", "pseudonymise apc", "link", "metrics", "statistics",
-        "publish");
+        "report", "publish");
     assertEquals(stages.size(), doc.path("stages").size(), json.out());
     for (int i = 0; i < stages.size(); i++) {
       assertEquals(stages.get(i), doc.path("stages").get(i).path("stage").asText());
