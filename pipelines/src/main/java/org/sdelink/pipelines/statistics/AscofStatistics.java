@@ -6,34 +6,26 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.sdelink.metrics.ascof.AscofCatalogue;
 import org.sdelink.metrics.ascof.AscofDeviations;
 import org.sdelink.metrics.ascof.AscofPerson;
 import org.sdelink.metrics.ascof.Contribution;
 import org.sdelink.metrics.evaluation.FinancialYear;
 import org.sdelink.metrics.salt.PersonStatistics;
-import org.sdelink.metrics.salt.SaltEvent;
 import org.sdelink.metrics.submissions.SubmissionWindow;
-import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 import org.sdelink.pipelines.grouping.SumInBuckets;
 
 /**
@@ -78,13 +70,7 @@ public final class AscofStatistics extends PTransform<PCollection<List<String>>,
 
   @Override
   public PCollectionTuple expand(PCollection<List<String>> rows) {
-    int la = columns.indexOf("LA_Code");
-    int token = columns.indexOf("la_person_token");
-    PCollectionTuple evaluated = rows
-        .apply("KeyByPerson", MapElements.into(new TypeDescriptor<KV<String, List<String>>>() {})
-            .via((List<String> row) -> KV.of(row.get(la) + SaltStatistics.SEP + row.get(token), row)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-        .apply("GroupByPerson", GroupIntoBuckets.of(buckets))
+    PCollectionTuple evaluated = PersonBucketFn.groupByPerson(rows, columns, buckets)
         .apply("EvaluatePersons", ParDo.of(new EvaluateFn(columns, year, window, chosenFiles))
             .withOutputTags(CONTRIBUTIONS, TupleTagList.of(COUNTS)));
     PCollection<KV<String, Long>> sums = evaluated.get(CONTRIBUTIONS)
@@ -124,70 +110,25 @@ public final class AscofStatistics extends PTransform<PCollection<List<String>>,
   }
 
   /** Evaluates the persons of a bucket; sums contributions and counters per bundle (a small map). */
-  static final class EvaluateFn
-      extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, Long>> {
-    private final ImmutableList<String> columns;
-    private final FinancialYear year;
-    private final SubmissionWindow window;
-    private final ImmutableMap<String, String> chosenFiles;
-    private transient Map<String, Long> cells;
-    private transient Map<String, Long> counts;
-
+  static final class EvaluateFn extends PersonBucketFn {
     EvaluateFn(ImmutableList<String> columns, FinancialYear year, SubmissionWindow window,
         ImmutableMap<String, String> chosenFiles) {
-      this.columns = columns;
-      this.year = year;
-      this.window = window;
-      this.chosenFiles = chosenFiles;
+      super(columns, year, window, chosenFiles, CONTRIBUTIONS, COUNTS);
     }
 
-    @StartBundle
-    public void startBundle() {
-      cells = new HashMap<>();
-      counts = new HashMap<>();
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      new TreeMap<>(cells).forEach((k, v) -> context.output(CONTRIBUTIONS, KV.of(k, v),
-          GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
-      new TreeMap<>(counts).forEach((k, v) -> context.output(COUNTS, KV.of(k, v),
-          GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
-      cells = null;
-      counts = null;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket) {
-      Map<String, List<SaltEvent>> persons = new TreeMap<>();
-      for (KV<String, List<String>> entry : bucket.getValue()) {
-        if (entry.getKey().endsWith(SaltStatistics.SEP)) {
-          continue; // no council-local person id: counted by the SALT pass (rows_without_person_id)
-        }
-        persons.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(SaltEvent.fromRow(row(entry.getValue())));
+    @Override
+    void evaluate(String council, PersonStatistics salt) {
+      // Rows without a council-local person id are counted by the SALT pass (rows_without_person_id).
+      if (salt.history().isEmpty()) {
+        return;
       }
-      for (List<SaltEvent> rows : persons.values()) {
-        String council = rows.get(0).laCode();
-        PersonStatistics salt = PersonStatistics.of(year, window, chosenFiles.get(council), rows);
-        if (salt.history().isEmpty()) {
-          continue;
+      AscofPerson person = AscofPerson.of(salt);
+      for (Contribution c : AscofCatalogue.contributions(person)) {
+        for (KV<String, Long> cell : cells(c)) {
+          addCell(cell.getKey(), cell.getValue());
         }
-        AscofPerson person = AscofPerson.of(salt);
-        for (Contribution c : AscofCatalogue.contributions(person)) {
-          for (KV<String, Long> cell : cells(c)) {
-            cells.merge(cell.getKey(), cell.getValue(), Long::sum);
-          }
-        }
-        AscofDeviations.of(person).forEach((name, n) -> counts.merge(name, n, Long::sum));
       }
-    }
-
-    private Map<String, String> row(List<String> values) {
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        row.put(columns.get(i), values.get(i));
-      }
-      return row;
+      AscofDeviations.of(person).forEach((name, n) -> addCount(name, n));
     }
   }
 }
