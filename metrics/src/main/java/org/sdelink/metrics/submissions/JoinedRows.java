@@ -1,0 +1,38 @@
+package org.sdelink.metrics.submissions;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import java.util.Optional;
+import org.sdelink.metrics.evaluation.ReportingPeriod;
+import org.sdelink.metrics.salt.SaltEvent;
+
+/**
+ * Step 2 of DHSC's joined main table ({@code create_main_table_for_period.sql}: "Filter the full dataset to the list
+ * of submissions"): a person's raw rows of the files {@link JoinedSubmissions} chose, each carrying its file's
+ * reference period in place of the period it states; rows of files not chosen are left out.
+ */
+public final class JoinedRows {
+  private JoinedRows() {}
+
+  /** The rows of chosen files, with their reference periods. */
+  public static ImmutableList<SaltEvent> of(List<SaltEvent> rows, JoinedSubmissions submissions) {
+    checkNotNull(rows, "rows");
+    checkNotNull(submissions, "submissions");
+    ImmutableList.Builder<SaltEvent> out = ImmutableList.builder();
+    for (SaltEvent r : rows) {
+      Optional<ReportingPeriod> period = submissions.referencePeriod(r.laCode(), r.sourceFile());
+      period.ifPresent(p -> out.add(withPeriod(r, p)));
+    }
+    return out.build();
+  }
+
+  static SaltEvent withPeriod(SaltEvent r, ReportingPeriod p) {
+    return new SaltEvent(r.sourceFile(), r.receivedDate(), r.laCode(), r.personToken(), r.nhsToken(),
+        p.start(), p.end(), r.clientType(), r.primarySupportReason(), r.dateOfDeath(),
+        r.birthYear(), r.birthMonth(), r.eventType(), r.start(), r.end(), r.outcome(), r.routeOfAccess(),
+        r.assessmentType(), r.serviceType(), r.serviceComponent(), r.deliveryMechanism(), r.reviewReason(),
+        r.methodOfReview(), r.accommodationStatus());
+  }
+}
