@@ -145,4 +145,15 @@ class JoinedSubmissionsTest {
     assertEquals(DhscOutcomeHierarchy.UNRANKED, DhscOutcomeHierarchy.rank("Something else"));
     assertEquals("NFA: Support ended as planned", DhscOutcomeHierarchy.spec("Service ended as planned"));
   }
+
+  @Test
+  void combinedPersonsSplitALocalPersonByNhsNumberAsDhscDoes() {
+    SaltEvent withNhs = Ev.request("2024-05-01", "2024-05-02").set("nhs_number_token", "n1").build();
+    SaltEvent without = Ev.request("2024-06-01", "2024-06-02").build();
+    SaltEvent other = Ev.request("2024-07-01", "2024-07-02").set("nhs_number_token", "n2").build();
+    var persons = CombinedPersons.split(List.of(withNhs, without, other, withNhs));
+    assertEquals(List.of(CombinedPersons.LOCAL + "p1", "n1", "n2"), List.copyOf(persons.keySet()));
+    assertEquals(2, persons.get("n1").size());
+    assertEquals(List.of(without), persons.get(CombinedPersons.LOCAL + "p1"));
+  }
 }
