@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Partition;
@@ -36,6 +38,8 @@ import org.sdelink.metrics.evaluation.FinancialYear;
 import org.sdelink.metrics.salt.SaltEvent;
 import org.sdelink.metrics.salt.SaltTable;
 import org.sdelink.metrics.salt.SaltTables;
+import org.sdelink.metrics.submissions.DerivedReportingPeriod;
+import org.sdelink.metrics.submissions.JoinedSubmissions;
 import org.sdelink.metrics.submissions.Submission;
 import org.sdelink.metrics.submissions.SubmissionCatalogue;
 import org.sdelink.metrics.submissions.SubmissionWindow;
@@ -146,7 +150,8 @@ public final class StatisticsStage {
         options.getBuckets());
     StageDirectory stage = StageDirectory.begin(output, reads);
     try {
-      SubmissionCatalogue catalogue = summariseSubmissions(options, stage, header);
+      SubmissionSummary submissions = summariseSubmissions(options, stage, header);
+      SubmissionCatalogue catalogue = submissions.catalogue();
       Map<String, String> chosen = catalogue.chosenFiles(year, window);
       Path countParts = stage.scratch("counts");
       Path ascofParts = stage.scratch("ascof");
@@ -209,7 +214,7 @@ public final class StatisticsStage {
       List<AscofTally.Row> ascofRows = AscofTally.rows(AscofCatalogue.MEASURES, catalogue.councils(),
           AscofStatistics.contributions(CountsSink.read(ascofParts)), estimates);
       writeAscof(ascofRows, stage.work().resolve(Ascof2DStatistics.ASCOF_FILE), stage.work().resolve(ASCOF));
-      writeReport(catalogue, chosen, CountsSink.read(countParts), ascofRows, stage.work().resolve(REPORT),
+      writeReport(submissions, chosen, CountsSink.read(countParts), ascofRows, stage.work().resolve(REPORT),
           ascof2dReport);
       stage.commit("statistics", inputs(), settings());
       return stage.target();
@@ -250,24 +255,41 @@ public final class StatisticsStage {
     return CsvLines.formatForPeople(parts);
   }
 
-  /** Pass 1: rows per (council, file, received date, stated period), then the catalogue of submissions. */
-  private SubmissionCatalogue summariseSubmissions(SdelinkPipelineOptions options, StageDirectory stage,
+  /** The submissions summary of pass 1: the catalogue (SALT's choices) and DHSC's joined-submissions selection. */
+  record SubmissionSummary(SubmissionCatalogue catalogue, JoinedSubmissions joined) {}
+
+  /** Count keys of pass 1 that count events by end month for DHSC's derived reporting periods start so. */
+  private static final String END_MONTH = "end-month";
+
+  /**
+   * Pass 1: rows per (council, file, received date, stated period), and events per (council, file, end month, event
+   * type) for DHSC's derived reporting periods; then the catalogue of submissions and the joined selection.
+   */
+  private SubmissionSummary summariseSubmissions(SdelinkPipelineOptions options, StageDirectory stage,
       List<String> header) throws IOException {
-    List<String> present = SUBMISSION_COLUMNS.stream().filter(header::contains).toList();
+    List<String> present = new ArrayList<>(SUBMISSION_COLUMNS.stream().filter(header::contains).toList());
+    present.addAll(List.of("Event_Type", "Event_End_Date").stream().filter(header::contains).toList());
     Path parts = stage.scratch("submissions");
     Pipeline pipeline = Pipeline.create(options);
     pipeline.apply("ReadSubmissionColumns", ReadCsvColumns.of(records, present))
-        .apply("KeyBySubmission", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+        .apply("KeyBySubmissionAndEndMonth", FlatMapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
                 TypeDescriptors.longs()))
-            .via((List<String> row) -> KV.of(submissionKey(present, row), 1L)))
+            .via((List<String> row) -> summaryKeys(present, row)))
         .apply("CountRows", CountsSink.to(parts, options.getBuckets()));
     PipelineResult.State state = pipeline.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the submissions pass ended in state " + state);
     }
     Map<List<String>, Submission> merged = new TreeMap<>(java.util.Comparator.comparing(Object::toString));
+    Map<List<String>, Map<YearMonth, Map<String, Long>>> endMonths = new TreeMap<>(
+        java.util.Comparator.comparing(Object::toString));
     for (Map.Entry<String, Long> entry : CountsSink.read(parts).entrySet()) {
       String[] p = entry.getKey().split(SaltStatistics.SEP, -1);
+      if (p[0].equals(END_MONTH)) {
+        endMonths.computeIfAbsent(List.of(p[1], p[2]), k -> new TreeMap<>())
+            .computeIfAbsent(YearMonth.parse(p[3]), k -> new TreeMap<>()).merge(p[4], entry.getValue(), Long::sum);
+        continue;
+      }
       List<String> id = List.of(p[0], p[1]);
       Submission part = new Submission(p[0], p[1], date(p[2], "received_date"),
           date(p[3], "Reporting_Period_Start_Date"), date(p[4], "Reporting_Period_End_Date"), entry.getValue());
@@ -280,11 +302,48 @@ public final class StatisticsStage {
           earliest(before.periodStart(), part.periodStart()), latest(before.periodEnd(), part.periodEnd()),
           before.rows() + part.rows()));
     }
+    List<JoinedSubmissions.Candidate> candidates = new ArrayList<>();
+    for (Submission submission : merged.values()) {
+      candidates.add(new JoinedSubmissions.Candidate(submission, DerivedReportingPeriod.of(
+          endMonths.getOrDefault(List.of(submission.laCode(), submission.file()), Map.of()))));
+    }
     try {
-      return SubmissionCatalogue.of(new ArrayList<>(merged.values()));
+      return new SubmissionSummary(SubmissionCatalogue.of(new ArrayList<>(merged.values())),
+          JoinedSubmissions.of(candidates, window));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }
+  }
+
+  /** The count keys of one row in pass 1: its submission, and its end month when DHSC counts it. */
+  private static List<KV<String, Long>> summaryKeys(List<String> present, List<String> row) {
+    List<KV<String, Long>> keys = new ArrayList<>(2);
+    keys.add(KV.of(submissionKey(present, row), 1L));
+    int type = present.indexOf("Event_Type");
+    int end = present.indexOf("Event_End_Date");
+    int la = present.indexOf("LA_Code");
+    int file = present.indexOf("source_file");
+    int received = present.indexOf("received_date");
+    if (type < 0 || end < 0 || la < 0) {
+      return keys;
+    }
+    try {
+      String endText = row.get(end).trim();
+      if (endText.isEmpty()) {
+        return keys;
+      }
+      LocalDate endDate = LocalDate.parse(endText);
+      String receivedText = received < 0 ? "" : row.get(received).trim();
+      LocalDate receivedDate = receivedText.isEmpty() ? null : LocalDate.parse(receivedText);
+      if (DerivedReportingPeriod.counts(endDate, receivedDate)) {
+        keys.add(KV.of(String.join(SaltStatistics.SEP, END_MONTH, row.get(la).trim(),
+            file < 0 ? "" : row.get(file).trim(), YearMonth.from(endDate).toString(),
+            row.get(type).trim().toLowerCase(java.util.Locale.ROOT)), 1L));
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      // a bad date is reported by the evaluation pass, naming its column; here it simply does not count
+    }
+    return keys;
   }
 
   private static String submissionKey(List<String> present, List<String> row) {
@@ -348,7 +407,7 @@ public final class StatisticsStage {
     }
   }
 
-  private void writeReport(SubmissionCatalogue catalogue, Map<String, String> chosen, Map<String, Long> counts,
+  private void writeReport(SubmissionSummary submissions, Map<String, String> chosen, Map<String, Long> counts,
       List<AscofTally.Row> ascofRows, Path target, ObjectNode ascof2d) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
@@ -356,6 +415,7 @@ public final class StatisticsStage {
     root.put("year", year.toString());
     root.put("submitted_by", window.submittedBy() == null ? "all" : window.submittedBy().toString());
     root.put("persons", counts.getOrDefault("persons", 0L));
+    SubmissionCatalogue catalogue = submissions.catalogue();
     ObjectNode councils = root.putObject("councils");
     for (String council : catalogue.councils()) {
       ObjectNode node = councils.putObject(council);
@@ -368,6 +428,10 @@ public final class StatisticsStage {
         node.putNull("submission_chosen");
         node.put("reason", "no submission inside the window covers " + year + " (LTS tables are empty)");
       }
+      // DHSC's joined-submissions selection (ASCOF, 2D, waiting times): each chosen file and its reference period.
+      ObjectNode joined = node.putObject("joined_submissions");
+      submissions.joined().chosen().getOrDefault(council, com.google.common.collect.ImmutableSortedMap.of())
+          .forEach((file, period) -> joined.put(file, period.start() + "/" + period.end()));
       String prefix = "council" + SaltStatistics.SEP + council + SaltStatistics.SEP;
       node.put("rows_read", counts.getOrDefault(prefix + "rows_read", 0L));
       node.put("events_deduplicated", counts.getOrDefault(prefix + "rows_older_versions", 0L));
