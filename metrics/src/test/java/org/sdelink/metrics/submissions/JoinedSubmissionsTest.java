@@ -156,4 +156,31 @@ class JoinedSubmissionsTest {
     assertEquals(2, persons.get("n1").size());
     assertEquals(List.of(without), persons.get(CombinedPersons.LOCAL + "p1"));
   }
+
+  @Test
+  void mainTableKeepsOneVersionPerUniqueEventOfTheLatestReferencePeriod() {
+    List<JoinedSubmissions.Candidate> files = List.of(
+        file("q1.csv", "2024-07-20", "2024-04-01", "2024-06-30"),
+        file("q2.csv", "2024-10-20", "2024-07-01", "2024-09-30"));
+    JoinedSubmissions joined = JoinedSubmissions.of(files, SubmissionWindow.all());
+    // a service open in q1 and again in q2 (kept from q2), a request closed in q1 with two outcomes in one file
+    SaltEvent serviceQ1 = Ev.service("Long Term Support: Community", "2024-05-01", null).file("q1.csv", "2024-07-20")
+        .set("nhs_number_token", "n1").build();
+    SaltEvent serviceQ2 = Ev.service("Long Term Support: Community", "2024-05-01", "2024-08-10")
+        .file("q2.csv", "2024-10-20").set("nhs_number_token", "n1").build();
+    SaltEvent requestA = Ev.request("2024-05-01", "2024-05-03").file("q1.csv", "2024-07-20")
+        .set("nhs_number_token", "n1").outcome("NFA: Other").build();
+    SaltEvent requestB = Ev.request("2024-05-01", "2024-05-03").file("q1.csv", "2024-07-20")
+        .set("nhs_number_token", "n1").outcome("NFA: Support declined").build();
+    // a request ending after its file's reference period: not in period
+    SaltEvent late = Ev.request("2024-06-20", "2024-07-03").file("q1.csv", "2024-07-20")
+        .set("nhs_number_token", "n1").build();
+    SaltEvent noNhs = Ev.request("2024-08-01", "2024-08-03").file("q2.csv", "2024-10-20").build();
+    var persons = DhscMainTable.persons(List.of(serviceQ1, requestA, late, serviceQ2, requestB, noNhs), joined);
+    assertEquals(List.of(CombinedPersons.LOCAL + "p1", "n1"), List.copyOf(persons.keySet()));
+    List<SaltEvent> n1 = persons.get("n1");
+    assertEquals(2, n1.size());
+    assertEquals(LocalDate.parse("2024-08-10"), n1.get(0).end(), "the q2 version of the service");
+    assertEquals(12, DhscOutcomeHierarchy.rank(n1.get(1).outcome()), "rank 12 beats rank 17");
+  }
 }

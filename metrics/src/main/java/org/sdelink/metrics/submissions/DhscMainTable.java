@@ -1,0 +1,44 @@
+package org.sdelink.metrics.submissions;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import java.util.ArrayList;
+import java.util.List;
+import org.sdelink.metrics.salt.SaltEvent;
+
+/**
+ * One council-local person's rows as they stand in DHSC's joined-submissions main table
+ * ({@code Main_tables/create_main_table_for_period.sql}), the table every DHSC measure reads (ASCOF 2A, 2B/2C, 2D, 2E,
+ * 3D, the waiting times): the rows of the chosen files with their reference periods ({@link JoinedRows}), cut into
+ * DHSC's persons ({@link CombinedPersons}), each row's derived end and the filter to events in period
+ * ({@link EventsInPeriod}), the closing of unconfirmed open services ({@link ServiceCropping}), and one row per unique
+ * event ({@link UniqueEvents}). Input order does not matter.
+ */
+public final class DhscMainTable {
+  private DhscMainTable() {}
+
+  /** DHSC's persons (id to rows) among the rows of one council-local person; possibly none. */
+  public static ImmutableSortedMap<String, ImmutableList<SaltEvent>> persons(List<SaltEvent> localPersonRows,
+      JoinedSubmissions joined) {
+    checkNotNull(localPersonRows, "localPersonRows");
+    checkNotNull(joined, "joined");
+    List<SaltEvent> inPeriod = new ArrayList<>();
+    for (SaltEvent row : JoinedRows.of(localPersonRows, joined)) {
+      SaltEvent derived = ServiceCropping.withEnd(row, EventsInPeriod.derivedEnd(row));
+      if (EventsInPeriod.inPeriod(derived)) {
+        inPeriod.add(derived);
+      }
+    }
+    if (inPeriod.isEmpty()) {
+      return ImmutableSortedMap.of();
+    }
+    ImmutableSortedMap.Builder<String, ImmutableList<SaltEvent>> out = ImmutableSortedMap.naturalOrder();
+    CombinedPersons.split(inPeriod).forEach((id, rows) -> {
+      List<SaltEvent> cropped = ServiceCropping.apply(rows, joined.referencePeriods(rows.get(0).laCode()));
+      out.put(id, UniqueEvents.of(cropped));
+    });
+    return out.buildOrThrow();
+  }
+}
