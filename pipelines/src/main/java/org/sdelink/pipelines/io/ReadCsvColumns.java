@@ -28,7 +28,6 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads chosen columns of a CSV file that sdelink itself wrote (a stage output), as lists of values in the order
@@ -122,22 +121,22 @@ public final class ReadCsvColumns extends PTransform<PBegin, PCollection<List<St
           CSVParser parser = CSVFormat.RFC4180.builder().setHeader().get().parse(reader)) {
         List<String> header = parser.getHeaderNames();
         index = columns.stream().mapToInt(header::indexOf).toArray();
+        for (int i = 0; i < index.length; i++) {
+          if (index[i] < 0) {
+            throw new IOException("file " + path + " has no column '" + columns.get(i) + "'");
+          }
+        }
       }
     }
 
     @ProcessElement
     public void process(@Element KV<Long, Long> range, OutputReceiver<List<String>> out) throws IOException {
       try (InputStream in = ByteRangeStreams.open(path, range.getKey(), range.getValue())) {
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            CSVParser parser = CSVFormat.RFC4180.parse(reader)) {
-          for (CSVRecord record : parser) {
-            List<String> values = new ArrayList<>(index.length);
-            for (int i : index) {
-              values.add(record.get(i));
-            }
-            out.output(values);
-            rowsRead.increment();
-          }
+        // The columns asked for are picked from the bytes; the others are skipped undecoded (CsvFieldScanner).
+        CsvFieldScanner records = new CsvFieldScanner(in, path, range.getKey(), index);
+        for (List<String> values = records.next(); values != null; values = records.next()) {
+          out.output(values);
+          rowsRead.increment();
         }
       }
     }

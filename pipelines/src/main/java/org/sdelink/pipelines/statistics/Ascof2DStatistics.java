@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -223,7 +222,7 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
       Map<String, List<HospitalDischarge>> apcByPerson = new TreeMap<>();
       for (KV<String, KV<String, Map<String, String>>> entry : bucket.getValue()) {
         String person = entry.getKey();
-        Map<String, String> row = new LinkedHashMap<>(entry.getValue().getValue());
+        Map<String, String> row = entry.getValue().getValue();
         if (CLD_TAG.equals(entry.getValue().getKey())) {
           SaltEvent event = SaltEvent.fromRow(row);
           if (!event.personToken().isEmpty()) {

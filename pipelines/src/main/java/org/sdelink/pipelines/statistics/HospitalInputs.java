@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -157,11 +158,13 @@ public final class HospitalInputs {
     return CouncilOfResidence.fromLookup(lookup);
   }
 
-  /** The composite's inputs, read in {@code pipeline}. */
-  PCollectionTuple read(Pipeline pipeline, Path cldRecords, Ascof2DStatistics ascof2d) {
+  /**
+   * The composite's inputs: {@code cldRows}, the CLD records already read with {@link Ascof2DStatistics#cldColumns}
+   * (the stage reads them once for every statistic), and the APC records and spine, read in {@code pipeline}.
+   */
+  PCollectionTuple read(Pipeline pipeline, PCollection<List<String>> cldRows, Ascof2DStatistics ascof2d) {
     PCollectionTuple input = PCollectionTuple
-        .of(Ascof2DStatistics.CLD, pipeline.apply("ReadCldForAscof2D",
-            ReadCsvColumns.of(cldRecords, ascof2d.cldColumns())))
+        .of(Ascof2DStatistics.CLD, cldRows)
         .and(Ascof2DStatistics.APC, pipeline.apply("ReadApcForAscof2D",
             ReadCsvColumns.of(apcRecords, ascof2d.apcColumns())));
     if (spine != null) {

@@ -2,20 +2,13 @@ package org.sdelink.pipelines.statistics;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.sdelink.metrics.evaluation.FinancialYear;
 import org.sdelink.metrics.salt.PersonStatistics;
 import org.sdelink.metrics.salt.SaltTable;
@@ -26,8 +19,9 @@ import org.sdelink.pipelines.grouping.SumInBuckets;
 /**
  * The SALT tables as a composite: CLD rows (the columns {@code columns}, in order) in; the counted cells out
  * ({@link #CELLS}: key {@code table NUL la_code NUL value...}, per council and for {@code ENGLAND}), with the stage's
- * counts ({@link #COUNTS}). Rows are keyed by person (council and council-local token), gathered a bucket at a time,
- * each person evaluated with the plain rules of {@code org.sdelink.metrics.salt}, and the cells summed.
+ * counts ({@link #COUNTS}). Each person is evaluated with the plain rules of {@code org.sdelink.metrics.salt}
+ * ({@link EvaluatePersons}, {@link SaltCells}) and the cells summed. The statistics stage gives the same evaluation to
+ * its one grouping of persons with the other families ({@link CldStatistics}).
  */
 public final class SaltStatistics extends PTransform<PCollection<List<String>>, PCollectionTuple> {
   /** The council code of the national rows. */
@@ -35,41 +29,33 @@ public final class SaltStatistics extends PTransform<PCollection<List<String>>, 
   /** Separates the parts of a cell key. */
   public static final String SEP = "\u0000";
   public static final TupleTag<KV<String, Long>> CELLS = new TupleTag<>("cells") {};
-  public static final TupleTag<KV<String, Long>> COUNTS = new TupleTag<>("counts") {};
+  public static final TupleTag<KV<String, Long>> COUNTS = EvaluatePersons.COUNTS;
 
-  private final ImmutableList<String> columns;
-  private final FinancialYear year;
-  private final SubmissionWindow window;
-  private final ImmutableMap<String, String> chosenFiles;
-  private final int buckets;
+  /** The SALT family of person evaluations: each person's cells of every table, and the stage's person counters. */
+  static final PersonEvaluation EVALUATION = new SaltCells();
 
-  private SaltStatistics(List<String> columns, FinancialYear year, SubmissionWindow window,
-      Map<String, String> chosenFiles, int buckets) {
-    this.columns = ImmutableList.copyOf(columns);
-    this.year = year;
-    this.window = window;
-    this.chosenFiles = ImmutableMap.copyOf(chosenFiles);
-    this.buckets = buckets;
+  private final StatisticsSettings settings;
+
+  private SaltStatistics(StatisticsSettings settings) {
+    this.settings = settings;
   }
 
   /** The tables of {@code year} under {@code window}, reading each council's year tables from its chosen file. */
   public static SaltStatistics of(List<String> columns, FinancialYear year, SubmissionWindow window,
       Map<String, String> chosenFiles, int buckets) {
-    checkNotNull(columns, "columns");
-    return new SaltStatistics(columns, checkNotNull(year), checkNotNull(window), checkNotNull(chosenFiles), buckets);
+    return of(StatisticsSettings.of(columns, year, window, chosenFiles, buckets));
+  }
+
+  /** The tables under {@code settings}. */
+  public static SaltStatistics of(StatisticsSettings settings) {
+    return new SaltStatistics(checkNotNull(settings, "settings"));
   }
 
   @Override
   public PCollectionTuple expand(PCollection<List<String>> rows) {
-    PCollectionTuple evaluated = PersonBucketFn.groupByPerson(rows, columns, buckets)
-        .apply("EvaluatePersons", ParDo.of(new EvaluateFn(columns, year, window, chosenFiles))
-            .withOutputTags(CELLS, TupleTagList.of(COUNTS)));
-    PCollection<KV<String, Long>> cells = evaluated.get(CELLS)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("SumCells", SumInBuckets.of(buckets));
-    PCollection<KV<String, Long>> counts = evaluated.get(COUNTS)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
-    return PCollectionTuple.of(CELLS, cells).and(COUNTS, counts);
+    PCollectionTuple evaluated = rows.apply("EvaluatePersons", EvaluatePersons.of(settings, List.of(EVALUATION)));
+    return PCollectionTuple.of(CELLS, evaluated.get(CELLS).apply("SumCells", SumInBuckets.of(settings.buckets())))
+        .and(COUNTS, evaluated.get(EvaluatePersons.COUNTS));
   }
 
   /** The cell key of one table's values for a council. */
@@ -77,30 +63,35 @@ public final class SaltStatistics extends PTransform<PCollection<List<String>>, 
     return table + SEP + laCode + SEP + String.join(SEP, values);
   }
 
-  /** Evaluates the persons of a bucket; sums their cells and counts per bundle (councils x cells, a small map). */
-  static final class EvaluateFn extends PersonBucketFn {
-    EvaluateFn(ImmutableList<String> columns, FinancialYear year, SubmissionWindow window,
-        ImmutableMap<String, String> chosenFiles) {
-      super(columns, year, window, chosenFiles, CELLS, COUNTS);
+  /**
+   * A person's SALT cells: one per table cell the person falls in, for the council and for {@code ENGLAND}; and the
+   * person's counters (rows read, older versions, deviations) for the report.
+   */
+  static final class SaltCells implements PersonEvaluation {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public TupleTag<KV<String, Long>> cells() {
+      return CELLS;
     }
 
     @Override
-    void rowWithoutPersonId(String council) {
+    public void rowWithoutPersonId(String council, Tally tally) {
       // The method drops such rows too; counted per council.
-      addCount("council" + SEP + council + SEP + "rows_without_person_id", 1L);
+      tally.count("council" + SEP + council + SEP + "rows_without_person_id", 1L);
     }
 
     @Override
-    void evaluate(String council, PersonStatistics person) {
+    public void evaluate(String council, PersonStatistics person, Tally tally) {
       for (SaltTable table : SaltTables.ALL) {
         for (List<String> values : table.cells(person)) {
-          addCell(cellKey(table.name(), council, values), 1L);
-          addCell(cellKey(table.name(), ENGLAND, values), 1L);
+          tally.cell(cellKey(table.name(), council, values), 1L);
+          tally.cell(cellKey(table.name(), ENGLAND, values), 1L);
         }
       }
-      addCount("persons", 1L);
+      tally.count("persons", 1L);
       person.counts().forEach((name, n) ->
-          addCount(name.startsWith("deviation_") ? name : "council" + SEP + council + SEP + name, n));
+          tally.count(name.startsWith("deviation_") ? name : "council" + SEP + council + SEP + name, n));
     }
   }
 }

@@ -58,9 +58,11 @@ import org.sdelink.pipelines.run.UserError;
  * The statistics stage: the pseudonymised CLD records in; the SALT tables ({@code salt/<table>.csv}, per council and
  * for {@code ENGLAND}) and {@code report.json} out. Two passes: a small one summarises the submissions (council,
  * file, received date, stated reporting period, rows), from which the driver chooses each council's submission for
- * the year ({@link SubmissionCatalogue}); then {@link SaltStatistics} evaluates every person and sums the cells, and
- * {@link AscofStatistics} sums every person's ASCOF contributions, which the driver writes as {@code ascof.csv}
- * ({@link AscofTally}: every council, {@code ENGLAND}, every group; 2B/2C over the {@code --population} estimates).
+ * the year ({@link SubmissionCatalogue}); then {@link CldStatistics} groups the CLD rows by person once and evaluates
+ * every person once for every family: {@link SaltStatistics} sums the cells, {@link AscofStatistics} every person's
+ * ASCOF contributions, which the driver writes as {@code ascof.csv}
+ * ({@link AscofTally}: every council, {@code ENGLAND}, every group; 2B/2C over the {@code --population} estimates),
+ * and {@link WaitingTimesStatistics} the waiting times.
  * docs/statistics.md describes every table, its source and its deviations.
  */
 public final class StatisticsStage {
@@ -131,8 +133,8 @@ public final class StatisticsStage {
    * CLD. The hook for measures computed on other inputs (ASCOF 2D on the linked hospital data): add their cells here
    * and their measures to the list {@link #writeAscof} tallies.
    */
-  static List<PCollection<KV<String, Long>>> ascofContributions(PCollectionTuple ascof) {
-    return List.of(ascof.get(AscofStatistics.CONTRIBUTIONS));
+  static List<PCollection<KV<String, Long>>> ascofContributions(PCollectionTuple statistics) {
+    return List.of(statistics.get(AscofStatistics.CONTRIBUTIONS));
   }
 
   public Path run(SdelinkPipelineOptions options, Path output) throws IOException {
@@ -161,23 +163,24 @@ public final class StatisticsStage {
       }
 
       Pipeline pipeline = Pipeline.create(options);
-      PCollection<List<String>> cldRows = pipeline.apply("ReadCld", ReadCsvColumns.of(records, columns));
-      PCollectionTuple statistics = cldRows
-          .apply("SaltTables", SaltStatistics.of(columns, year, window, chosen, options.getBuckets()));
-      PCollectionTuple ascof = cldRows
-          .apply("AscofMeasures", AscofStatistics.of(columns, year, window, chosen, options.getBuckets()));
-      PCollectionList.of(ascofContributions(ascof))
+      // One read of the CLD records for every statistic: with ASCOF 2D the columns it needs too (record_id first),
+      // which the person evaluations ignore.
+      List<String> read = ascof2d == null ? columns : ascof2d.cldColumns();
+      PCollection<List<String>> cldRows = pipeline.apply("ReadCld", ReadCsvColumns.of(records, read));
+      PCollectionTuple statistics = cldRows.apply("CldStatistics",
+          CldStatistics.of(StatisticsSettings.of(read, year, window, chosen, options.getBuckets())));
+      PCollectionList.of(ascofContributions(statistics))
           .apply("AllAscofContributions", Flatten.pCollections())
           .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
           .apply("AscofSums", CountsSink.to(ascofParts, options.getBuckets()));
       // Issue 17: waiting times, and ASCOF 2D when hospital inputs are given (WaitingTimesStatistics,
       // Ascof2DStatistics; written beside the SALT tables).
       Path waitingParts = stage.scratch("waiting-times");
-      cldRows.apply("WaitingTimes", WaitingTimesStatistics.of(columns, year, window, options.getBuckets()))
+      statistics.get(CldStatistics.WAITING_LINES)
           .apply("WriteWaitingTimes", SortedCsvSink.to(waitingParts.toString()));
       Path ascof2dParts = stage.scratch("ascof-2d");
       if (ascof2d != null) {
-        hospital.read(pipeline, records, ascof2d)
+        hospital.read(pipeline, cldRows, ascof2d)
             .apply("Ascof2D", ascof2d)
             .apply("WriteAscof2D", CountsSink.to(ascof2dParts, options.getBuckets()));
       }
@@ -192,9 +195,7 @@ public final class StatisticsStage {
                 .via((KV<String, Long> cell) -> KV.of(cell.getKey(), line(cell))))
             .apply("Write" + name, SortedCsvSink.to(tableParts.get(name).toString()));
       }
-      PCollectionList.of(statistics.get(SaltStatistics.COUNTS)).and(ascof.get(AscofStatistics.COUNTS))
-          .apply("AllCounts", Flatten.pCollections())
-          .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
+      statistics.get(EvaluatePersons.COUNTS)
           .apply("Counts", CountsSink.to(countParts, options.getBuckets()));
       PipelineResult.State state = pipeline.run().waitUntilFinish();
       if (state != PipelineResult.State.DONE) {

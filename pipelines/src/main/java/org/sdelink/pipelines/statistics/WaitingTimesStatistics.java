@@ -1,7 +1,5 @@
 package org.sdelink.pipelines.statistics;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,18 +9,16 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.sdelink.metrics.evaluation.FinancialYear;
-import org.sdelink.metrics.salt.SaltEvent;
-import org.sdelink.metrics.submissions.LatestVersions;
+import org.sdelink.metrics.salt.PersonStatistics;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.metrics.waiting.FirstResponses;
 import org.sdelink.metrics.waiting.MedianDays;
@@ -34,7 +30,8 @@ import org.sdelink.pipelines.io.CsvLines;
 /**
  * {@code waiting_times.csv} as a composite (DHSC {@code waiting_times_method.sql} v1.1; docs/statistics.md): CLD
  * rows (the columns {@code columns}, in order) in; the file's lines out, keyed for {@code SortedCsvSink}. Each person
- * (council and council-local token, a bucket at a time) gives its waits ({@link FirstResponses}); a wait whose
+ * (council and council-local token, evaluated once by {@link EvaluatePersons}, in the statistics stage together with
+ * the other families: {@link CldStatistics}) gives its waits ({@link FirstResponses}, {@link WaitHistograms}); a wait whose
  * response starts in the year is counted in the histogram of its cell (council or {@code ENGLAND}, quarter, age
  * band, part) by whole days; the histograms are summed, gathered per cell (a cell's histogram has one entry per
  * distinct length, so it is small) and each cell's median is {@link MedianDays#ofHistogram}, exactly the
@@ -46,47 +43,61 @@ public final class WaitingTimesStatistics extends PTransform<PCollection<List<St
       ImmutableList.of("la_code", "quarter", "age_band", "part", "requests", "median_days");
   private static final String SEP = SaltStatistics.SEP;
 
-  private final ImmutableList<String> columns;
-  private final FinancialYear year;
-  private final SubmissionWindow window;
-  private final int buckets;
+  /** The person-level histograms (key {@link #key}, count of waits), before they are summed. */
+  static final TupleTag<KV<String, Long>> HISTOGRAMS = new TupleTag<>("waiting-histograms") {};
+  /** The waiting-times family of person evaluations: each person's waits counted per cell and length. */
+  static final PersonEvaluation EVALUATION = new WaitHistograms();
 
-  private WaitingTimesStatistics(List<String> columns, FinancialYear year, SubmissionWindow window, int buckets) {
-    this.columns = ImmutableList.copyOf(columns);
-    this.year = year;
-    this.window = window;
-    this.buckets = buckets;
+  private final StatisticsSettings settings;
+
+  private WaitingTimesStatistics(StatisticsSettings settings) {
+    this.settings = settings;
   }
 
   /** The waits whose responses start in {@code year}, from the submissions inside {@code window}. */
   public static WaitingTimesStatistics of(List<String> columns, FinancialYear year, SubmissionWindow window,
       int buckets) {
-    checkNotNull(columns, "columns");
-    return new WaitingTimesStatistics(columns, checkNotNull(year), checkNotNull(window), buckets);
+    return new WaitingTimesStatistics(StatisticsSettings.of(columns, year, window, Map.of(), buckets));
   }
 
   @Override
   public PCollection<KV<String, String>> expand(PCollection<List<String>> rows) {
-    int la = columns.indexOf("LA_Code");
-    int token = columns.indexOf("la_person_token");
-    return rows
-        .apply("KeyByPerson", MapElements.into(new TypeDescriptor<KV<String, List<String>>>() {})
-            .via((List<String> row) -> KV.of(row.get(la) + SEP + row.get(token), row)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-        .apply("GroupByPerson", GroupIntoBuckets.of(buckets))
-        .apply("CountWaitsByDays", ParDo.of(new WaitsFn(columns, year, window)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("SumHistograms", SumInBuckets.of(buckets))
-        .apply("KeyByCell", MapElements.into(new TypeDescriptor<KV<String, List<String>>>() {})
-            .via((KV<String, Long> count) -> {
-              int cut = count.getKey().lastIndexOf(SEP);
-              return KV.of(count.getKey().substring(0, cut),
-                  List.of(count.getKey().substring(cut + SEP.length()), Long.toString(count.getValue())));
-            }))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
-        .apply("GroupByCell", GroupIntoBuckets.of(buckets))
-        .apply("Medians", ParDo.of(new MediansFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+    return rows.apply("EvaluatePersons", EvaluatePersons.of(settings, List.of(EVALUATION)))
+        .get(HISTOGRAMS)
+        .apply("Medians", medians(settings.buckets()));
+  }
+
+  /**
+   * The lines of the file from the persons' histograms ({@link #HISTOGRAMS}): summed, gathered per cell, each cell's
+   * count of requests and median.
+   */
+  static Medians medians(int buckets) {
+    return new Medians(buckets);
+  }
+
+  /** The persons' histograms summed, gathered per cell, and each cell's line with its requests and median. */
+  static final class Medians extends PTransform<PCollection<KV<String, Long>>, PCollection<KV<String, String>>> {
+    private final int buckets;
+
+    private Medians(int buckets) {
+      this.buckets = buckets;
+    }
+
+    @Override
+    public PCollection<KV<String, String>> expand(PCollection<KV<String, Long>> histograms) {
+      return histograms
+          .apply("SumHistograms", SumInBuckets.of(buckets))
+          .apply("KeyByCell", MapElements.into(new TypeDescriptor<KV<String, List<String>>>() {})
+              .via((KV<String, Long> count) -> {
+                int cut = count.getKey().lastIndexOf(SEP);
+                return KV.of(count.getKey().substring(0, cut),
+                    List.of(count.getKey().substring(cut + SEP.length()), Long.toString(count.getValue())));
+              }))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
+          .apply("GroupByCell", GroupIntoBuckets.of(buckets))
+          .apply("MediansPerCell", ParDo.of(new MediansFn()))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+    }
   }
 
   /** The histogram key of one wait: council, quarter, band, part, days. */
@@ -94,57 +105,27 @@ public final class WaitingTimesStatistics extends PTransform<PCollection<List<St
     return String.join(SEP, laCode, wait.quarter(), wait.ageBand(), wait.part(), Long.toString(wait.days()));
   }
 
-  /** A bucket of persons: their waits counted per cell and length, summed per bundle (a small map). */
-  static final class WaitsFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, Long>> {
-    private final ImmutableList<String> columns;
-    private final FinancialYear year;
-    private final SubmissionWindow window;
-    private transient Map<String, Long> counts;
+  /**
+   * A person's waits ({@link FirstResponses} of the de-duplicated history) whose response starts in the year, counted
+   * in the histogram of their cell and length, for the council and for {@code ENGLAND}.
+   */
+  static final class WaitHistograms implements PersonEvaluation {
+    private static final long serialVersionUID = 1L;
 
-    WaitsFn(ImmutableList<String> columns, FinancialYear year, SubmissionWindow window) {
-      this.columns = columns;
-      this.year = year;
-      this.window = window;
+    @Override
+    public TupleTag<KV<String, Long>> cells() {
+      return HISTOGRAMS;
     }
 
-    @StartBundle
-    public void startBundle() {
-      counts = new HashMap<>();
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      new TreeMap<>(counts).forEach((k, v) ->
-          context.output(KV.of(k, v), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
-      counts = null;
-    }
-
-    @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket) {
-      Map<String, List<SaltEvent>> persons = new TreeMap<>();
-      for (KV<String, List<String>> entry : bucket.getValue()) {
-        if (entry.getKey().endsWith(SEP)) {
-          continue; // no council-local person id: the method drops such rows (counted by the SALT tables)
-        }
-        persons.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(SaltEvent.fromRow(row(entry.getValue())));
-      }
-      for (List<SaltEvent> rows : persons.values()) {
-        String council = rows.get(0).laCode();
-        for (Wait wait : FirstResponses.of(LatestVersions.of(rows, window).kept())) {
-          if (year.contains(wait.responseStart())) {
-            counts.merge(key(council, wait), 1L, Long::sum);
-            counts.merge(key(SaltStatistics.ENGLAND, wait), 1L, Long::sum);
-          }
+    @Override
+    public void evaluate(String council, PersonStatistics person, Tally tally) {
+      // Rows without a council-local person id are dropped, as the method does (counted by the SALT family).
+      for (Wait wait : FirstResponses.of(person.history())) {
+        if (person.year().contains(wait.responseStart())) {
+          tally.cell(key(council, wait), 1L);
+          tally.cell(key(SaltStatistics.ENGLAND, wait), 1L);
         }
       }
-    }
-
-    private Map<String, String> row(List<String> values) {
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        row.put(columns.get(i), values.get(i));
-      }
-      return row;
     }
   }
 
