@@ -104,7 +104,8 @@ public final class AscofStatistics extends PTransform<PCollection<List<String>>,
     }
 
     @Override
-    public void evaluate(String council, PersonStatistics salt, Tally tally) {
+    public void evaluate(String council, CldPerson cld, Tally tally) {
+      PersonStatistics salt = cld.salt();
       // Rows without a council-local person id are counted by the SALT family (rows_without_person_id).
       if (salt.history().isEmpty()) {
         return;

@@ -157,8 +157,9 @@ public final class EvaluatePersons extends PTransform<PCollection<List<String>>,
         String council = rows.get(0).laCode();
         PersonStatistics person = PersonStatistics.of(settings.year(), settings.window(),
             settings.chosenFile(council), rows);
+        CldPerson cld = new CldPerson(council, rows, person, settings.joined());
         for (int i = 0; i < evaluations.size(); i++) {
-          evaluations.get(i).evaluate(council, person, tallies.get(i));
+          evaluations.get(i).evaluate(council, cld, tallies.get(i));
         }
       }
     }

@@ -16,7 +16,7 @@ interface PersonEvaluation extends Serializable {
   TupleTag<KV<String, Long>> cells();
 
   /** Adds what one person of {@code council} contributes. */
-  void evaluate(String council, PersonStatistics person, Tally tally);
+  void evaluate(String council, CldPerson person, Tally tally);
 
   /** Called for each row without a council-local person id (it cannot be given to a person). */
   default void rowWithoutPersonId(String council, Tally tally) {}

@@ -82,7 +82,8 @@ public final class SaltStatistics extends PTransform<PCollection<List<String>>, 
     }
 
     @Override
-    public void evaluate(String council, PersonStatistics person, Tally tally) {
+    public void evaluate(String council, CldPerson cld, Tally tally) {
+      PersonStatistics person = cld.salt();
       for (SaltTable table : SaltTables.ALL) {
         for (List<String> values : table.cells(person)) {
           tally.cell(cellKey(table.name(), council, values), 1L);

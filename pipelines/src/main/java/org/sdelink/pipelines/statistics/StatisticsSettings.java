@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.sdelink.metrics.evaluation.FinancialYear;
+import org.sdelink.metrics.submissions.JoinedSubmissions;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 
 /**
@@ -25,14 +26,16 @@ public final class StatisticsSettings implements Serializable {
   private final SubmissionWindow window;
   private final ImmutableMap<String, String> chosenFiles;
   private final int buckets;
+  private final JoinedSubmissions joined;
 
   private StatisticsSettings(List<String> columns, FinancialYear year, SubmissionWindow window,
-      Map<String, String> chosenFiles, int buckets) {
+      Map<String, String> chosenFiles, int buckets, JoinedSubmissions joined) {
     this.columns = ImmutableList.copyOf(columns);
     this.year = year;
     this.window = window;
     this.chosenFiles = ImmutableMap.copyOf(chosenFiles);
     this.buckets = buckets;
+    this.joined = joined;
   }
 
   /**
@@ -47,7 +50,21 @@ public final class StatisticsSettings implements Serializable {
     }
     checkArgument(buckets > 0, "buckets must be positive");
     return new StatisticsSettings(columns, checkNotNull(year, "year"), checkNotNull(window, "window"),
-        checkNotNull(chosenFiles, "chosenFiles"), buckets);
+        checkNotNull(chosenFiles, "chosenFiles"), buckets, JoinedSubmissions.of(List.of(), window));
+  }
+
+  /**
+   * The same settings with DHSC's joined-submissions selection ({@link JoinedSubmissions}), which the DHSC measures
+   * (ASCOF, waiting times) read their persons' rows through; without it no file is chosen for them.
+   */
+  public StatisticsSettings withJoined(JoinedSubmissions joinedSubmissions) {
+    return new StatisticsSettings(columns, year, window, chosenFiles, buckets,
+        checkNotNull(joinedSubmissions, "joinedSubmissions"));
+  }
+
+  /** DHSC's joined-submissions selection. */
+  public JoinedSubmissions joined() {
+    return joined;
   }
 
   public ImmutableList<String> columns() {

@@ -168,7 +168,8 @@ public final class StatisticsStage {
       List<String> read = ascof2d == null ? columns : ascof2d.cldColumns();
       PCollection<List<String>> cldRows = pipeline.apply("ReadCld", ReadCsvColumns.of(records, read));
       PCollectionTuple statistics = cldRows.apply("CldStatistics",
-          CldStatistics.of(StatisticsSettings.of(read, year, window, chosen, options.getBuckets())));
+          CldStatistics.of(StatisticsSettings.of(read, year, window, chosen, options.getBuckets())
+              .withJoined(submissions.joined())));
       PCollectionList.of(ascofContributions(statistics))
           .apply("AllAscofContributions", Flatten.pCollections())
           .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))

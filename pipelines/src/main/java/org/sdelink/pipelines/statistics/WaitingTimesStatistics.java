@@ -118,7 +118,8 @@ public final class WaitingTimesStatistics extends PTransform<PCollection<List<St
     }
 
     @Override
-    public void evaluate(String council, PersonStatistics person, Tally tally) {
+    public void evaluate(String council, CldPerson cld, Tally tally) {
+      PersonStatistics person = cld.salt();
       // Rows without a council-local person id are dropped, as the method does (counted by the SALT family).
       for (Wait wait : FirstResponses.of(person.history())) {
         if (person.year().contains(wait.responseStart())) {
