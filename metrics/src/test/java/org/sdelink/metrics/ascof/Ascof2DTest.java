@@ -78,6 +78,11 @@ class Ascof2DTest {
     assertEquals(Optional.of("E10000001"), CouncilOfResidence.fromLookup(Map.of("E01000001", "E10000001"))
         .of(d, List.of()));
     assertEquals(Optional.empty(), CouncilOfResidence.fromLookup(Map.of("E01000001", "W06000001")).of(d, List.of()));
+    // SQL Server's join and LIKE 'E%' ignore letter case (and trailing spaces: codes are trimmed when read).
+    assertEquals(Optional.of("E10000001"), CouncilOfResidence.fromLookup(Map.of("e01000001", "e10000001"))
+        .of(d, List.of()));
+    assertEquals(Optional.of("E08000001"), CouncilOfResidence.fallback().of(with(d, "RESLADST_ONS", "e08000001"),
+        List.of("E06000001")));
     assertEquals(Optional.empty(), CouncilOfResidence.fromLookup(Map.of("E01000002", "E10000001")).of(d, List.of()));
     CouncilOfResidence fallback = CouncilOfResidence.fallback();
     assertEquals(Optional.of("E06000001"), fallback.of(d, List.of("E08000001")));
@@ -106,6 +111,14 @@ class Ascof2DTest {
     List<Contribution> lateReadmission = evaluate(List.of(first, spell("b", "2024-09-03", "2024-09-05")),
         reablement("2024-06-12", "2024-07-01"));
     assertEquals(1, sum(lateReadmission, Ascof2D.PART_1, "E06000001", true), "day 85 is outside");
+    // Deviation sizes: with 91 days the day-85 readmission would take the episode out (A5); the day-84 one
+    // is an episode kept out by a readmission alone (D2's upper bound).
+    assertEquals(1, sum(lateReadmission, Ascof2D.OUTCOMES_CHANGED_BY_91_DAYS, "ENGLAND", true));
+    assertEquals(0, sum(readmitted, Ascof2D.OUTCOMES_CHANGED_BY_91_DAYS, "ENGLAND", true));
+    assertEquals(1, sum(readmitted, Ascof2D.DECIDED_BY_READMISSION_ONLY, "ENGLAND", true));
+    assertEquals(0, sum(evaluate(List.of(first, spell("b", "2024-09-12", "2024-09-15")),
+        reablement("2024-06-12", "2024-07-01")), Ascof2D.OUTCOMES_CHANGED_BY_91_DAYS, "ENGLAND", true),
+        "day 94 is outside both");
     List<Contribution> died = evaluate(List.of(first),
         reablement("2024-06-12", "2024-07-01").set("Date_of_Death", "2024-08-01"));
     assertEquals(0, sum(died, Ascof2D.PART_1, "E06000001", true));

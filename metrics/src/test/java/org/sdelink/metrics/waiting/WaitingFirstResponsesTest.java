@@ -28,6 +28,11 @@ class WaitingFirstResponsesTest {
     return Ev.assessment(start, start).set("Assessment_Type", "Long Term Assessment").outcome(outcome);
   }
 
+  /** A service of a submission covering 2024-25 (an open one's age band is taken at the period end). */
+  private static Ev service(String type, String start, String end) {
+    return Ev.service(type, start, end).set("Reporting_Period_End_Date", "2025-03-31");
+  }
+
   private static long days(List<Wait> waits, String part) {
     return waits.stream().filter(w -> w.part().equals(part)).mapToLong(Wait::days).findFirst().orElse(-1);
   }
@@ -35,7 +40,7 @@ class WaitingFirstResponsesTest {
   @Test
   void assessmentThenServiceGivesBothParts() {
     List<Wait> waits = waits(request("2024-05-01"), assessment("2024-05-11", "Progress to Support Planning / Services"),
-        Ev.service(COMMUNITY, "2024-06-01", null));
+        service(COMMUNITY, "2024-06-01", null));
     assertEquals(10, days(waits, Wait.FIRST_RESPONSE));
     assertEquals(31, days(waits, Wait.FIRST_SERVICE));
     assertEquals("65+", waits.get(0).ageBand());
@@ -45,7 +50,7 @@ class WaitingFirstResponsesTest {
   @Test
   void sameDayOrderIsRequestAssessmentService() {
     // An assessment on the request's day follows it; a service on the same day as the assessment comes after it.
-    List<Wait> waits = waits(Ev.service(COMMUNITY, "2024-05-01", null),
+    List<Wait> waits = waits(service(COMMUNITY, "2024-05-01", null),
         assessment("2024-05-01", "Progress to Reablement/ST-Max"), request("2024-05-01"));
     assertEquals(0, days(waits, Wait.FIRST_RESPONSE));
     assertEquals(0, days(waits, Wait.FIRST_SERVICE));
@@ -53,7 +58,7 @@ class WaitingFirstResponsesTest {
 
   @Test
   void serviceBeforeAnyAssessmentIsTheFirstResponse() {
-    List<Wait> waits = waits(request("2024-05-01"), Ev.service("Short Term Support: ST-Max", "2024-05-04", null),
+    List<Wait> waits = waits(request("2024-05-01"), service("Short Term Support: ST-Max", "2024-05-04", null),
         assessment("2024-05-20", "NFA- Other"));
     assertEquals(3, days(waits, Wait.FIRST_RESPONSE));
     assertEquals(3, days(waits, Wait.FIRST_SERVICE));
@@ -62,12 +67,12 @@ class WaitingFirstResponsesTest {
   @Test
   void blockWithoutProgressDropsTheService() {
     List<Wait> waits = waits(request("2024-05-01"), assessment("2024-05-05", "NFA- Other"),
-        assessment("2024-05-06", "NFA - Support declined"), Ev.service(COMMUNITY, "2024-06-01", null));
+        assessment("2024-05-06", "NFA - Support declined"), service(COMMUNITY, "2024-06-01", null));
     assertEquals(4, days(waits, Wait.FIRST_RESPONSE));
     assertEquals(-1, days(waits, Wait.FIRST_SERVICE));
     // One assessment of the block progressing is enough.
     waits = waits(request("2024-05-01"), assessment("2024-05-05", "NFA- Other"),
-        assessment("2024-05-06", "No change in package"), Ev.service(COMMUNITY, "2024-06-01", null));
+        assessment("2024-05-06", "No change in package"), service(COMMUNITY, "2024-06-01", null));
     assertEquals(31, days(waits, Wait.FIRST_SERVICE));
   }
 
@@ -75,12 +80,12 @@ class WaitingFirstResponsesTest {
   void overlappingRequestGivesNoWait() {
     // The second request comes before the first one's assessment: its follow-up overlaps, so only one wait per part.
     List<Wait> waits = waits(request("2024-05-01"), request("2024-05-03"),
-        assessment("2024-05-10", "Progress to Support Planning / Services"), Ev.service(COMMUNITY, "2024-05-20", null));
+        assessment("2024-05-10", "Progress to Support Planning / Services"), service(COMMUNITY, "2024-05-20", null));
     assertEquals(2, waits.size());
     assertEquals(9, days(waits, Wait.FIRST_RESPONSE));
     // A request after the previous follow-up ended has its own wait.
     waits = waits(request("2024-05-01"), assessment("2024-05-10", "NFA- Other"), request("2024-08-01"),
-        assessment("2024-08-03", "Progress to Support Planning / Services"), Ev.service(COMMUNITY, "2024-08-10", null));
+        assessment("2024-08-03", "Progress to Support Planning / Services"), service(COMMUNITY, "2024-08-10", null));
     assertEquals(List.of(9L, 2L, 9L), waits.stream().map(Wait::days).toList());
   }
 

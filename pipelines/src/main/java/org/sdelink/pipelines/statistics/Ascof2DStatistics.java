@@ -65,7 +65,6 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
   public static final TupleTag<List<String>> APC = new TupleTag<>("apc") {};
   public static final TupleTag<List<String>> SPINE_ROWS = new TupleTag<>("spine") {};
   public static final String BY_LINKAGE_FILE = "ascof_2d_by_linkage.csv";
-  public static final String ASCOF_FILE = "ascof_2d.csv";
   public static final ImmutableList<String> BY_LINKAGE_HEADER =
       ImmutableList.of("linkage", "measure", "la_code", "group", "numerator", "denominator", "value");
   /** The columns of the CLD and APC records files the composite reads (those present). */

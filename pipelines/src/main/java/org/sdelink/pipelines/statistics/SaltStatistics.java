@@ -21,6 +21,7 @@ import org.sdelink.metrics.salt.PersonStatistics;
 import org.sdelink.metrics.salt.SaltTable;
 import org.sdelink.metrics.salt.SaltTables;
 import org.sdelink.metrics.submissions.SubmissionWindow;
+import org.sdelink.metrics.waiting.WaitingDeviations;
 import org.sdelink.pipelines.grouping.SumInBuckets;
 
 /**
@@ -99,6 +100,7 @@ public final class SaltStatistics extends PTransform<PCollection<List<String>>, 
         }
       }
       addCount("persons", 1L);
+      WaitingDeviations.of(person.history()).forEach(this::addCount);
       person.counts().forEach((name, n) ->
           addCount(name.startsWith("deviation_") ? name : "council" + SEP + council + SEP + name, n));
     }

@@ -22,7 +22,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.sdelink.metrics.evaluation.FinancialYear;
 import org.sdelink.metrics.salt.SaltEvent;
-import org.sdelink.metrics.submissions.LatestVersions;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.metrics.waiting.FirstResponses;
 import org.sdelink.metrics.waiting.MedianDays;
@@ -130,7 +129,7 @@ public final class WaitingTimesStatistics extends PTransform<PCollection<List<St
       }
       for (List<SaltEvent> rows : persons.values()) {
         String council = rows.get(0).laCode();
-        for (Wait wait : FirstResponses.of(LatestVersions.of(rows, window).kept())) {
+        for (Wait wait : FirstResponses.ofSubmitted(rows, window)) {
           if (year.contains(wait.responseStart())) {
             counts.merge(key(council, wait), 1L, Long::sum);
             counts.merge(key(SaltStatistics.ENGLAND, wait), 1L, Long::sum);
