@@ -35,6 +35,7 @@ import org.sdelink.metrics.ascof.HospitalDischarge;
 import org.sdelink.metrics.ascof.MeasureValue;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.submissions.EventsInPeriod;
 import org.sdelink.metrics.submissions.LatestVersions;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.pipelines.grouping.GroupIntoBuckets;
@@ -53,8 +54,9 @@ import org.sdelink.pipelines.io.TaggedRows;
  *       nothing and are left out.</li>
  *   <li>NHS number: CLD and APC rows are keyed by their NHS number token; rows without one are left out (the code
  *       drops SUS rows without one, and a CLD person without one cannot join SUS).</li>
- *   <li>Each linked person's rows are gathered (a bucket of persons at a time), CLD rows de-duplicated per council
- *       and council-local token ({@link LatestVersions} inside the submission window), and evaluated by
+ *   <li>Each linked person's rows are gathered (a bucket of persons at a time), CLD rows kept in their reporting
+ *       period ({@link EventsInPeriod}, DHSC's table) and de-duplicated per council and council-local token
+ *       ({@link LatestVersions} inside the submission window), and evaluated by
  *       {@link Ascof2D}; the contributions are summed.</li>
  * </ol>
  */
@@ -240,7 +242,7 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
         Map<String, List<SaltEvent>> byCouncil = new TreeMap<>();
         cldByPerson.getOrDefault(person, Map.of()).values().forEach(rows ->
             byCouncil.computeIfAbsent(rows.get(0).laCode(), k -> new ArrayList<>())
-                .addAll(LatestVersions.of(rows, window).kept()));
+                .addAll(LatestVersions.of(rows.stream().filter(EventsInPeriod::inPeriod).toList(), window).kept()));
         for (Contribution c : Ascof2D.of(period, byCouncil, apcByPerson.getOrDefault(person, List.of()),
             residence)) {
           for (String la : c.laCode().equals(CouncilOfResidence.UNATTRIBUTED) ? List.of(SaltStatistics.ENGLAND)

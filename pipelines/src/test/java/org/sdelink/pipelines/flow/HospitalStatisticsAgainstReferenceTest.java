@@ -41,7 +41,7 @@ class HospitalStatisticsAgainstReferenceTest {
   static void generateAndRun() throws Exception {
     FlowFixture fixture = FlowFixture.generate(root, 3000, 170_017);
     raw = HospitalReference.readCld(root.resolve("input"), FlowFixture.REFERENCE_DATE);
-    latest = HospitalReference.latestVersions(raw);
+    latest = HospitalReference.latestVersions(raw.stream().filter(HospitalReference::inPeriod).toList());
     apc = HospitalReference.readApc(fixture.input("apc_episodes.csv"));
     truth = HospitalReference.truth(fixture.input("truth.csv"));
     Path cld = root.resolve("cld");
@@ -67,7 +67,8 @@ class HospitalStatisticsAgainstReferenceTest {
   }
 
   private static HospitalReference.Result2D nhsNumbers() {
-    return HospitalReference.ascof2d(HospitalReference.latestVersions(raw, r -> Objects.toString(r.nhs())), apc,
+    return HospitalReference.ascof2d(HospitalReference.latestVersions(
+        raw.stream().filter(HospitalReference::inPeriod).toList(), r -> Objects.toString(r.nhs())), apc,
         HospitalReference.Cld::nhs, HospitalReference.Apc::nhs);
   }
 
