@@ -102,6 +102,21 @@ class Ascof2DTest {
   }
 
   @Test
+  void codedValuesMatchAsSqlServerComparesThem() {
+    // Letter case and trailing spaces do not matter (SQL Server's default collation), in CLD and in HES codes.
+    Ev variant = Ev.of("SERVICE ", "2024-06-12", "2024-07-01").set("Service_Type", "short term support: st-max ")
+        .set("Service_Component", "REABLEMENT ").set("Client_Type", "service user");
+    HospitalDischarge spell = HospitalDischarge.fromRow(Map.ofEntries(Map.entry("record_id", "a"),
+        Map.entry("PROCODE3", "RXX"), Map.entry("ADMIDATE", "2024-06-01"), Map.entry("DISDATE", "2024-06-10"),
+        Map.entry("ADMIMETH", "2a "), Map.entry("DISMETH", " 1"), Map.entry("DISDEST", "19 "),
+        Map.entry("TRETSPEF", "300 "), Map.entry("SPELEND", "y"), Map.entry("age_at_disdate", "80"),
+        Map.entry("LSOA11", "E01000001"), Map.entry("RESLADST_ONS", "E06000001 ")));
+    List<Contribution> cs = evaluate(List.of(spell), variant);
+    assertEquals(1, sum(cs, Ascof2D.PART_1, "E06000001", false));
+    assertEquals(1, sum(cs, Ascof2D.PART_2, "E06000001", false));
+  }
+
+  @Test
   void readmissionDeathOrCareHomeWithin84DaysIsNotAtHome() {
     HospitalDischarge first = spell("a", "2024-06-01", "2024-06-10");
     List<Contribution> readmitted = evaluate(List.of(first, spell("b", "2024-09-02", "2024-09-05")),
