@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.sdelink.metrics.salt.Ev;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.submissions.SubmissionWindow;
 
 /** The linking of requests to first responses and first services, the block rule and the overlap exclusion. */
 class WaitingFirstResponsesTest {
@@ -87,6 +88,29 @@ class WaitingFirstResponsesTest {
     waits = waits(request("2024-05-01"), assessment("2024-05-10", "NFA- Other"), request("2024-08-01"),
         assessment("2024-08-03", "Progress to Support Planning / Services"), service(COMMUNITY, "2024-08-10", null));
     assertEquals(List.of(9L, 2L, 9L), waits.stream().map(Wait::days).toList());
+  }
+
+  @Test
+  void cumulativeSubmissionsInAnyOrderGiveEachWaitOnce() {
+    // The same events in a Q1 file and again in the cumulative Q2 file (the assessment closed only in Q2), shuffled.
+    List<Ev> q1 = List.of(request("2024-05-01"), Ev.assessment("2024-05-11", null).set("Assessment_Type",
+        "Long Term Assessment"));
+    List<Ev> q2 = List.of(request("2024-05-01"), assessment("2024-05-11", "Progress to Support Planning / Services")
+        .set("Event_End_Date", "2024-07-20"), service(COMMUNITY, "2024-08-01", null));
+    List<SaltEvent> rows = new java.util.ArrayList<>();
+    for (Ev e : q1) {
+      rows.add(e.file("q1.csv", "2024-07-15").set("Reporting_Period_Start_Date", "2024-04-01")
+          .set("Reporting_Period_End_Date", "2024-06-30").build());
+    }
+    for (Ev e : q2) {
+      rows.add(e.file("q2.csv", "2024-10-15").set("Reporting_Period_Start_Date", "2024-04-01")
+          .set("Reporting_Period_End_Date", "2024-09-30").build());
+    }
+    java.util.Collections.shuffle(rows, new Random(3));
+    List<Wait> waits = FirstResponses.ofSubmitted(rows, SubmissionWindow.all());
+    assertEquals(List.of(10L, 92L), waits.stream().map(Wait::days).toList());
+    java.util.Collections.reverse(rows);
+    assertEquals(waits, FirstResponses.ofSubmitted(rows, SubmissionWindow.all()));
   }
 
   @Test
