@@ -38,6 +38,17 @@ public final class Ascof2D {
   public static final String PART_2 = "2D_part2";
   public static final String GROUP = AscofGroup.OLDER;
   private static final String LINKED = "linked";
+  /** The 91 days of the measure's name (the code uses {@link StillAtHome#DAYS}, 84). */
+  static final int DAYS_OF_THE_NAME = 91;
+  /**
+   * Deviation sizes, as contributions to {@link CouncilOfResidence#UNATTRIBUTED} (England only) whose measure names
+   * the deviation (docs/statistics.md): A5, part 1 episodes whose numerator outcome differs with 91 days instead
+   * of 84; D2, part 1 episodes kept out of the numerator by an emergency readmission alone (an upper bound of what
+   * reading SUS's {@code Der_Management_Type} instead of the admission method could change).
+   */
+  public static final String OUTCOMES_CHANGED_BY_91_DAYS = "deviation_A5_2D_part1_outcomes_changed_by_91_days";
+  public static final String DECIDED_BY_READMISSION_ONLY = "deviation_D2_2D_part1_episodes_out_by_readmission_only";
+  public static final List<String> DEVIATIONS = List.of(OUTCOMES_CHANGED_BY_91_DAYS, DECIDED_BY_READMISSION_ONLY);
 
   private Ascof2D() {}
 
@@ -91,13 +102,26 @@ public final class Ascof2D {
         if (discharge.isEmpty()) {
           continue;
         }
-        boolean atHome = StillAtHome.of(cleaned, reablement.start(), discharge.get().discharge(),
-            person.details().dateOfDeath(), emergencies);
+        StillAtHome.Outcomes outcomes = StillAtHome.outcomes(cleaned, reablement.start(),
+            discharge.get().discharge(), person.details().dateOfDeath(), emergencies, StillAtHome.DAYS);
+        boolean atHome = outcomes.atHome();
         out.add(Contribution.counted(PART_1, person.laCode(), GROUP, atHome));
+        boolean atHome91 = StillAtHome.outcomes(cleaned, reablement.start(), discharge.get().discharge(),
+            person.details().dateOfDeath(), emergencies, DAYS_OF_THE_NAME).atHome();
+        if (atHome != atHome91) {
+          out.add(deviation(OUTCOMES_CHANGED_BY_91_DAYS));
+        }
+        if (outcomes.readmitted() && !outcomes.died() && !outcomes.careHome()) {
+          out.add(deviation(DECIDED_BY_READMISSION_ONLY));
+        }
         out.add(new Contribution(PART_2, person.laCode(), GROUP, 1, 0));
       }
     }
     return out.build();
+  }
+
+  private static Contribution deviation(String name) {
+    return new Contribution(name, CouncilOfResidence.UNATTRIBUTED, GROUP, 1, 0);
   }
 
   /** The row under one person token, so the rows of several council-local tokens of one person form one person. */

@@ -23,6 +23,7 @@ import java.util.TreeSet;
  *       not counted; otherwise the council of the person's linked CLD rows when there is exactly one; otherwise the
  *       discharge counts for {@code ENGLAND} only ({@link #UNATTRIBUTED}).</li>
  * </ul>
+ * Codes are compared as SQL Server does, ignoring letter case and surrounding spaces, and written upper case.
  */
 public final class CouncilOfResidence implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -41,12 +42,19 @@ public final class CouncilOfResidence implements Serializable {
   public static CouncilOfResidence fromLookup(Map<String, String> lsoaToCouncil) {
     checkNotNull(lsoaToCouncil, "lsoaToCouncil");
     checkArgument(!lsoaToCouncil.isEmpty(), "the LSOA lookup is empty");
-    return new CouncilOfResidence(lsoaToCouncil, true);
+    Map<String, String> upper = new java.util.HashMap<>();
+    new java.util.TreeMap<>(lsoaToCouncil).forEach((lsoa, council) -> upper.putIfAbsent(code(lsoa), code(council)));
+    return new CouncilOfResidence(upper, true);
   }
 
   /** The fallback without a lookup. */
   public static CouncilOfResidence fallback() {
     return new CouncilOfResidence(Map.of(), false);
+  }
+
+  /** A code as SQL Server compares it: letter case and surrounding spaces ignored (ONS codes are upper case). */
+  private static String code(String value) {
+    return value.trim().toUpperCase(java.util.Locale.ROOT);
   }
 
   public boolean hasLookup() {
@@ -61,10 +69,10 @@ public final class CouncilOfResidence implements Serializable {
     checkNotNull(discharge, "discharge");
     checkNotNull(linkedCouncils, "linkedCouncils");
     if (hasLookup) {
-      String council = lookup.get(discharge.lsoa());
+      String council = lookup.get(code(discharge.lsoa()));
       return council != null && council.startsWith("E") ? Optional.of(council) : Optional.empty();
     }
-    String residence = discharge.residenceLa();
+    String residence = code(discharge.residenceLa());
     if (residence.matches("E(06|08|09|10)\\d{6}")) {
       return Optional.of(residence);
     }

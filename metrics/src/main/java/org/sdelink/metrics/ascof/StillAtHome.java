@@ -36,17 +36,34 @@ public final class StillAtHome {
    */
   public static boolean of(List<SaltEvent> rows, LocalDate episodeStart, LocalDate discharge,
       @Nullable LocalDate dateOfDeath, List<LocalDate> emergencyAdmissions) {
+    return outcomes(rows, episodeStart, discharge, dateOfDeath, emergencyAdmissions, DAYS).atHome();
+  }
+
+  /** The three outcomes of the code's {@code Outcome_Combo} (death, readmission, care home) within {@code days}. */
+  public record Outcomes(boolean died, boolean readmitted, boolean careHome) {
+    /** None of the three: the episode is in part 1's numerator ({@code Outcome_Combo = '000'}). */
+    public boolean atHome() {
+      return !died && !readmitted && !careHome;
+    }
+  }
+
+  /**
+   * The outcomes over {@code days} after the discharge: {@link #DAYS} (84) is the code's; other lengths only size
+   * the deviation (docs/statistics.md, A5: 91 days).
+   */
+  public static Outcomes outcomes(List<SaltEvent> rows, LocalDate episodeStart, LocalDate discharge,
+      @Nullable LocalDate dateOfDeath, List<LocalDate> emergencyAdmissions, int days) {
     checkNotNull(rows, "rows");
     checkNotNull(episodeStart, "episodeStart");
     checkNotNull(discharge, "discharge");
     checkNotNull(emergencyAdmissions, "emergencyAdmissions");
-    LocalDate limit = discharge.plusDays(DAYS);
+    LocalDate limit = discharge.plusDays(days);
     boolean died = dateOfDeath != null && !dateOfDeath.isBefore(discharge) && !dateOfDeath.isAfter(limit);
     boolean readmitted = emergencyAdmissions.stream()
         .anyMatch(a -> a.isAfter(episodeStart) && a.isAfter(discharge) && !a.isAfter(limit));
     boolean careHome = rows.stream().anyMatch(r -> r.isServiceUser() && AscofCodes.datesValid(r)
         && (r.isService(AscofCodes.RESIDENTIAL) || r.isService(AscofCodes.NURSING))
         && !r.start().isBefore(discharge) && !r.start().isAfter(limit));
-    return !died && !readmitted && !careHome;
+    return new Outcomes(died, readmitted, careHome);
   }
 }

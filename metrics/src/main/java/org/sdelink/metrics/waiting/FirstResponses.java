@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.submissions.EventsInPeriod;
+import org.sdelink.metrics.submissions.LatestVersions;
+import org.sdelink.metrics.submissions.SubmissionWindow;
 
 /**
  * The waits of one council-local person (DHSC {@code waiting_times_method.sql} v1.1, stages 2.4 to 4.1): for each
@@ -21,12 +24,24 @@ import org.sdelink.metrics.salt.SaltEvent;
  *       progress to a service ({@link AssessmentBlocks}, stage 3.3);</li>
  *   <li>requests overlapping an earlier request's follow-up give no wait ({@link OverlappingRequests}, stage 3.4).</li>
  * </ol>
- * Each remaining response gives a {@link Wait} in the response's age band (none when the response's age is unknown,
- * as the code keeps only the two bands). Not built: the Release 1 conversation override (stage 3.1) needs DHSC's
- * derived {@code Der_Conversation}, which CLD files do not carry (docs/statistics.md).
+ * Each remaining response gives a {@link Wait} in the response's age band at its derived end
+ * ({@link WaitingAgeBand#atLatestAge}; none when unknown, as the code keeps only the two bands). Not built: the
+ * Release 1 conversation override (stage 3.1) reads {@code Der_Conversation}, a column DHSC's input table carries
+ * that no CLD specification field or published procedure derives (docs/statistics.md, W1).
  */
 public final class FirstResponses {
   private FirstResponses() {}
+
+  /**
+   * The waits of one person's rows as read from the records file (all of one council and person, any submission):
+   * DHSC's table first keeps the rows in their submission's reporting period ({@link EventsInPeriod}), then the
+   * latest version of each event ({@link LatestVersions} inside {@code window}).
+   */
+  public static ImmutableList<Wait> ofSubmitted(List<SaltEvent> rows, SubmissionWindow window) {
+    checkNotNull(rows, "rows");
+    checkNotNull(window, "window");
+    return of(LatestVersions.of(rows.stream().filter(EventsInPeriod::inPeriod).toList(), window).kept());
+  }
 
   /** The waits of one person's de-duplicated {@code rows} (all of one council and person). */
   public static ImmutableList<Wait> of(List<SaltEvent> rows) {

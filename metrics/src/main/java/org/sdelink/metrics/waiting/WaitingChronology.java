@@ -21,7 +21,10 @@ import org.sdelink.metrics.salt.SaltEvent;
  * assessments and services only when the person is 25 or over at their start. Order: start date, then on the same day
  * request before assessment before service, then the latest received submission first (the code's {@code ImportDate
  * DESC}; further ties cannot change a wait: same-day events of one type have the same date). Each event carries its
- * age band at its start ({@link WaitingAgeBand}), which is the band a wait is reported in when it is the response.
+ * age band at its derived end ({@link WaitingAgeBand#atLatestAge}, the code's {@code Der_Working_Age_Band}), which
+ * is the band a wait is reported in when it is the response. The caller gives rows of DHSC's table: in their
+ * reporting period ({@link org.sdelink.metrics.submissions.EventsInPeriod}) and de-duplicated
+ * ({@link FirstResponses#ofSubmitted}).
  */
 public final class WaitingChronology {
   static final ImmutableSet<String> ASSESSMENT_TYPES = ImmutableSet.of("short term assessment",
@@ -68,7 +71,7 @@ public final class WaitingChronology {
     ImmutableList.Builder<Entry> entries = ImmutableList.builder();
     for (int i = 0; i < kept.size(); i++) {
       SaltEvent event = kept.get(i);
-      entries.add(new Entry(i + 1, event, WaitingAgeBand.of(ageAtStart(event))));
+      entries.add(new Entry(i + 1, event, WaitingAgeBand.atLatestAge(event)));
     }
     return entries.build();
   }

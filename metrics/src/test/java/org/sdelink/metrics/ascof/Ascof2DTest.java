@@ -78,6 +78,11 @@ class Ascof2DTest {
     assertEquals(Optional.of("E10000001"), CouncilOfResidence.fromLookup(Map.of("E01000001", "E10000001"))
         .of(d, List.of()));
     assertEquals(Optional.empty(), CouncilOfResidence.fromLookup(Map.of("E01000001", "W06000001")).of(d, List.of()));
+    // SQL Server's join and LIKE 'E%' ignore letter case (and trailing spaces: codes are trimmed when read).
+    assertEquals(Optional.of("E10000001"), CouncilOfResidence.fromLookup(Map.of("e01000001", "e10000001"))
+        .of(d, List.of()));
+    assertEquals(Optional.of("E08000001"), CouncilOfResidence.fallback().of(with(d, "RESLADST_ONS", "e08000001"),
+        List.of("E06000001")));
     assertEquals(Optional.empty(), CouncilOfResidence.fromLookup(Map.of("E01000002", "E10000001")).of(d, List.of()));
     CouncilOfResidence fallback = CouncilOfResidence.fallback();
     assertEquals(Optional.of("E06000001"), fallback.of(d, List.of("E08000001")));
@@ -97,6 +102,21 @@ class Ascof2DTest {
   }
 
   @Test
+  void codedValuesMatchAsSqlServerComparesThem() {
+    // Letter case and trailing spaces do not matter (SQL Server's default collation), in CLD and in HES codes.
+    Ev variant = Ev.of("SERVICE ", "2024-06-12", "2024-07-01").set("Service_Type", "short term support: st-max ")
+        .set("Service_Component", "REABLEMENT ").set("Client_Type", "service user");
+    HospitalDischarge spell = HospitalDischarge.fromRow(Map.ofEntries(Map.entry("record_id", "a"),
+        Map.entry("PROCODE3", "RXX"), Map.entry("ADMIDATE", "2024-06-01"), Map.entry("DISDATE", "2024-06-10"),
+        Map.entry("ADMIMETH", "2a "), Map.entry("DISMETH", " 1"), Map.entry("DISDEST", "19 "),
+        Map.entry("TRETSPEF", "300 "), Map.entry("SPELEND", "y"), Map.entry("age_at_disdate", "80"),
+        Map.entry("LSOA11", "E01000001"), Map.entry("RESLADST_ONS", "E06000001 ")));
+    List<Contribution> cs = evaluate(List.of(spell), variant);
+    assertEquals(1, sum(cs, Ascof2D.PART_1, "E06000001", false));
+    assertEquals(1, sum(cs, Ascof2D.PART_2, "E06000001", false));
+  }
+
+  @Test
   void readmissionDeathOrCareHomeWithin84DaysIsNotAtHome() {
     HospitalDischarge first = spell("a", "2024-06-01", "2024-06-10");
     List<Contribution> readmitted = evaluate(List.of(first, spell("b", "2024-09-02", "2024-09-05")),
@@ -106,6 +126,14 @@ class Ascof2DTest {
     List<Contribution> lateReadmission = evaluate(List.of(first, spell("b", "2024-09-03", "2024-09-05")),
         reablement("2024-06-12", "2024-07-01"));
     assertEquals(1, sum(lateReadmission, Ascof2D.PART_1, "E06000001", true), "day 85 is outside");
+    // Deviation sizes: with 91 days the day-85 readmission would take the episode out (A5); the day-84 one
+    // is an episode kept out by a readmission alone (D2's upper bound).
+    assertEquals(1, sum(lateReadmission, Ascof2D.OUTCOMES_CHANGED_BY_91_DAYS, "ENGLAND", true));
+    assertEquals(0, sum(readmitted, Ascof2D.OUTCOMES_CHANGED_BY_91_DAYS, "ENGLAND", true));
+    assertEquals(1, sum(readmitted, Ascof2D.DECIDED_BY_READMISSION_ONLY, "ENGLAND", true));
+    assertEquals(0, sum(evaluate(List.of(first, spell("b", "2024-09-12", "2024-09-15")),
+        reablement("2024-06-12", "2024-07-01")), Ascof2D.OUTCOMES_CHANGED_BY_91_DAYS, "ENGLAND", true),
+        "day 94 is outside both");
     List<Contribution> died = evaluate(List.of(first),
         reablement("2024-06-12", "2024-07-01").set("Date_of_Death", "2024-08-01"));
     assertEquals(0, sum(died, Ascof2D.PART_1, "E06000001", true));

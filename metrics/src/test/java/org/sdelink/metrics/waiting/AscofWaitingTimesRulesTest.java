@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.sdelink.metrics.salt.Ev;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.submissions.EventsInPeriod;
 
 /** The waiting-time rules built so far (named Ascof* to run with the ASCOF tests). */
 class AscofWaitingTimesRulesTest {
@@ -31,6 +32,44 @@ class AscofWaitingTimesRulesTest {
     assertEquals(Optional.of("25-64"), WaitingAgeBand.of(OptionalInt.of(64)));
     assertEquals(Optional.of("65+"), WaitingAgeBand.of(OptionalInt.of(65)));
     assertEquals(Optional.empty(), WaitingAgeBand.of(OptionalInt.empty()));
+  }
+
+  @Test
+  void bandIsTheAgeAtTheDerivedEnd() {
+    // Born June 1959: 64 on 2024-05-01 (start), 65 on 2024-07-01 (end): Der_Latest_Age is at the end.
+    Ev assessment = Ev.assessment("2024-05-01", "2024-07-01").set("birth_year", "1959");
+    assertEquals(Optional.of("65+"), WaitingAgeBand.atLatestAge(assessment.build()));
+    // A date of death inside the event replaces its end.
+    assertEquals(Optional.of("25-64"),
+        WaitingAgeBand.atLatestAge(assessment.set("Date_of_Death", "2024-05-20").build()));
+    // An open service: the reporting period end; without one the age is unknown.
+    Ev service = Ev.service("Long Term Support: Community", "2024-05-01", null).set("birth_year", "1959");
+    assertEquals(Optional.empty(), WaitingAgeBand.atLatestAge(service.build()));
+    assertEquals(Optional.of("65+"), WaitingAgeBand.atLatestAge(
+        service.set("Reporting_Period_End_Date", "2024-09-30").build()));
+    // A request or assessment without an end date has no derived age (and is not in the period's table).
+    assertEquals(Optional.empty(), WaitingAgeBand.atLatestAge(Ev.assessment("2024-05-01", null).build()));
+  }
+
+  @Test
+  void eventsInTheirReportingPeriod() {
+    Ev request = Ev.request("2024-05-01", "2024-05-03").set("Reporting_Period_Start_Date", "2024-04-01")
+        .set("Reporting_Period_End_Date", "2024-06-30");
+    assertEquals(true, EventsInPeriod.inPeriod(request.build()));
+    assertEquals(false, EventsInPeriod.inPeriod(request.set("Event_End_Date", "2024-07-01").build()));
+    assertEquals(false, EventsInPeriod.inPeriod(request.set("Event_End_Date", "").build()));
+    assertEquals(false, EventsInPeriod.inPeriod(Ev.request("2024-05-01", "2024-05-03")
+        .set("Reporting_Period_Start_Date", "2024-04-01").set("Date_of_Death", "2024-03-31").build()));
+    Ev service = Ev.service("Long Term Support: Community", "2023-05-01", "2024-03-31")
+        .set("Reporting_Period_Start_Date", "2024-04-01").set("Reporting_Period_End_Date", "2024-06-30");
+    assertEquals(false, EventsInPeriod.inPeriod(service.build()));
+    assertEquals(true, EventsInPeriod.inPeriod(service.set("Event_End_Date", "").build()));
+    assertEquals(true, EventsInPeriod.inPeriod(service.set("Event_End_Date", "2024-04-01").build()));
+    assertEquals(false, EventsInPeriod.inPeriod(service.set("Event_Start_Date", "2024-07-01").build()));
+    assertEquals(Ev.d("2024-05-20"), EventsInPeriod.derivedEnd(Ev.service("Long Term Support: Community",
+        "2024-05-01", null).set("Date_of_Death", "2024-05-20").build()));
+    assertEquals(null, EventsInPeriod.derivedEnd(Ev.service("Long Term Support: Community",
+        "2024-05-01", null).set("Date_of_Death", "2024-05-01").build()));
   }
 
   @Test
@@ -76,7 +115,19 @@ class AscofWaitingTimesRulesTest {
     assertEquals(false, inCohort(request().outcome("NFA: Information and advice or signposting")));
     assertEquals(false, inCohort(request().outcome("NFA: Support ended as planned")));
     assertEquals(false, inCohort(request().outcome("Admitted to hospital")));
-    assertEquals(true, inCohort(request().outcome("")));
+    // A blank or unlisted outcome has no Event_Outcome_Grouped: NULL NOT IN (...) drops the request.
+    assertEquals(false, inCohort(request().outcome("")));
+    assertEquals(false, inCohort(request().outcome("Progress to somewhere")));
+    // Either release, any letter case and trailing spaces; Release 1-only outcomes are not NFA.
+    assertEquals(true, inCohort(request().outcome("progress to support planning or services  ")));
+    assertEquals(true, inCohort(request().outcome("Continuation of support or services")));
+    assertEquals(true, inCohort(request().outcome("Progress to financial assessment")));
+    assertEquals(false, inCohort(request().outcome("nfa: referral to other service within the local authority")));
+    assertEquals(false, inCohort(request().outcome("NFA - Deceased")));
+    assertEquals("blank", WaitingRequests.outcomeClass(request().outcome("").build()));
+    assertEquals("nfa", WaitingRequests.outcomeClass(request().outcome("Service ended as planned").build()));
+    assertEquals("unlisted", WaitingRequests.outcomeClass(request().outcome("Other").build()));
+    assertEquals("admitted_to_hospital", WaitingRequests.outcomeClass(request().outcome("ADMITTED TO HOSPITAL").build()));
     assertEquals(false, inCohort(request().set("Client_Type", "Carer")));
     assertEquals(false, inCohort(Ev.request("2023-03-31", "2023-04-02").outcome("Progress to Assessment")));
     assertEquals(true, inCohort(Ev.request("2023-04-01", "2023-04-02").outcome("Progress to Assessment")));

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.sdelink.metrics.salt.Ev;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.submissions.SubmissionWindow;
 
 /** The linking of requests to first responses and first services, the block rule and the overlap exclusion. */
 class WaitingFirstResponsesTest {
@@ -28,6 +29,11 @@ class WaitingFirstResponsesTest {
     return Ev.assessment(start, start).set("Assessment_Type", "Long Term Assessment").outcome(outcome);
   }
 
+  /** A service of a submission covering 2024-25 (an open one's age band is taken at the period end). */
+  private static Ev service(String type, String start, String end) {
+    return Ev.service(type, start, end).set("Reporting_Period_End_Date", "2025-03-31");
+  }
+
   private static long days(List<Wait> waits, String part) {
     return waits.stream().filter(w -> w.part().equals(part)).mapToLong(Wait::days).findFirst().orElse(-1);
   }
@@ -35,7 +41,7 @@ class WaitingFirstResponsesTest {
   @Test
   void assessmentThenServiceGivesBothParts() {
     List<Wait> waits = waits(request("2024-05-01"), assessment("2024-05-11", "Progress to Support Planning / Services"),
-        Ev.service(COMMUNITY, "2024-06-01", null));
+        service(COMMUNITY, "2024-06-01", null));
     assertEquals(10, days(waits, Wait.FIRST_RESPONSE));
     assertEquals(31, days(waits, Wait.FIRST_SERVICE));
     assertEquals("65+", waits.get(0).ageBand());
@@ -45,7 +51,7 @@ class WaitingFirstResponsesTest {
   @Test
   void sameDayOrderIsRequestAssessmentService() {
     // An assessment on the request's day follows it; a service on the same day as the assessment comes after it.
-    List<Wait> waits = waits(Ev.service(COMMUNITY, "2024-05-01", null),
+    List<Wait> waits = waits(service(COMMUNITY, "2024-05-01", null),
         assessment("2024-05-01", "Progress to Reablement/ST-Max"), request("2024-05-01"));
     assertEquals(0, days(waits, Wait.FIRST_RESPONSE));
     assertEquals(0, days(waits, Wait.FIRST_SERVICE));
@@ -53,7 +59,7 @@ class WaitingFirstResponsesTest {
 
   @Test
   void serviceBeforeAnyAssessmentIsTheFirstResponse() {
-    List<Wait> waits = waits(request("2024-05-01"), Ev.service("Short Term Support: ST-Max", "2024-05-04", null),
+    List<Wait> waits = waits(request("2024-05-01"), service("Short Term Support: ST-Max", "2024-05-04", null),
         assessment("2024-05-20", "NFA- Other"));
     assertEquals(3, days(waits, Wait.FIRST_RESPONSE));
     assertEquals(3, days(waits, Wait.FIRST_SERVICE));
@@ -62,12 +68,12 @@ class WaitingFirstResponsesTest {
   @Test
   void blockWithoutProgressDropsTheService() {
     List<Wait> waits = waits(request("2024-05-01"), assessment("2024-05-05", "NFA- Other"),
-        assessment("2024-05-06", "NFA - Support declined"), Ev.service(COMMUNITY, "2024-06-01", null));
+        assessment("2024-05-06", "NFA - Support declined"), service(COMMUNITY, "2024-06-01", null));
     assertEquals(4, days(waits, Wait.FIRST_RESPONSE));
     assertEquals(-1, days(waits, Wait.FIRST_SERVICE));
     // One assessment of the block progressing is enough.
     waits = waits(request("2024-05-01"), assessment("2024-05-05", "NFA- Other"),
-        assessment("2024-05-06", "No change in package"), Ev.service(COMMUNITY, "2024-06-01", null));
+        assessment("2024-05-06", "No change in package"), service(COMMUNITY, "2024-06-01", null));
     assertEquals(31, days(waits, Wait.FIRST_SERVICE));
   }
 
@@ -75,13 +81,36 @@ class WaitingFirstResponsesTest {
   void overlappingRequestGivesNoWait() {
     // The second request comes before the first one's assessment: its follow-up overlaps, so only one wait per part.
     List<Wait> waits = waits(request("2024-05-01"), request("2024-05-03"),
-        assessment("2024-05-10", "Progress to Support Planning / Services"), Ev.service(COMMUNITY, "2024-05-20", null));
+        assessment("2024-05-10", "Progress to Support Planning / Services"), service(COMMUNITY, "2024-05-20", null));
     assertEquals(2, waits.size());
     assertEquals(9, days(waits, Wait.FIRST_RESPONSE));
     // A request after the previous follow-up ended has its own wait.
     waits = waits(request("2024-05-01"), assessment("2024-05-10", "NFA- Other"), request("2024-08-01"),
-        assessment("2024-08-03", "Progress to Support Planning / Services"), Ev.service(COMMUNITY, "2024-08-10", null));
+        assessment("2024-08-03", "Progress to Support Planning / Services"), service(COMMUNITY, "2024-08-10", null));
     assertEquals(List.of(9L, 2L, 9L), waits.stream().map(Wait::days).toList());
+  }
+
+  @Test
+  void cumulativeSubmissionsInAnyOrderGiveEachWaitOnce() {
+    // The same events in a Q1 file and again in the cumulative Q2 file (the assessment closed only in Q2), shuffled.
+    List<Ev> q1 = List.of(request("2024-05-01"), Ev.assessment("2024-05-11", null).set("Assessment_Type",
+        "Long Term Assessment"));
+    List<Ev> q2 = List.of(request("2024-05-01"), assessment("2024-05-11", "Progress to Support Planning / Services")
+        .set("Event_End_Date", "2024-07-20"), service(COMMUNITY, "2024-08-01", null));
+    List<SaltEvent> rows = new java.util.ArrayList<>();
+    for (Ev e : q1) {
+      rows.add(e.file("q1.csv", "2024-07-15").set("Reporting_Period_Start_Date", "2024-04-01")
+          .set("Reporting_Period_End_Date", "2024-06-30").build());
+    }
+    for (Ev e : q2) {
+      rows.add(e.file("q2.csv", "2024-10-15").set("Reporting_Period_Start_Date", "2024-04-01")
+          .set("Reporting_Period_End_Date", "2024-09-30").build());
+    }
+    java.util.Collections.shuffle(rows, new Random(3));
+    List<Wait> waits = FirstResponses.ofSubmitted(rows, SubmissionWindow.all());
+    assertEquals(List.of(10L, 92L), waits.stream().map(Wait::days).toList());
+    java.util.Collections.reverse(rows);
+    assertEquals(waits, FirstResponses.ofSubmitted(rows, SubmissionWindow.all()));
   }
 
   @Test

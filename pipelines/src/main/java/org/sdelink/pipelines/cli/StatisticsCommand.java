@@ -45,7 +45,7 @@ public final class StatisticsCommand implements Callable<Integer> {
   Path apc;
 
   @Option(names = "--spine", paramLabel = "FILE",
-      description = "spine.csv of sdelink link: ASCOF 2D on sdelink's linked persons (ascof_2d.csv); the NHS-number-only"
+      description = "spine.csv of sdelink link: ASCOF 2D on sdelink's linked persons (in ascof.csv); the NHS-number-only"
           + " linkage is computed beside it either way")
   Path spine;
 

@@ -34,6 +34,7 @@ import org.sdelink.metrics.ascof.HospitalDischarge;
 import org.sdelink.metrics.ascof.MeasureValue;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.submissions.EventsInPeriod;
 import org.sdelink.metrics.submissions.LatestVersions;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.pipelines.grouping.GroupIntoBuckets;
@@ -52,8 +53,9 @@ import org.sdelink.pipelines.io.TaggedRows;
  *       nothing and are left out.</li>
  *   <li>NHS number: CLD and APC rows are keyed by their NHS number token; rows without one are left out (the code
  *       drops SUS rows without one, and a CLD person without one cannot join SUS).</li>
- *   <li>Each linked person's rows are gathered (a bucket of persons at a time), CLD rows de-duplicated per council
- *       and council-local token ({@link LatestVersions} inside the submission window), and evaluated by
+ *   <li>Each linked person's rows are gathered (a bucket of persons at a time), CLD rows kept in their reporting
+ *       period ({@link EventsInPeriod}, DHSC's table) and de-duplicated per council and council-local token
+ *       ({@link LatestVersions} inside the submission window), and evaluated by
  *       {@link Ascof2D}; the contributions are summed.</li>
  * </ol>
  */
@@ -64,7 +66,6 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
   public static final TupleTag<List<String>> APC = new TupleTag<>("apc") {};
   public static final TupleTag<List<String>> SPINE_ROWS = new TupleTag<>("spine") {};
   public static final String BY_LINKAGE_FILE = "ascof_2d_by_linkage.csv";
-  public static final String ASCOF_FILE = "ascof_2d.csv";
   public static final ImmutableList<String> BY_LINKAGE_HEADER =
       ImmutableList.of("linkage", "measure", "la_code", "group", "numerator", "denominator", "value");
   /** The columns of the CLD and APC records files the composite reads (those present). */
@@ -240,7 +241,7 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
         Map<String, List<SaltEvent>> byCouncil = new TreeMap<>();
         cldByPerson.getOrDefault(person, Map.of()).values().forEach(rows ->
             byCouncil.computeIfAbsent(rows.get(0).laCode(), k -> new ArrayList<>())
-                .addAll(LatestVersions.of(rows, window).kept()));
+                .addAll(LatestVersions.of(rows.stream().filter(EventsInPeriod::inPeriod).toList(), window).kept()));
         for (Contribution c : Ascof2D.of(period, byCouncil, apcByPerson.getOrDefault(person, List.of()),
             residence)) {
           for (String la : c.laCode().equals(CouncilOfResidence.UNATTRIBUTED) ? List.of(SaltStatistics.ENGLAND)

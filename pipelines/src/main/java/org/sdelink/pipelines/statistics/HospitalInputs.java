@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
+import org.sdelink.metrics.ascof.Ascof2D;
 import org.sdelink.metrics.ascof.AscofTally;
 import org.sdelink.metrics.ascof.CouncilOfResidence;
 import org.sdelink.metrics.evaluation.FinancialYear;
@@ -42,7 +43,7 @@ import org.sdelink.pipelines.run.UserError;
  * [--lsoa-lookup FILE]}): the pseudonymised APC records, the spine of {@code sdelink link} (without it only the
  * NHS-number linkage is computed) and the operator's LSOA to upper-tier council lookup (CSV {@code lsoa_code,la_code};
  * without it {@link CouncilOfResidence#fallback()}). Checks them, reads them into the pipeline, and writes
- * {@code ascof_2d_by_linkage.csv} and {@code ascof_2d.csv} (the {@code ascof.csv} rows of 2D, on the spine).
+ * {@code ascof_2d_by_linkage.csv}; {@link #ascofLines} gives {@code ascof.csv} its 2D rows (on the spine).
  */
 public final class HospitalInputs {
   public static final List<String> LOOKUP_COLUMNS = List.of("lsoa_code", "la_code");
@@ -175,7 +176,22 @@ public final class HospitalInputs {
   }
 
   /**
-   * Writes the 2D files into {@code folder} from the summed {@code cells} and returns the report section; without
+   * The 2D rows of {@code ascof.csv} (header {@link AscofTally#HEADER}): the {@code spine} linkage's rows of the
+   * summed {@code cells}, formatted; none without the spine (ascof.csv's 2D is the linkage on sdelink's persons).
+   */
+  static List<String> ascofLines(@Nullable Ascof2DStatistics ascof2d, Map<String, Long> cells,
+      Collection<String> councils) {
+    if (ascof2d == null || !ascof2d.linkages().contains(Ascof2DStatistics.SPINE)) {
+      return List.of();
+    }
+    return Ascof2DStatistics.rows(cells, councils, ascof2d.linkages()).stream()
+        .filter(row -> row.get(0).equals(Ascof2DStatistics.SPINE))
+        .map(row -> CsvLines.formatForPeople(row.subList(1, row.size())))
+        .toList();
+  }
+
+  /**
+   * Writes the 2D file into {@code folder} from the summed {@code cells} and returns the report section; without
    * hospital inputs nothing is written and the section says why.
    */
   static ObjectNode writeAscof2D(@Nullable HospitalInputs hospital, @Nullable Ascof2DStatistics ascof2d,
@@ -202,15 +218,13 @@ public final class HospitalInputs {
     }
     if (hospital.spine == null) {
       node.put("ascof_csv_rows", "not written: ascof.csv's 2D is the linkage on sdelink's persons, give --spine");
-      return node;
     }
-    try (Writer writer = Files.newBufferedWriter(folder.resolve(Ascof2DStatistics.ASCOF_FILE),
-        StandardCharsets.UTF_8)) {
-      writer.write(CsvLines.format(AscofTally.HEADER) + "\n");
-      for (List<String> row : rows) {
-        if (row.get(0).equals(Ascof2DStatistics.SPINE)) {
-          writer.write(CsvLines.formatForPeople(row.subList(1, row.size())) + "\n");
-        }
+    ObjectNode deviations = node.putObject("deviations");
+    for (String name : Ascof2D.DEVIATIONS) {
+      ObjectNode byLinkage = deviations.putObject(name.substring("deviation_".length()));
+      for (String linkage : ascof2d.linkages()) {
+        byLinkage.put(linkage, cells.getOrDefault(String.join(SaltStatistics.SEP, linkage, name,
+            SaltStatistics.ENGLAND, "numerator"), 0L));
       }
     }
     return node;

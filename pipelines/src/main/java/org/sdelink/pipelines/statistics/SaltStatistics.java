@@ -14,6 +14,7 @@ import org.sdelink.metrics.salt.PersonStatistics;
 import org.sdelink.metrics.salt.SaltTable;
 import org.sdelink.metrics.salt.SaltTables;
 import org.sdelink.metrics.submissions.SubmissionWindow;
+import org.sdelink.metrics.waiting.WaitingDeviations;
 import org.sdelink.pipelines.grouping.SumInBuckets;
 
 /**

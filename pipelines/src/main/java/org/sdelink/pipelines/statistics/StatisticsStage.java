@@ -211,11 +211,13 @@ public final class StatisticsStage {
       merges.add(() -> SortedCsvSink.merge(waitingParts, CsvLines.format(WaitingTimesStatistics.HEADER),
           stage.work().resolve(WaitingTimesStatistics.FILE)));
       DriverWork.inParallel(merges);
-      ObjectNode ascof2dReport = HospitalInputs.writeAscof2D(hospital, ascof2d,
-          ascof2d == null ? Map.of() : CountsSink.read(ascof2dParts), catalogue.councils(), stage.work());
+      Map<String, Long> ascof2dCells = ascof2d == null ? Map.of() : CountsSink.read(ascof2dParts);
+      ObjectNode ascof2dReport = HospitalInputs.writeAscof2D(hospital, ascof2d, ascof2dCells, catalogue.councils(),
+          stage.work());
       List<AscofTally.Row> ascofRows = AscofTally.rows(AscofCatalogue.MEASURES, catalogue.councils(),
           AscofStatistics.contributions(CountsSink.read(ascofParts)), estimates);
-      writeAscof(ascofRows, stage.work().resolve(Ascof2DStatistics.ASCOF_FILE), stage.work().resolve(ASCOF));
+      writeAscof(ascofRows, HospitalInputs.ascofLines(ascof2d, ascof2dCells, catalogue.councils()),
+          stage.work().resolve(ASCOF));
       writeReport(submissions, chosen, CountsSink.read(countParts), ascofRows, stage.work().resolve(REPORT),
           ascof2dReport);
       stage.commit("statistics", inputs(), settings());
@@ -379,12 +381,10 @@ public final class StatisticsStage {
 
   /**
    * {@code ascof.csv}: the tallied rows, header {@link AscofTally#HEADER}, in the issue's measure order: the rows of
-   * {@code ascof2d} (ASCOF 2D on sdelink's persons, written by {@link HospitalInputs} when the hospital data and the
+   * {@code twoD} (ASCOF 2D on sdelink's persons, {@link HospitalInputs#ascofLines}, when the hospital data and the
    * spine are given) go after 2C, before 2E.
    */
-  static void writeAscof(List<AscofTally.Row> rows, Path ascof2d, Path target) throws IOException {
-    List<String> twoD = Files.exists(ascof2d)
-        ? Files.readAllLines(ascof2d, StandardCharsets.UTF_8).stream().skip(1).toList() : List.of();
+  static void writeAscof(List<AscofTally.Row> rows, List<String> twoD, Path target) throws IOException {
     boolean twoDWritten = false;
     try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
       writer.write(CsvLines.format(AscofTally.HEADER));

@@ -18,9 +18,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.sdelink.metrics.evaluation.FinancialYear;
-import org.sdelink.metrics.salt.PersonStatistics;
+import org.sdelink.metrics.salt.SaltEvent;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.metrics.waiting.FirstResponses;
+import org.sdelink.metrics.waiting.WaitingDeviations;
 import org.sdelink.metrics.waiting.MedianDays;
 import org.sdelink.metrics.waiting.Wait;
 import org.sdelink.pipelines.grouping.GroupIntoBuckets;
@@ -119,12 +120,15 @@ public final class WaitingTimesStatistics extends PTransform<PCollection<List<St
 
     @Override
     public void evaluate(String council, CldPerson cld, Tally tally) {
-      PersonStatistics person = cld.salt();
-      // Rows without a council-local person id are dropped, as the method does (counted by the SALT family).
-      for (Wait wait : FirstResponses.of(person.history())) {
-        if (person.year().contains(wait.responseStart())) {
-          tally.cell(key(council, wait), 1L);
-          tally.cell(key(SaltStatistics.ENGLAND, wait), 1L);
+      // DHSC's persons as its joined main table holds them (CldPerson#dhscPersons); rows without a council-local
+      // person id are dropped, as the method does (counted by the SALT family).
+      for (List<SaltEvent> rows : cld.dhscPersons().values()) {
+        WaitingDeviations.of(rows).forEach(tally::count);
+        for (Wait wait : FirstResponses.of(rows)) {
+          if (cld.salt().year().contains(wait.responseStart())) {
+            tally.cell(key(council, wait), 1L);
+            tally.cell(key(SaltStatistics.ENGLAND, wait), 1L);
+          }
         }
       }
     }

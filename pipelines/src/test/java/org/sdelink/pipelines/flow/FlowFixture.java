@@ -54,7 +54,10 @@ final class FlowFixture {
     return generated.files().get(name);
   }
 
-  /** Runs pseudonymise (both sources), link, metrics and statistics into {@code out} with the given Beam arguments. */
+  /**
+   * Runs pseudonymise (both sources), link, metrics and statistics (with the APC records and the spine: ASCOF 2D on
+   * both linkages, and waiting times) into {@code out} with the given Beam arguments.
+   */
   Path runStages(Path out, List<String> beamArgs) throws Exception {
     SdelinkPipelineOptions options = StageOptions.fromArgs(beamArgs);
     Stages.pseudonymise(InputSource.CLD, List.of(input("cld_events.csv")), key, REFERENCE_DATE)
@@ -68,6 +71,8 @@ final class FlowFixture {
             new org.sdelink.metrics.evaluation.FinancialYear(GeneratorConfig.DEFAULT_PERIOD_START.getYear()),
             org.sdelink.metrics.submissions.SubmissionWindow.all())
         .withPopulation(generated.population())
+        .withHospital(org.sdelink.pipelines.statistics.HospitalInputs.of(out.resolve("apc"),
+            out.resolve("linked").resolve(LinkStage.SPINE), null))
         .run(options, out.resolve("statistics"));
     return out;
   }

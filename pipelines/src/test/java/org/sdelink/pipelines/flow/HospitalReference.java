@@ -42,7 +42,8 @@ final class HospitalReference {
 
   /** One raw CLD row; text codes lower-cased; eventRef is Event_Reference, or file:row when it is blank. */
   record Cld(String la, String file, LocalDate received, String eventRef, String nhs, String localId,
-      Integer birthYear, Integer birthMonth, LocalDate death, LocalDate periodEnd, String clientType, String type,
+      Integer birthYear, Integer birthMonth, LocalDate death, LocalDate periodStart, LocalDate periodEnd,
+      String clientType, String type,
       LocalDate start, LocalDate end, String outcome, String route, String assessmentType, String serviceType,
       String component, String mechanism) {}
 
@@ -69,7 +70,8 @@ final class HospitalReference {
             reference.isEmpty() ? file + ":" + r.getRecordNumber() : reference,
             nhs.isUsable() ? nhs.get().digits() : null, blank(r.get("LA_Person_Unique_Identifier")),
             birth == null ? null : birth.getYear(), birth == null ? null : birth.getMonthValue(),
-            date(r.get("Date_of_Death")), date(r.get("Reporting_Period_End_Date")), low(r.get("Client_Type")),
+            date(r.get("Date_of_Death")), date(r.get("Reporting_Period_Start_Date")),
+            date(r.get("Reporting_Period_End_Date")), low(r.get("Client_Type")),
             low(r.get("Event_Type")), date(r.get("Event_Start_Date")), date(r.get("Event_End_Date")),
             low(r.get("Event_Outcome")), low(r.get("Request_Route_of_Access")), low(r.get("Assessment_Type")),
             low(r.get("Service_Type")), low(r.get("Service_Component")), low(r.get("Delivery_Mechanism"))));
@@ -211,6 +213,51 @@ final class HospitalReference {
       "progress to support planning / services", "progress to support planning or services", "no change in package",
       "continuation of support or services", "provision of service");
 
+  /** Der_Event_End_Date (FilterToEventsInPeriod): the date of death inside the event, or after an open one's start. */
+  static LocalDate derivedEnd(Cld r) {
+    LocalDate dod = r.death();
+    if (dod != null && r.start() != null && ((r.end() != null && !dod.isBefore(r.start()) && !dod.isAfter(r.end()))
+        || (r.end() == null && dod.isAfter(r.start())))) {
+      return dod;
+    }
+    return r.end();
+  }
+
+  /** FilterToEventsInPeriod's WHERE clause (a blank period bound is not checked: sdelink's W7). */
+  static boolean inPeriod(Cld r) {
+    if (r.start() == null) {
+      return false;
+    }
+    LocalDate end = derivedEnd(r);
+    LocalDate from = r.periodStart();
+    LocalDate to = r.periodEnd();
+    boolean startOk = to == null || !r.start().isAfter(to);
+    boolean endOk = r.type().contains("service") ? end == null || from == null || !end.isBefore(from)
+        : end != null && (from == null || !end.isBefore(from)) && (to == null || !end.isAfter(to));
+    boolean alive = r.death() == null || ((from == null || !r.death().isBefore(from)) && !r.death().isBefore(r.start()));
+    return startOk && endOk && alive;
+  }
+
+  private static final Set<String> KEPT_REQUEST_OUTCOMES = Set.of("progress to reablement/st-max",
+      "progress to assessment", "progress to re-assessment / unplanned review", "progress to support planning / services",
+      "progress to end of life care", "no change in package", "progress to financial assessment", "provision of service",
+      "progress to assessment, review or reassessment", "progress to support planning or services",
+      "continuation of support or services");
+
+  /** waiting_times.csv from the raw rows: events in their period, then the latest versions, then the waits. */
+  static Map<String, String> waitingTimesFromRaw(List<Cld> raw) {
+    return waitingTimes(latestVersions(raw.stream().filter(HospitalReference::inPeriod).toList()));
+  }
+
+  /** Der_Working_Age_Band's age: at the derived end, or the period end of an open service. */
+  private static Integer latestAge(Cld r) {
+    LocalDate at = derivedEnd(r);
+    if (at == null && r.type().equals("service")) {
+      at = r.periodEnd();
+    }
+    return at == null ? null : age(r, at);
+  }
+
   /** waiting_times.csv: la, quarter, band, part to "requests,median". */
   static Map<String, String> waitingTimes(Map<String, List<Cld>> persons) {
     Map<String, List<Long>> cells = new TreeMap<>();
@@ -306,7 +353,7 @@ final class HospitalReference {
     if (response == null || response.start().isBefore(START) || response.start().isAfter(END)) {
       return;
     }
-    Integer age = age(response, response.start());
+    Integer age = latestAge(response);
     if (age == null || age < 25) {
       return;
     }
@@ -329,17 +376,18 @@ final class HospitalReference {
       if (!s.type().equals("service") || !s.start().isBefore(r.start())) {
         continue;
       }
+      LocalDate end = derivedEnd(s);
       boolean lt = LONG_TERM.contains(s.serviceType())
-          && (s.end() == null || !s.end().isBefore(r.start().minusMonths(12)));
+          && (end == null || !end.isBefore(r.start().minusMonths(12)));
       boolean st = (s.serviceType().equals("short term support: st-max")
           || s.serviceType().equals("short term support: other short term"))
-          && (s.end() == null || !s.end().isBefore(r.start().minusMonths(3)));
+          && (end == null || !end.isBefore(r.start().minusMonths(3)));
       if (lt || st) {
         return false;
       }
     }
-    String o = r.outcome();
-    return !(o.startsWith("nfa") || o.equals("service ended as planned") || o.equals("admitted to hospital"));
+    // Event_Outcome_Grouped NOT IN ('NFA', 'Admitted to hospital'): a blank or unlisted outcome has no group (NULL).
+    return KEPT_REQUEST_OUTCOMES.contains(r.outcome());
   }
 
   // ------------------------------------------------------------------ ASCOF 2D

@@ -17,7 +17,9 @@ import org.sdelink.pipelines.io.StageDirectory;
 
 /**
  * Every stage on the DirectRunner, on embedded Flink and on local Spark, with several bucket, part and parallelism
- * settings: all outputs byte-identical to one DirectRunner run (computed once for the class).
+ * settings: all outputs byte-identical to one DirectRunner run (computed once for the class), the statistics stage
+ * included with its hospital inputs ({@code waiting_times.csv}, {@code ascof_2d_by_linkage.csv}, ASCOF 2D in
+ * {@code ascof.csv}).
  * (The {@code _SUCCESS} markers name their own folders, so they are compared by their output hashes only.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,6 +37,19 @@ class RunnerEquivalenceTest {
     directHashes = hashes(runAndPublish(root.resolve("direct"), List.of()));
     assertTrue(directHashes.size() >= 20 && directHashes.containsKey("release/persons.parquet"),
         "expected every stage's outputs, got " + directHashes.keySet());
+    // The statistics stage with hospital data: waiting times and ASCOF 2D on both linkages, with rows to compare.
+    Path statistics = root.resolve("direct").resolve("statistics");
+    for (String file : List.of("statistics/waiting_times.csv", "statistics/ascof_2d_by_linkage.csv",
+        "statistics/ascof.csv")) {
+      assertTrue(directHashes.containsKey(file), "expected " + file);
+    }
+    List<String> byLinkage = Files.readAllLines(statistics.resolve("ascof_2d_by_linkage.csv"));
+    assertTrue(byLinkage.stream().anyMatch(l -> l.startsWith("spine,2D_part2,ENGLAND,") && !l.endsWith(",0,0,"))
+        && byLinkage.stream().anyMatch(l -> l.startsWith("nhs_number,2D_part2,ENGLAND,")),
+        "expected 2D rows on both linkages, got " + byLinkage);
+    assertTrue(Files.readAllLines(statistics.resolve("ascof.csv")).stream().anyMatch(l -> l.startsWith("2D_part1,")),
+        "ascof.csv holds the spine's 2D rows");
+    assertTrue(Files.readAllLines(statistics.resolve("waiting_times.csv")).size() > 1, "expected waits");
   }
 
   @Test
