@@ -11,7 +11,9 @@ import org.sdelink.metrics.salt.SaltEvent;
 
 /**
  * One person's rows as the ASCOF rules read them: the latest version of each event across the council's submissions
- * inside the window ({@code submissions.LatestVersions}, the DHSC "joined submissions" table), the reporting period
+ * inside the window ({@code submissions.LatestVersions}) as they stand in the DHSC "joined submissions" table
+ * ({@link JoinedSubmissionRows}: derived end dates, events in the submission's period, one row per DHSC unique event;
+ * possibly none), the reporting period
  * (twelve months, not necessarily a financial year: DHSC publishes rolling periods) and the person's latest details.
  */
 public final class AscofPerson {
@@ -36,7 +38,8 @@ public final class AscofPerson {
     String person = rows.get(0).personToken();
     checkArgument(rows.stream().allMatch(r -> r.laCode().equals(la) && r.personToken().equals(person)),
         "the rows of one ASCOF person must share council and person token");
-    return new AscofPerson(la, period, ImmutableList.copyOf(rows), PersonDetails.of(rows));
+    ImmutableList<SaltEvent> joined = JoinedSubmissionRows.of(rows);
+    return new AscofPerson(la, period, joined, PersonDetails.of(joined));
   }
 
   /** The person of the SALT evaluation, over its financial year and de-duplicated history. */
