@@ -106,7 +106,8 @@ final class AscofReference {
       ST_CARE_HOME);
 
   /** One raw row, codes in lower-case Release 2 spelling (null when blank). */
-  record Row(String la, String person, String file, LocalDate received, LocalDate periodEnd, Integer birthYear,
+  record Row(String la, String person, String file, LocalDate received, LocalDate periodStart, LocalDate periodEnd,
+      Integer birthYear,
       Integer birthMonth, LocalDate death, String clientType, String eventType, LocalDate start, LocalDate end,
       String outcome, String route, String assessmentType, String serviceType, String component,
       String mechanism) {
@@ -132,7 +133,8 @@ final class AscofReference {
         }
         LocalDate dob = date(r.get("Date_of_Birth"));
         boolean usable = dob != null && DateOfBirth.validate(dob.toString(), referenceDate).isUsable();
-        rows.add(new Row(r.get("LA_Code").strip(), person, file, received, date(r.get("Reporting_Period_End_Date")),
+        rows.add(new Row(r.get("LA_Code").strip(), person, file, received,
+            date(r.get("Reporting_Period_Start_Date")), date(r.get("Reporting_Period_End_Date")),
             usable ? dob.getYear() : null, usable ? dob.getMonthValue() : null, date(r.get("Date_of_Death")),
             code(r.get("Client_Type")), code(r.get("Event_Type")), start, date(r.get("Event_End_Date")),
             code(r.get("Event_Outcome")), code(r.get("Request_Route_of_Access")), code(r.get("Assessment_Type")),
@@ -161,9 +163,72 @@ final class AscofReference {
         Row latest = versions.stream().max(version).orElseThrow();
         versions.stream().filter(v -> version.compare(v, latest) == 0).forEach(kept::add);
       });
-      out.put(person, kept);
+      out.put(person, joinedTable(kept));
     });
     return out;
+  }
+
+  /**
+   * DHSC's main-table steps on one person's rows: FilterToEventsInPeriod (end replaced by a death inside the event or
+   * after the start of an open one; non-services need an end inside the file's period, services an end on or after
+   * its start or none; start by the period end; no death before the period start or the event start), then
+   * GetUniqueEvents (one row per start, non-service end, client type, event type, route, assessment type, service
+   * type and component: latest period end, open or latest end, best outcome, then latest received file).
+   */
+  static List<Row> joinedTable(List<Row> rows) {
+    Map<String, Row> unique = new TreeMap<>();
+    for (Row raw : rows) {
+      LocalDate end = raw.end();
+      LocalDate death = raw.death();
+      if (death != null && ((end != null && !death.isBefore(raw.start()) && !death.isAfter(end))
+          || (end == null && death.isAfter(raw.start())))) {
+        end = death;
+      }
+      Row r = new Row(raw.la(), raw.person(), raw.file(), raw.received(), raw.periodStart(), raw.periodEnd(),
+          raw.birthYear(), raw.birthMonth(), raw.death(), raw.clientType(), raw.eventType(), raw.start(), end,
+          raw.outcome(), raw.route(), raw.assessmentType(), raw.serviceType(), raw.component(), raw.mechanism());
+      LocalDate from = r.periodStart() == null ? LocalDate.MIN : r.periodStart();
+      LocalDate to = r.periodEnd() == null ? LocalDate.MAX : r.periodEnd();
+      boolean service = "service".equals(r.eventType());
+      boolean inPeriod = service ? r.end() == null || !r.end().isBefore(from)
+          : r.end() != null && !r.end().isBefore(from) && !r.end().isAfter(to);
+      boolean alive = death == null || (!death.isBefore(from) && !death.isBefore(r.start()));
+      if (!inPeriod || r.start().isAfter(to) || !alive) {
+        continue;
+      }
+      String key = String.join("|", r.start().toString(), service ? "" : String.valueOf(r.end()),
+          String.valueOf(r.clientType()), String.valueOf(r.eventType()),
+          "request".equals(r.eventType()) ? String.valueOf(r.route()) : "",
+          "assessment".equals(r.eventType()) ? String.valueOf(r.assessmentType()) : "",
+          service ? r.serviceType() + "|" + r.component() : "");
+      Row other = unique.get(key);
+      if (other == null || better(r, other)) {
+        unique.put(key, r);
+      }
+    }
+    return new ArrayList<>(unique.values());
+  }
+
+  private static boolean better(Row a, Row b) {
+    LocalDate pa = a.periodEnd() == null ? LocalDate.MIN : a.periodEnd();
+    LocalDate pb = b.periodEnd() == null ? LocalDate.MIN : b.periodEnd();
+    if (!pa.equals(pb)) {
+      return pa.isAfter(pb);
+    }
+    if (!a.endOrFar().equals(b.endOrFar())) {
+      return a.endOrFar().isAfter(b.endOrFar());
+    }
+    if (rank(a) != rank(b)) {
+      return rank(a) < rank(b);
+    }
+    if (!a.received().equals(b.received())) {
+      return a.received().isAfter(b.received());
+    }
+    if (!a.file().equals(b.file())) {
+      return a.file().compareTo(b.file()) > 0;
+    }
+    // the code's largest record id: unknown here; the delivery mechanism in text order (as sdelink) keeps it stable
+    return String.valueOf(a.mechanism()).compareToIgnoreCase(String.valueOf(b.mechanism())) < 0;
   }
 
   /** Every measure's cells, per council and ENGLAND: {@code measure TAB la TAB group -> {numerator, denominator}}. */
