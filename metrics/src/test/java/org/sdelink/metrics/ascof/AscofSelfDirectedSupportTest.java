@@ -134,4 +134,20 @@ class AscofSelfDirectedSupportTest {
     assertEquals(Optional.empty(), carerRank(carer(DIRECT, "Direct Payment", "").set("Date_of_Death", "2024-04-01")));
     assertEquals(Optional.of(1), carerRank(carer(DIRECT, "Direct Payment", "").set("Date_of_Death", "2024-06-15")));
   }
+  @Test
+  void carersKnownByAssociationAreCarersAndCountedForA4() {
+    Ev byAssociation = carer(DIRECT, "Direct Payment", "").set("Client_Type", "unpaid carer known by association ");
+    assertEquals(Optional.of(1), carerRank(byAssociation));
+    assertEquals(java.util.Map.of(AscofDeviations.KNOWN_BY_ASSOCIATION_CARERS, 1L),
+        filterA4(AscofDeviations.of(person(byAssociation))));
+    // a carer placed by their own Carer rows is not counted
+    assertEquals(java.util.Map.of(), filterA4(AscofDeviations.of(person(carer(DIRECT, "Direct Payment", ""),
+        carer(DIRECT, "CASSR Commissioned Support", "").set("Client_Type", "Carer known by association")
+            .set("Event_Start_Date", "2024-06-02")))));
+  }
+
+  private static java.util.Map<String, Long> filterA4(java.util.Map<String, Long> counts) {
+    return java.util.Map.copyOf(com.google.common.collect.Maps.filterKeys(counts,
+        k -> k.equals(AscofDeviations.KNOWN_BY_ASSOCIATION_CARERS)));
+  }
 }
