@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -66,7 +67,50 @@ final class AscofReference {
       Map.entry("nfa - support ended: other reason", "nfa: support ended for other reason"),
       Map.entry("nfa - no services offered: other reason", "nfa: no services offered for other reason"),
       Map.entry("nfa- other", "nfa: other"),
-      Map.entry("home support", "home support or domiciliary care"));
+      Map.entry("home support", "home support or domiciliary care"),
+      Map.entry("social support: support to carer", "social support: support to unpaid carer"),
+      Map.entry("tenant", "tenant: local authority or other social housing provider"),
+      Map.entry("tenant - private landlord", "tenant: private landlord"),
+      Map.entry("settled mainstream housing with family / friends", "settled mainstream housing with family or friends"),
+      Map.entry("supported accommodation / supported lodgings / supported group home",
+          "supported accommodation, supported lodgings or supported group home"),
+      Map.entry("sheltered housing / extra care housing / other sheltered housing",
+          "sheltered housing, extra care housing or other sheltered housing"),
+      Map.entry("mobile accommodation for gypsy / roma and traveller communities",
+          "mobile accommodation for gypsy, roma and traveller communities"),
+      Map.entry("rough sleeper / squatting", "rough sleeper or squatting"),
+      Map.entry("night shelter / emergency hostel / direct access hostel",
+          "night shelter, emergency hostel or direct access hostel"),
+      Map.entry("staying with family / friends as a short-term guest",
+          "staying with family or friends as a short term guest"),
+      Map.entry("acute / long-term healthcare residential facility or hospital",
+          "acute hospital or long term healthcare residential facility"),
+      Map.entry("prison / young offenders institution / detention centre",
+          "prison, young offenders institution or detention centre"));
+
+  /** 2E's #REF_Accommodation_Status rows of group 1 (own home or family), lower case. */
+  private static final Set<String> SETTLED = Set.of("owner occupier or shared ownership scheme",
+      "tenant: local authority or other social housing provider", "tenant: private landlord",
+      "settled mainstream housing with family or friends",
+      "supported accommodation, supported lodgings or supported group home", "shared lives scheme",
+      "approved premises for offenders released from prison or under probation supervision",
+      "sheltered housing, extra care housing or other sheltered housing",
+      "mobile accommodation for gypsy, roma and traveller communities", "unknown: presumed at home");
+  /** Every accommodation value of that table (group 0 or 1): the values the cleaning maps to. */
+  private static final Set<String> ACCOMMODATION_VALUES = Set.of("rough sleeper or squatting",
+      "night shelter, emergency hostel or direct access hostel", "refuge",
+      "placed in temporary accommodation by the council (inc. homelessness resettlement)",
+      "staying with family or friends as a short term guest",
+      "acute hospital or long term healthcare residential facility", "registered care home",
+      "registered nursing home", "prison, young offenders institution or detention centre",
+      "other temporary accommodation", "unknown");
+  /** Release 2 primary support reasons that the cleaning knows (lower case; Release 1 texts differing only in case). */
+  private static final Set<String> PSR_VALUES = Set.of("physical support: access & mobility only",
+      "physical support: personal care support", "sensory support: support for visual impairment",
+      "sensory support: support for hearing impairment", "sensory support: support for dual impairment",
+      "support with memory & cognition", "learning disability support", "mental health support",
+      "social support: substance misuse support", "social support: asylum seeker support",
+      "social support: support for social isolation/other", "social support: support to unpaid carer", "unknown");
 
   /** NHS England's 2023/24 hierarchy in Release 2 words, with DHSC's +100 on outcomes that say nothing. */
   private static final Map<String, Integer> HIERARCHY = Map.ofEntries(
@@ -110,7 +154,7 @@ final class AscofReference {
       Integer birthYear,
       Integer birthMonth, LocalDate death, String clientType, String eventType, LocalDate start, LocalDate end,
       String outcome, String route, String assessmentType, String serviceType, String component,
-      String mechanism) {
+      String mechanism, String psr, String accommodation) {
     LocalDate endOrFar() {
       return end == null ? FAR : end;
     }
@@ -138,7 +182,8 @@ final class AscofReference {
             usable ? dob.getYear() : null, usable ? dob.getMonthValue() : null, date(r.get("Date_of_Death")),
             code(r.get("Client_Type")), code(r.get("Event_Type")), start, date(r.get("Event_End_Date")),
             code(r.get("Event_Outcome")), code(r.get("Request_Route_of_Access")), code(r.get("Assessment_Type")),
-            code(r.get("Service_Type")), code(r.get("Service_Component")), code(r.get("Delivery_Mechanism"))));
+            code(r.get("Service_Type")), code(r.get("Service_Component")), code(r.get("Delivery_Mechanism")),
+            code(r.get("Primary_Support_Reason")), code(r.get("Accommodation_Status"))));
       }
     }
     return rows;
@@ -186,7 +231,8 @@ final class AscofReference {
       }
       Row r = new Row(raw.la(), raw.person(), raw.file(), raw.received(), raw.periodStart(), raw.periodEnd(),
           raw.birthYear(), raw.birthMonth(), raw.death(), raw.clientType(), raw.eventType(), raw.start(), end,
-          raw.outcome(), raw.route(), raw.assessmentType(), raw.serviceType(), raw.component(), raw.mechanism());
+          raw.outcome(), raw.route(), raw.assessmentType(), raw.serviceType(), raw.component(), raw.mechanism(),
+          raw.psr(), raw.accommodation());
       LocalDate from = r.periodStart() == null ? LocalDate.MIN : r.periodStart();
       LocalDate to = r.periodEnd() == null ? LocalDate.MAX : r.periodEnd();
       boolean service = "service".equals(r.eventType());
@@ -470,7 +516,94 @@ final class AscofReference {
     }
   }
 
-  // ---- 2E (denominators) ----------------------------------------------------------------------------------------
+  // ---- 2E -------------------------------------------------------------------------------------------------------
+
+  /** Create_personal_details_table.sql's latest value: rank 1 rows of (known desc, period end desc, end desc, start
+   * desc); several distinct values there read 'unknown'. */
+  private static String latestValue(List<Row> rows, java.util.function.Function<Row, String> value,
+      java.util.function.Predicate<String> known) {
+    Comparator<Row> order = Comparator.<Row, Boolean>comparing(r -> known.test(value.apply(r)))
+        .thenComparing(Row::periodEnd, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(Row::endOrFar).thenComparing(Row::start);
+    Row top = null;
+    for (Row r : rows) {
+      if (top == null || order.compare(r, top) > 0) {
+        top = r;
+      }
+    }
+    if (top == null) {
+      return "unknown";
+    }
+    Set<String> values = new TreeSet<>();
+    for (Row r : rows) {
+      if (order.compare(r, top) == 0) {
+        values.add(value.apply(r));
+      }
+    }
+    return values.size() == 1 ? values.iterator().next() : "unknown";
+  }
+
+  private static String accommodationValue(Row r) {
+    String a = r.accommodation();
+    return a != null && (SETTLED.contains(a) || ACCOMMODATION_VALUES.contains(a)) ? a : "unknown";
+  }
+
+  /** The person's accommodation status, with the unknown one mapped from their latest services. */
+  static String accommodation(List<Row> rows) {
+    String status = latestValue(rows, AscofReference::accommodationValue, a -> !a.equals("unknown"));
+    if (!status.equals("unknown")) {
+      return status;
+    }
+    List<String> mappable = List.of("shared lives", "community supported living", "extra care housing",
+        "home support or domiciliary care");
+    Comparator<Row> order = Comparator.comparing(Row::endOrFar)
+        .thenComparing(r -> -(SERVICE_ORDER.contains(r.serviceType()) ? SERVICE_ORDER.indexOf(r.serviceType()) : 98))
+        .thenComparing(r -> mappable.contains(r.component()))
+        .thenComparing(Row::start);
+    List<Row> services = rows.stream().filter(r -> "service".equals(r.eventType())).toList();
+    Row top = services.stream().max(order).orElse(null);
+    if (top == null) {
+      return "unknown";
+    }
+    Set<String> types = new TreeSet<>();
+    Set<String> components = new TreeSet<>();
+    for (Row r : services) {
+      if (order.compare(r, top) == 0) {
+        if (SERVICE_ORDER.contains(r.serviceType())) {
+          types.add(r.serviceType());
+        }
+        if (mappable.contains(r.component())) {
+          components.add(r.component());
+        }
+      }
+    }
+    String type = types.size() == 1 ? types.iterator().next() : null;
+    String component = components.size() == 1 ? components.iterator().next() : null;
+    if (NURSING.equals(type)) {
+      return "registered nursing home";
+    } else if (RESIDENTIAL.equals(type)) {
+      return "registered care home";
+    } else if ("shared lives".equals(component)) {
+      return "shared lives scheme";
+    } else if ("extra care housing".equals(component)) {
+      return "sheltered housing, extra care housing or other sheltered housing";
+    } else if ("community supported living".equals(component)) {
+      return "supported accommodation, supported lodgings or supported group home";
+    } else if (COMMUNITY.equals(type) && "home support or domiciliary care".equals(component)) {
+      return "unknown: presumed at home";
+    } else if (COMMUNITY.equals(type) && component == null) {
+      return "unknown: presumed in community";
+    } else if (PRISON.equals(type)) {
+      return "prison, young offenders institution or detention centre";
+    }
+    return "unknown";
+  }
+
+  /** The person's primary support reason; 'social support: support to unpaid carer' ranks with the unknown ones. */
+  static String primarySupportReason(List<Row> rows) {
+    return latestValue(rows, r -> r.psr() != null && PSR_VALUES.contains(r.psr()) ? r.psr() : "unknown",
+        p -> !p.equals("unknown") && !p.equals("social support: support to unpaid carer"));
+  }
 
   static void twoE(List<Row> rows, Details d, LocalDate start, LocalDate end, String la, Map<String, long[]> cells) {
     List<Row> lts = rows.stream().filter(r -> "service user".equals(r.clientType()) && "service".equals(r.eventType())
@@ -486,7 +619,11 @@ final class AscofReference {
     if (b == null || b.equals("under18")) {
       return;
     }
-    add(cells, "2E_part2", la, b, false, true);
+    boolean settled = SETTLED.contains(accommodation(rows));
+    add(cells, "2E_part2", la, b, settled, true);
+    if (b.equals("18-64") && "learning disability support".equals(primarySupportReason(rows))) {
+      add(cells, "2E_part1", la, b, settled, true);
+    }
   }
 
   // ---- 3D -------------------------------------------------------------------------------------------------------
