@@ -22,6 +22,8 @@ public final class AscofDeviations {
    * the Release 2 one.
    */
   public static final String KNOWN_BY_ASSOCIATION_CARERS = "deviation_A4_3D_carers_known_by_association";
+  /** A11: unique events of the joined table whose differing versions only the code's record-id tie-break orders. */
+  public static final String TIED_UNIQUE_EVENTS = "deviation_A11_unique_events_decided_by_record_id";
   /** A9: 2A episodes whose sequel an outcome decided (steps 2, 4, 6): the ones the substitute hierarchy can change. */
   public static final String OUTCOME_DECIDED_EPISODES = "deviation_A9_2A_episodes_decided_by_outcome_hierarchy";
 
@@ -39,6 +41,9 @@ public final class AscofDeviations {
     }
     if (!SelfDirectedSupport.carer(person).equals(SelfDirectedSupport.carerWithoutKnownByAssociation(person))) {
       counts.merge(KNOWN_BY_ASSOCIATION_CARERS, 1L, Long::sum);
+    }
+    if (person.tiedEvents() > 0) {
+      counts.merge(TIED_UNIQUE_EVENTS, (long) person.tiedEvents(), Long::sum);
     }
     for (ReablementEpisodes.Episode episode : ReablementEpisodes.of(person)) {
       ReablementSequel.Sequel sequel = ReablementSequel.of(person, episode);

@@ -21,8 +21,11 @@ public final class AscofPerson {
   private final ReportingPeriod period;
   private final ImmutableList<SaltEvent> rows;
   private final PersonDetails details;
+  private final int tiedEvents;
 
-  private AscofPerson(String laCode, ReportingPeriod period, ImmutableList<SaltEvent> rows, PersonDetails details) {
+  private AscofPerson(String laCode, ReportingPeriod period, ImmutableList<SaltEvent> rows, PersonDetails details,
+      int tiedEvents) {
+    this.tiedEvents = tiedEvents;
     this.laCode = laCode;
     this.period = period;
     this.rows = rows;
@@ -39,7 +42,7 @@ public final class AscofPerson {
     checkArgument(rows.stream().allMatch(r -> r.laCode().equals(la) && r.personToken().equals(person)),
         "the rows of one ASCOF person must share council and person token");
     ImmutableList<SaltEvent> joined = JoinedSubmissionRows.of(rows);
-    return new AscofPerson(la, period, joined, PersonDetails.of(joined));
+    return new AscofPerson(la, period, joined, PersonDetails.of(joined), JoinedSubmissionRows.ties(rows));
   }
 
   /** The person of the SALT evaluation, over its financial year and de-duplicated history. */
@@ -63,5 +66,10 @@ public final class AscofPerson {
 
   public PersonDetails details() {
     return details;
+  }
+
+  /** Unique events whose versions only the code's record-id tie-break separates ({@link JoinedSubmissionRows#ties}). */
+  public int tiedEvents() {
+    return tiedEvents;
   }
 }

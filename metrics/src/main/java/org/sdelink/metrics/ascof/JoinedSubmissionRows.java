@@ -48,7 +48,39 @@ public final class JoinedSubmissionRows {
       .thenComparing(SaltEvent::serviceComponent)
       .thenComparing(SaltEvent::outcome);
 
+  /** The order the code defines (reference period, end, outcome rank); versions equal under it tie in the code. */
+  private static final Comparator<SaltEvent> CODE_ORDER = Comparator
+      .comparing(SaltEvent::reportingPeriodEnd, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+      .thenComparing((SaltEvent r) -> r.end() == null ? OPEN : r.end(), Comparator.reverseOrder())
+      .thenComparingInt(r -> ReablementOutcomeHierarchy.rank(r.outcome()));
+
   private JoinedSubmissionRows() {}
+
+  /**
+   * How many unique events of {@code rows} have two or more different versions that the code's order does not
+   * separate (its {@code Der_Conversation} and record-id tie-breaks decide them; sdelink's own order does here):
+   * the size of deviation A11.
+   */
+  public static int ties(List<SaltEvent> rows) {
+    checkNotNull(rows, "rows");
+    Map<List<Object>, List<SaltEvent>> versions = new LinkedHashMap<>();
+    for (SaltEvent raw : rows) {
+      SaltEvent row = withDerivedEnd(raw);
+      if (inPeriod(row)) {
+        versions.computeIfAbsent(key(row), k -> new ArrayList<>()).add(row);
+      }
+    }
+    int ties = 0;
+    for (List<SaltEvent> v : versions.values()) {
+      SaltEvent best = v.stream().min(PREFERRED).orElseThrow();
+      long different = v.stream().filter(r -> CODE_ORDER.compare(r, best) == 0)
+          .map(r -> List.of(r.deliveryMechanism(), r.serviceComponent(), r.outcome(), r.accommodationStatus(),
+              r.primarySupportReason()))
+          .distinct().count();
+      ties += different > 1 ? 1 : 0;
+    }
+    return ties;
+  }
 
   /** The rows of {@code rows} (one council-local person, de-duplicated across submissions) in the joined table. */
   public static ImmutableList<SaltEvent> of(List<SaltEvent> rows) {

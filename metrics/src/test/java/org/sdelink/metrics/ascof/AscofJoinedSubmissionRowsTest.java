@@ -82,6 +82,19 @@ class AscofJoinedSubmissionRowsTest {
   }
 
   @Test
+  void tiesTheCodeLeavesToItsRecordIdAreCounted() {
+    Ev dp = service(COMMUNITY, "2024-01-01", null).set("Delivery_Mechanism", "Direct Payment");
+    Ev commissioned = service(COMMUNITY, "2024-01-01", null).set("Delivery_Mechanism", "CASSR Commissioned Support");
+    assertEquals(1, JoinedSubmissionRows.of(rows(dp, commissioned)).size());
+    assertEquals(1, JoinedSubmissionRows.ties(rows(dp, commissioned)));
+    assertEquals(1L, AscofDeviations.of(person(dp, commissioned)).get(AscofDeviations.TIED_UNIQUE_EVENTS));
+    // identical copies and versions the code's order separates are no tie
+    assertEquals(0, JoinedSubmissionRows.ties(rows(dp, dp)));
+    assertEquals(0, JoinedSubmissionRows.ties(rows(dp, service(COMMUNITY, "2024-01-01", "2024-12-31")
+        .set("Delivery_Mechanism", "CASSR Commissioned Support"))));
+  }
+
+  @Test
   void deathInsideAnOpenServiceSetsTheAgeOf2E() {
     // born February 1960: 65 at the period end, 64 on 1 December 2024 when they died
     Ev open = service(COMMUNITY, "2024-01-01", null).set("birth_year", "1960").set("birth_month", "2")
