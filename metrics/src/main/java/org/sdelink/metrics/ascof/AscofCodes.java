@@ -75,6 +75,13 @@ final class AscofCodes {
         || type.equalsIgnoreCase("Unpaid carer known by association");
   }
 
+  /** Client type Carer known by association, in either release. */
+  static boolean isCarerKnownByAssociation(SaltEvent event) {
+    String type = event.clientType();
+    return type.equalsIgnoreCase("Carer known by association")
+        || type.equalsIgnoreCase("Unpaid carer known by association");
+  }
+
   /** The end date is not before the start (the code drops rows whose end precedes their start). */
   static boolean datesValid(SaltEvent event) {
     return event.end() == null || !event.end().isBefore(event.start());

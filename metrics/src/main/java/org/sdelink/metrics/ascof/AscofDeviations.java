@@ -16,6 +16,14 @@ public final class AscofDeviations {
   public static final String BLANK_COMPONENT_ADMISSIONS = "deviation_A1_2B2C_blank_component_persons";
   /** A2: carers whose 3D placement differs because direct support with a blank component is categorised. */
   public static final String BLANK_COMPONENT_CARERS = "deviation_A2_3D_blank_component_carers";
+  /**
+   * A4: carers whose 3D placement rests on rows of client type {@code Carer known by association} (Release 2 {@code
+   * Unpaid carer known by association}); DHSC's 3D code lists both spellings, NHS England's 2023/24 lookups neither
+   * the Release 2 one.
+   */
+  public static final String KNOWN_BY_ASSOCIATION_CARERS = "deviation_A4_3D_carers_known_by_association";
+  /** A11: unique events of the joined table whose differing versions only the code's record-id tie-break orders. */
+  public static final String TIED_UNIQUE_EVENTS = "deviation_A11_unique_events_decided_by_record_id";
   /** A9: 2A episodes whose sequel an outcome decided (steps 2, 4, 6): the ones the substitute hierarchy can change. */
   public static final String OUTCOME_DECIDED_EPISODES = "deviation_A9_2A_episodes_decided_by_outcome_hierarchy";
 
@@ -30,6 +38,12 @@ public final class AscofDeviations {
     }
     if (!SelfDirectedSupport.carer(person).equals(SelfDirectedSupport.publishedCarer(person))) {
       counts.merge(BLANK_COMPONENT_CARERS, 1L, Long::sum);
+    }
+    if (!SelfDirectedSupport.carer(person).equals(SelfDirectedSupport.carerWithoutKnownByAssociation(person))) {
+      counts.merge(KNOWN_BY_ASSOCIATION_CARERS, 1L, Long::sum);
+    }
+    if (person.tiedEvents() > 0) {
+      counts.merge(TIED_UNIQUE_EVENTS, (long) person.tiedEvents(), Long::sum);
     }
     for (ReablementEpisodes.Episode episode : ReablementEpisodes.of(person)) {
       ReablementSequel.Sequel sequel = ReablementSequel.of(person, episode);

@@ -11,7 +11,9 @@ import org.sdelink.metrics.salt.SaltEvent;
 
 /**
  * One person's rows as the ASCOF rules read them: the latest version of each event across the council's submissions
- * inside the window ({@code submissions.LatestVersions}, the DHSC "joined submissions" table), the reporting period
+ * inside the window ({@code submissions.LatestVersions}) as they stand in the DHSC "joined submissions" table
+ * ({@link JoinedSubmissionRows}: derived end dates, events in the submission's period, one row per DHSC unique event;
+ * possibly none), the reporting period
  * (twelve months, not necessarily a financial year: DHSC publishes rolling periods) and the person's latest details.
  */
 public final class AscofPerson {
@@ -19,8 +21,11 @@ public final class AscofPerson {
   private final ReportingPeriod period;
   private final ImmutableList<SaltEvent> rows;
   private final PersonDetails details;
+  private final int tiedEvents;
 
-  private AscofPerson(String laCode, ReportingPeriod period, ImmutableList<SaltEvent> rows, PersonDetails details) {
+  private AscofPerson(String laCode, ReportingPeriod period, ImmutableList<SaltEvent> rows, PersonDetails details,
+      int tiedEvents) {
+    this.tiedEvents = tiedEvents;
     this.laCode = laCode;
     this.period = period;
     this.rows = rows;
@@ -36,7 +41,8 @@ public final class AscofPerson {
     String person = rows.get(0).personToken();
     checkArgument(rows.stream().allMatch(r -> r.laCode().equals(la) && r.personToken().equals(person)),
         "the rows of one ASCOF person must share council and person token");
-    return new AscofPerson(la, period, ImmutableList.copyOf(rows), PersonDetails.of(rows));
+    ImmutableList<SaltEvent> joined = JoinedSubmissionRows.of(rows);
+    return new AscofPerson(la, period, joined, PersonDetails.of(joined), JoinedSubmissionRows.ties(rows));
   }
 
   /** The person of the SALT evaluation, over its financial year and de-duplicated history. */
@@ -60,5 +66,10 @@ public final class AscofPerson {
 
   public PersonDetails details() {
     return details;
+  }
+
+  /** Unique events whose versions only the code's record-id tie-break separates ({@link JoinedSubmissionRows#ties}). */
+  public int tiedEvents() {
+    return tiedEvents;
   }
 }

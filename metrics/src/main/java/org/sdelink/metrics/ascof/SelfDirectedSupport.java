@@ -82,6 +82,14 @@ public final class SelfDirectedSupport {
         ? 0 : carerRank(row));
   }
 
+  /**
+   * The carer's placement when rows of client type {@code Carer known by association} (either release) are not read,
+   * as code lacking that client type (NHS England's 2023/24 lookups) would place them: for the size of A4.
+   */
+  static Optional<Placement> carerWithoutKnownByAssociation(AscofPerson person) {
+    return carer(person, row -> AscofCodes.isCarerKnownByAssociation(row) ? 0 : carerRank(row));
+  }
+
   private static Optional<Placement> carer(AscofPerson person, java.util.function.ToIntFunction<SaltEvent> ranker) {
     checkNotNull(person, "person");
     LocalDate start = person.period().start();

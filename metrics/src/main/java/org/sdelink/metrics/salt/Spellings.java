@@ -70,6 +70,8 @@ public final class Spellings {
       .put("NFA: Support ended for other reason", "NFA - Support ended: Other reason")
       .put("NFA: No services offered for other reason", "NFA - No services offered: Other reason")
       .put("NFA: Other", "NFA- Other")
+      // Primary_Support_Reason (DHSC Create_personal_details_table.sql names this Release 2 value)
+      .put("Social support: Support to unpaid carer", "Social Support: Support to Carer")
       .buildOrThrow();
 
   private static final ImmutableMap<String, String> BY_FOLDED = build();

@@ -73,7 +73,9 @@ class AscofCareHomeAdmissionsTest {
     assertEquals(Optional.empty(), group(service(RES, "2024-06-01", null).set("birth_month", "")));
     assertEquals(Optional.empty(), group(service(RES, "2024-06-01", null).set("Date_of_Death", "2024-03-31")));
     assertEquals(Optional.of(AscofGroup.OLDER),
-        group(service(RES, "2024-06-01", null).set("Date_of_Death", "2024-04-01")));
+        group(service(RES, "2024-06-01", null).set("Date_of_Death", "2024-06-01")));
+    // a death before the service's start drops the row from the joined table (FilterToEventsInPeriod)
+    assertEquals(Optional.empty(), group(service(RES, "2024-06-01", null).set("Date_of_Death", "2024-04-01")));
     assertEquals(Optional.empty(), group(service(RES, "2024-06-01", null).set("Client_Type", "Carer")));
   }
 

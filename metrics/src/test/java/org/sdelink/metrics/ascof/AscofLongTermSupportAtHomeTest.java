@@ -65,6 +65,16 @@ class AscofLongTermSupportAtHomeTest {
         .set("Primary_Support_Reason", "Learning Disability Support"))).isEmpty()); // 65+
     assertTrue(new Ascof2EPart1().contributions(person(community("2024-01-01", null).set("birth_year", "1980")
         .set("Primary_Support_Reason", "Mental Health Support"))).isEmpty());
+    // the Release 2 "Social support: Support to unpaid carer" (any case, trailing spaces) ranks below a known reason
+    // like its Release 1 spelling: an earlier learning disability row wins over it
+    Ev carerSupport = community("2024-06-01", null).set("birth_year", "1980")
+        .set("Primary_Support_Reason", "SOCIAL SUPPORT: support to unpaid carer  ");
+    assertEquals(List.of(Contribution.counted("2E_part1", LA, AscofGroup.WORKING_AGE, true)),
+        new Ascof2EPart1().contributions(person(ld, carerSupport)));
+    // and Learning disability support in lower case is the learning disability reason
+    assertEquals(List.of(Contribution.counted("2E_part1", LA, AscofGroup.WORKING_AGE, true)),
+        new Ascof2EPart1().contributions(person(community("2024-01-01", null).set("birth_year", "1980")
+            .set("Primary_Support_Reason", "learning disability support "))));
   }
 
   @Test

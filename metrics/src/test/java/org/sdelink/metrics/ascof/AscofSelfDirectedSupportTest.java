@@ -57,7 +57,13 @@ class AscofSelfDirectedSupportTest {
     assertEquals(Optional.of(1), clientRank(community("Direct Payment"),
         service("Long Term Support: Nursing Care", "2024-01-01", null)));
     assertTrue(new Ascof3D1a().contributions(nursingToo).isEmpty());
-    assertEquals(Optional.of(3), clientRank(community("Direct Payment"), community("CASSR Commissioned Support")));
+    assertEquals(Optional.of(3), clientRank(community("Direct Payment"),
+        community("CASSR Commissioned Support").set("Event_Start_Date", "2024-02-01")));
+    // two rows of one DHSC unique event (same start, type, component; the mechanism is not in Der_Unique_Event_Ref)
+    // are one row of the joined table: one mechanism, whatever the input order
+    assertEquals(clientRank(community("Direct Payment"), community("CASSR Commissioned Support")),
+        clientRank(community("CASSR Commissioned Support"), community("Direct Payment")));
+    assertEquals(Optional.of(5), clientRank(community("Direct Payment"), community("CASSR Commissioned Support")));
     // prison: a direct payment is no mechanism of prison support
     assertEquals(Optional.of(9), clientRank(service("Long Term Support: Prison", "2024-01-01", null)
         .set("Delivery_Mechanism", "Direct Payment")));
@@ -124,6 +130,24 @@ class AscofSelfDirectedSupportTest {
     assertEquals(Optional.empty(), carerRank(carer(DIRECT, "Direct Payment", "").set("Event_Start_Date", "2024-01-01")
         .set("Event_End_Date", "2024-03-31")));
     assertEquals(Optional.empty(), carerRank(carer(DIRECT, "Direct Payment", "").set("Date_of_Death", "2024-03-31")));
-    assertEquals(Optional.of(1), carerRank(carer(DIRECT, "Direct Payment", "").set("Date_of_Death", "2024-04-01")));
+    // a death before the event's start drops the row from the joined table (FilterToEventsInPeriod)
+    assertEquals(Optional.empty(), carerRank(carer(DIRECT, "Direct Payment", "").set("Date_of_Death", "2024-04-01")));
+    assertEquals(Optional.of(1), carerRank(carer(DIRECT, "Direct Payment", "").set("Date_of_Death", "2024-06-15")));
+  }
+  @Test
+  void carersKnownByAssociationAreCarersAndCountedForA4() {
+    Ev byAssociation = carer(DIRECT, "Direct Payment", "").set("Client_Type", "unpaid carer known by association ");
+    assertEquals(Optional.of(1), carerRank(byAssociation));
+    assertEquals(java.util.Map.of(AscofDeviations.KNOWN_BY_ASSOCIATION_CARERS, 1L),
+        filterA4(AscofDeviations.of(person(byAssociation))));
+    // a carer placed by their own Carer rows is not counted
+    assertEquals(java.util.Map.of(), filterA4(AscofDeviations.of(person(carer(DIRECT, "Direct Payment", ""),
+        carer(DIRECT, "CASSR Commissioned Support", "").set("Client_Type", "Carer known by association")
+            .set("Event_Start_Date", "2024-06-02")))));
+  }
+
+  private static java.util.Map<String, Long> filterA4(java.util.Map<String, Long> counts) {
+    return java.util.Map.copyOf(com.google.common.collect.Maps.filterKeys(counts,
+        k -> k.equals(AscofDeviations.KNOWN_BY_ASSOCIATION_CARERS)));
   }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -66,7 +67,50 @@ final class AscofReference {
       Map.entry("nfa - support ended: other reason", "nfa: support ended for other reason"),
       Map.entry("nfa - no services offered: other reason", "nfa: no services offered for other reason"),
       Map.entry("nfa- other", "nfa: other"),
-      Map.entry("home support", "home support or domiciliary care"));
+      Map.entry("home support", "home support or domiciliary care"),
+      Map.entry("social support: support to carer", "social support: support to unpaid carer"),
+      Map.entry("tenant", "tenant: local authority or other social housing provider"),
+      Map.entry("tenant - private landlord", "tenant: private landlord"),
+      Map.entry("settled mainstream housing with family / friends", "settled mainstream housing with family or friends"),
+      Map.entry("supported accommodation / supported lodgings / supported group home",
+          "supported accommodation, supported lodgings or supported group home"),
+      Map.entry("sheltered housing / extra care housing / other sheltered housing",
+          "sheltered housing, extra care housing or other sheltered housing"),
+      Map.entry("mobile accommodation for gypsy / roma and traveller communities",
+          "mobile accommodation for gypsy, roma and traveller communities"),
+      Map.entry("rough sleeper / squatting", "rough sleeper or squatting"),
+      Map.entry("night shelter / emergency hostel / direct access hostel",
+          "night shelter, emergency hostel or direct access hostel"),
+      Map.entry("staying with family / friends as a short-term guest",
+          "staying with family or friends as a short term guest"),
+      Map.entry("acute / long-term healthcare residential facility or hospital",
+          "acute hospital or long term healthcare residential facility"),
+      Map.entry("prison / young offenders institution / detention centre",
+          "prison, young offenders institution or detention centre"));
+
+  /** 2E's #REF_Accommodation_Status rows of group 1 (own home or family), lower case. */
+  private static final Set<String> SETTLED = Set.of("owner occupier or shared ownership scheme",
+      "tenant: local authority or other social housing provider", "tenant: private landlord",
+      "settled mainstream housing with family or friends",
+      "supported accommodation, supported lodgings or supported group home", "shared lives scheme",
+      "approved premises for offenders released from prison or under probation supervision",
+      "sheltered housing, extra care housing or other sheltered housing",
+      "mobile accommodation for gypsy, roma and traveller communities", "unknown: presumed at home");
+  /** Every accommodation value of that table (group 0 or 1): the values the cleaning maps to. */
+  private static final Set<String> ACCOMMODATION_VALUES = Set.of("rough sleeper or squatting",
+      "night shelter, emergency hostel or direct access hostel", "refuge",
+      "placed in temporary accommodation by the council (inc. homelessness resettlement)",
+      "staying with family or friends as a short term guest",
+      "acute hospital or long term healthcare residential facility", "registered care home",
+      "registered nursing home", "prison, young offenders institution or detention centre",
+      "other temporary accommodation", "unknown");
+  /** Release 2 primary support reasons that the cleaning knows (lower case; Release 1 texts differing only in case). */
+  private static final Set<String> PSR_VALUES = Set.of("physical support: access & mobility only",
+      "physical support: personal care support", "sensory support: support for visual impairment",
+      "sensory support: support for hearing impairment", "sensory support: support for dual impairment",
+      "support with memory & cognition", "learning disability support", "mental health support",
+      "social support: substance misuse support", "social support: asylum seeker support",
+      "social support: support for social isolation/other", "social support: support to unpaid carer", "unknown");
 
   /** NHS England's 2023/24 hierarchy in Release 2 words, with DHSC's +100 on outcomes that say nothing. */
   private static final Map<String, Integer> HIERARCHY = Map.ofEntries(
@@ -106,10 +150,11 @@ final class AscofReference {
       ST_CARE_HOME);
 
   /** One raw row, codes in lower-case Release 2 spelling (null when blank). */
-  record Row(String la, String person, String file, LocalDate received, LocalDate periodEnd, Integer birthYear,
+  record Row(String la, String person, String file, LocalDate received, LocalDate periodStart, LocalDate periodEnd,
+      Integer birthYear,
       Integer birthMonth, LocalDate death, String clientType, String eventType, LocalDate start, LocalDate end,
       String outcome, String route, String assessmentType, String serviceType, String component,
-      String mechanism) {
+      String mechanism, String psr, String accommodation) {
     LocalDate endOrFar() {
       return end == null ? FAR : end;
     }
@@ -132,11 +177,13 @@ final class AscofReference {
         }
         LocalDate dob = date(r.get("Date_of_Birth"));
         boolean usable = dob != null && DateOfBirth.validate(dob.toString(), referenceDate).isUsable();
-        rows.add(new Row(r.get("LA_Code").strip(), person, file, received, date(r.get("Reporting_Period_End_Date")),
+        rows.add(new Row(r.get("LA_Code").strip(), person, file, received,
+            date(r.get("Reporting_Period_Start_Date")), date(r.get("Reporting_Period_End_Date")),
             usable ? dob.getYear() : null, usable ? dob.getMonthValue() : null, date(r.get("Date_of_Death")),
             code(r.get("Client_Type")), code(r.get("Event_Type")), start, date(r.get("Event_End_Date")),
             code(r.get("Event_Outcome")), code(r.get("Request_Route_of_Access")), code(r.get("Assessment_Type")),
-            code(r.get("Service_Type")), code(r.get("Service_Component")), code(r.get("Delivery_Mechanism"))));
+            code(r.get("Service_Type")), code(r.get("Service_Component")), code(r.get("Delivery_Mechanism")),
+            code(r.get("Primary_Support_Reason")), code(r.get("Accommodation_Status"))));
       }
     }
     return rows;
@@ -161,9 +208,73 @@ final class AscofReference {
         Row latest = versions.stream().max(version).orElseThrow();
         versions.stream().filter(v -> version.compare(v, latest) == 0).forEach(kept::add);
       });
-      out.put(person, kept);
+      out.put(person, joinedTable(kept));
     });
     return out;
+  }
+
+  /**
+   * DHSC's main-table steps on one person's rows: FilterToEventsInPeriod (end replaced by a death inside the event or
+   * after the start of an open one; non-services need an end inside the file's period, services an end on or after
+   * its start or none; start by the period end; no death before the period start or the event start), then
+   * GetUniqueEvents (one row per start, non-service end, client type, event type, route, assessment type, service
+   * type and component: latest period end, open or latest end, best outcome, then latest received file).
+   */
+  static List<Row> joinedTable(List<Row> rows) {
+    Map<String, Row> unique = new TreeMap<>();
+    for (Row raw : rows) {
+      LocalDate end = raw.end();
+      LocalDate death = raw.death();
+      if (death != null && ((end != null && !death.isBefore(raw.start()) && !death.isAfter(end))
+          || (end == null && death.isAfter(raw.start())))) {
+        end = death;
+      }
+      Row r = new Row(raw.la(), raw.person(), raw.file(), raw.received(), raw.periodStart(), raw.periodEnd(),
+          raw.birthYear(), raw.birthMonth(), raw.death(), raw.clientType(), raw.eventType(), raw.start(), end,
+          raw.outcome(), raw.route(), raw.assessmentType(), raw.serviceType(), raw.component(), raw.mechanism(),
+          raw.psr(), raw.accommodation());
+      LocalDate from = r.periodStart() == null ? LocalDate.MIN : r.periodStart();
+      LocalDate to = r.periodEnd() == null ? LocalDate.MAX : r.periodEnd();
+      boolean service = "service".equals(r.eventType());
+      boolean inPeriod = service ? r.end() == null || !r.end().isBefore(from)
+          : r.end() != null && !r.end().isBefore(from) && !r.end().isAfter(to);
+      boolean alive = death == null || (!death.isBefore(from) && !death.isBefore(r.start()));
+      if (!inPeriod || r.start().isAfter(to) || !alive) {
+        continue;
+      }
+      String key = String.join("|", r.start().toString(), service ? "" : String.valueOf(r.end()),
+          String.valueOf(r.clientType()), String.valueOf(r.eventType()),
+          "request".equals(r.eventType()) ? String.valueOf(r.route()) : "",
+          "assessment".equals(r.eventType()) ? String.valueOf(r.assessmentType()) : "",
+          service ? r.serviceType() + "|" + r.component() : "");
+      Row other = unique.get(key);
+      if (other == null || better(r, other)) {
+        unique.put(key, r);
+      }
+    }
+    return new ArrayList<>(unique.values());
+  }
+
+  private static boolean better(Row a, Row b) {
+    LocalDate pa = a.periodEnd() == null ? LocalDate.MIN : a.periodEnd();
+    LocalDate pb = b.periodEnd() == null ? LocalDate.MIN : b.periodEnd();
+    if (!pa.equals(pb)) {
+      return pa.isAfter(pb);
+    }
+    if (!a.endOrFar().equals(b.endOrFar())) {
+      return a.endOrFar().isAfter(b.endOrFar());
+    }
+    if (rank(a) != rank(b)) {
+      return rank(a) < rank(b);
+    }
+    if (!a.received().equals(b.received())) {
+      return a.received().isAfter(b.received());
+    }
+    if (!a.file().equals(b.file())) {
+      return a.file().compareTo(b.file()) > 0;
+    }
+    // the code's largest record id: unknown here; the delivery mechanism in text order (as sdelink) keeps it stable
+    return String.valueOf(a.mechanism()).compareToIgnoreCase(String.valueOf(b.mechanism())) < 0;
   }
 
   /** Every measure's cells, per council and ENGLAND: {@code measure TAB la TAB group -> {numerator, denominator}}. */
@@ -405,7 +516,94 @@ final class AscofReference {
     }
   }
 
-  // ---- 2E (denominators) ----------------------------------------------------------------------------------------
+  // ---- 2E -------------------------------------------------------------------------------------------------------
+
+  /** Create_personal_details_table.sql's latest value: rank 1 rows of (known desc, period end desc, end desc, start
+   * desc); several distinct values there read 'unknown'. */
+  private static String latestValue(List<Row> rows, java.util.function.Function<Row, String> value,
+      java.util.function.Predicate<String> known) {
+    Comparator<Row> order = Comparator.<Row, Boolean>comparing(r -> known.test(value.apply(r)))
+        .thenComparing(Row::periodEnd, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(Row::endOrFar).thenComparing(Row::start);
+    Row top = null;
+    for (Row r : rows) {
+      if (top == null || order.compare(r, top) > 0) {
+        top = r;
+      }
+    }
+    if (top == null) {
+      return "unknown";
+    }
+    Set<String> values = new TreeSet<>();
+    for (Row r : rows) {
+      if (order.compare(r, top) == 0) {
+        values.add(value.apply(r));
+      }
+    }
+    return values.size() == 1 ? values.iterator().next() : "unknown";
+  }
+
+  private static String accommodationValue(Row r) {
+    String a = r.accommodation();
+    return a != null && (SETTLED.contains(a) || ACCOMMODATION_VALUES.contains(a)) ? a : "unknown";
+  }
+
+  /** The person's accommodation status, with the unknown one mapped from their latest services. */
+  static String accommodation(List<Row> rows) {
+    String status = latestValue(rows, AscofReference::accommodationValue, a -> !a.equals("unknown"));
+    if (!status.equals("unknown")) {
+      return status;
+    }
+    List<String> mappable = List.of("shared lives", "community supported living", "extra care housing",
+        "home support or domiciliary care");
+    Comparator<Row> order = Comparator.comparing(Row::endOrFar)
+        .thenComparing(r -> -(SERVICE_ORDER.contains(r.serviceType()) ? SERVICE_ORDER.indexOf(r.serviceType()) : 98))
+        .thenComparing(r -> mappable.contains(r.component()))
+        .thenComparing(Row::start);
+    List<Row> services = rows.stream().filter(r -> "service".equals(r.eventType())).toList();
+    Row top = services.stream().max(order).orElse(null);
+    if (top == null) {
+      return "unknown";
+    }
+    Set<String> types = new TreeSet<>();
+    Set<String> components = new TreeSet<>();
+    for (Row r : services) {
+      if (order.compare(r, top) == 0) {
+        if (SERVICE_ORDER.contains(r.serviceType())) {
+          types.add(r.serviceType());
+        }
+        if (mappable.contains(r.component())) {
+          components.add(r.component());
+        }
+      }
+    }
+    String type = types.size() == 1 ? types.iterator().next() : null;
+    String component = components.size() == 1 ? components.iterator().next() : null;
+    if (NURSING.equals(type)) {
+      return "registered nursing home";
+    } else if (RESIDENTIAL.equals(type)) {
+      return "registered care home";
+    } else if ("shared lives".equals(component)) {
+      return "shared lives scheme";
+    } else if ("extra care housing".equals(component)) {
+      return "sheltered housing, extra care housing or other sheltered housing";
+    } else if ("community supported living".equals(component)) {
+      return "supported accommodation, supported lodgings or supported group home";
+    } else if (COMMUNITY.equals(type) && "home support or domiciliary care".equals(component)) {
+      return "unknown: presumed at home";
+    } else if (COMMUNITY.equals(type) && component == null) {
+      return "unknown: presumed in community";
+    } else if (PRISON.equals(type)) {
+      return "prison, young offenders institution or detention centre";
+    }
+    return "unknown";
+  }
+
+  /** The person's primary support reason; 'social support: support to unpaid carer' ranks with the unknown ones. */
+  static String primarySupportReason(List<Row> rows) {
+    return latestValue(rows, r -> r.psr() != null && PSR_VALUES.contains(r.psr()) ? r.psr() : "unknown",
+        p -> !p.equals("unknown") && !p.equals("social support: support to unpaid carer"));
+  }
 
   static void twoE(List<Row> rows, Details d, LocalDate start, LocalDate end, String la, Map<String, long[]> cells) {
     List<Row> lts = rows.stream().filter(r -> "service user".equals(r.clientType()) && "service".equals(r.eventType())
@@ -421,7 +619,11 @@ final class AscofReference {
     if (b == null || b.equals("under18")) {
       return;
     }
-    add(cells, "2E_part2", la, b, false, true);
+    boolean settled = SETTLED.contains(accommodation(rows));
+    add(cells, "2E_part2", la, b, settled, true);
+    if (b.equals("18-64") && "learning disability support".equals(primarySupportReason(rows))) {
+      add(cells, "2E_part1", la, b, settled, true);
+    }
   }
 
   // ---- 3D -------------------------------------------------------------------------------------------------------
