@@ -8,6 +8,7 @@ import java.util.List;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.metrics.salt.PersonStatistics;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.submissions.DhscMainTable;
 
 /**
  * One person's rows as the ASCOF rules read them: the latest version of each event across the council's submissions
@@ -43,6 +44,18 @@ public final class AscofPerson {
         "the rows of one ASCOF person must share council and person token");
     ImmutableList<SaltEvent> joined = JoinedSubmissionRows.of(rows);
     return new AscofPerson(la, period, joined, PersonDetails.of(joined), JoinedSubmissionRows.ties(rows));
+  }
+
+  /**
+   * The person of DHSC's main table ({@link DhscMainTable}: the rows are already one per unique event of the joined
+   * table) over {@code period}.
+   */
+  public static AscofPerson ofMainTable(ReportingPeriod period, DhscMainTable.Person person) {
+    checkNotNull(period, "period");
+    checkNotNull(person, "person");
+    checkArgument(!person.rows().isEmpty(), "a person has at least one row");
+    return new AscofPerson(person.rows().get(0).laCode(), period, person.rows(), PersonDetails.of(person.rows()),
+        person.tiedEvents());
   }
 
   /** The person of the SALT evaluation, over its financial year and de-duplicated history. */

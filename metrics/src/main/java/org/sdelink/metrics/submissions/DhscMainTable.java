@@ -3,7 +3,6 @@ package org.sdelink.metrics.submissions;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSortedMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.sdelink.metrics.salt.SaltEvent;
@@ -19,9 +18,26 @@ import org.sdelink.metrics.salt.SaltEvent;
 public final class DhscMainTable {
   private DhscMainTable() {}
 
-  /** DHSC's persons (id to rows) among the rows of one council-local person; possibly none. */
-  public static ImmutableSortedMap<String, ImmutableList<SaltEvent>> persons(List<SaltEvent> localPersonRows,
-      JoinedSubmissions joined) {
+  /**
+   * One DHSC person of the main table: its combined person id, its rows (one per unique event) and how many of its
+   * unique events only the code's record-id tie-break decides ({@link UniqueEvents#ties}, deviation A11).
+   */
+  public record Person(String id, ImmutableList<SaltEvent> rows, int tiedEvents) {
+    public Person {
+      checkNotNull(id, "id");
+      checkNotNull(rows, "rows");
+    }
+  }
+
+  /** The main-table rows of every DHSC person among {@code localPersonRows}, in person order. */
+  public static ImmutableList<SaltEvent> rowsOf(List<SaltEvent> localPersonRows, JoinedSubmissions joined) {
+    ImmutableList.Builder<SaltEvent> out = ImmutableList.builder();
+    persons(localPersonRows, joined).forEach(p -> out.addAll(p.rows()));
+    return out.build();
+  }
+
+  /** DHSC's persons among the rows of one council-local person, in id order; possibly none. */
+  public static ImmutableList<Person> persons(List<SaltEvent> localPersonRows, JoinedSubmissions joined) {
     checkNotNull(localPersonRows, "localPersonRows");
     checkNotNull(joined, "joined");
     List<SaltEvent> inPeriod = new ArrayList<>();
@@ -32,13 +48,13 @@ public final class DhscMainTable {
       }
     }
     if (inPeriod.isEmpty()) {
-      return ImmutableSortedMap.of();
+      return ImmutableList.of();
     }
-    ImmutableSortedMap.Builder<String, ImmutableList<SaltEvent>> out = ImmutableSortedMap.naturalOrder();
+    ImmutableList.Builder<Person> out = ImmutableList.builder();
     CombinedPersons.split(inPeriod).forEach((id, rows) -> {
       List<SaltEvent> cropped = ServiceCropping.apply(rows, joined.referencePeriods(rows.get(0).laCode()));
-      out.put(id, UniqueEvents.of(cropped));
+      out.add(new Person(id, UniqueEvents.of(cropped), UniqueEvents.ties(cropped)));
     });
-    return out.buildOrThrow();
+    return out.build();
   }
 }

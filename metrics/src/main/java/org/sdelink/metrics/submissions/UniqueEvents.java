@@ -33,7 +33,36 @@ public final class UniqueEvents {
       .thenComparing(SaltEvent::serviceComponent)
       .thenComparing(SaltEvent::outcome);
 
+  /** The order the code defines (reference period, end, outcome rank); versions equal under it tie in the code. */
+  static final Comparator<SaltEvent> CODE_ORDER = Comparator
+      .comparing(SaltEvent::reportingPeriodEnd, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+      .thenComparing((SaltEvent r) -> r.end() == null ? OPEN : r.end(), Comparator.reverseOrder())
+      .thenComparingInt(r -> DhscOutcomeHierarchy.rank(r.outcome()));
+
   private UniqueEvents() {}
+
+  /**
+   * How many unique events of {@code rows} have two or more different versions that the code's order does not
+   * separate (its {@code Der_Conversation} and record-id tie-breaks decide them; sdelink's own order does here): the
+   * size of deviation A11.
+   */
+  public static int ties(List<SaltEvent> rows) {
+    checkNotNull(rows, "rows");
+    Map<List<Object>, List<SaltEvent>> versions = new LinkedHashMap<>();
+    for (SaltEvent row : rows) {
+      versions.computeIfAbsent(ServiceCropping.eventKey(row), k -> new ArrayList<>()).add(row);
+    }
+    int ties = 0;
+    for (List<SaltEvent> v : versions.values()) {
+      SaltEvent best = v.stream().min(PREFERRED).orElseThrow();
+      long different = v.stream().filter(r -> CODE_ORDER.compare(r, best) == 0)
+          .map(r -> List.of(r.deliveryMechanism(), r.serviceComponent(), r.outcome(), r.accommodationStatus(),
+              r.primarySupportReason()))
+          .distinct().count();
+      ties += different > 1 ? 1 : 0;
+    }
+    return ties;
+  }
 
   /** One row per unique event of one DHSC person, in the order the events first appear in {@code rows}. */
   public static ImmutableList<SaltEvent> of(List<SaltEvent> rows) {

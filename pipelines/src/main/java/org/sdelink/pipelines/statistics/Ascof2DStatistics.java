@@ -34,8 +34,8 @@ import org.sdelink.metrics.ascof.HospitalDischarge;
 import org.sdelink.metrics.ascof.MeasureValue;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.metrics.salt.SaltEvent;
-import org.sdelink.metrics.submissions.EventsInPeriod;
-import org.sdelink.metrics.submissions.LatestVersions;
+import org.sdelink.metrics.submissions.DhscMainTable;
+import org.sdelink.metrics.submissions.JoinedSubmissions;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.pipelines.grouping.GroupIntoBuckets;
 import org.sdelink.pipelines.grouping.SumInBuckets;
@@ -53,10 +53,10 @@ import org.sdelink.pipelines.io.TaggedRows;
  *       nothing and are left out.</li>
  *   <li>NHS number: CLD and APC rows are keyed by their NHS number token; rows without one are left out (the code
  *       drops SUS rows without one, and a CLD person without one cannot join SUS).</li>
- *   <li>Each linked person's rows are gathered (a bucket of persons at a time), CLD rows kept in their reporting
- *       period ({@link EventsInPeriod}, DHSC's table) and de-duplicated per council and council-local token
- *       ({@link LatestVersions} inside the submission window), and evaluated by
- *       {@link Ascof2D}; the contributions are summed.</li>
+ *   <li>Each linked person's rows are gathered (a bucket of persons at a time), the CLD rows of each council and
+ *       council-local token read as DHSC's joined main table holds them ({@link DhscMainTable}: chosen files, events
+ *       in period, closed services, unique events), and evaluated by {@link Ascof2D}; the contributions are
+ *       summed.</li>
  * </ol>
  */
 public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PCollection<KV<String, Long>>> {
@@ -84,9 +84,11 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
   private final SubmissionWindow window;
   private final CouncilOfResidence residence;
   private final int buckets;
+  private final JoinedSubmissions joined;
 
   private Ascof2DStatistics(List<String> cldColumns, List<String> apcColumns, boolean withSpine,
-      ReportingPeriod period, SubmissionWindow window, CouncilOfResidence residence, int buckets) {
+      ReportingPeriod period, SubmissionWindow window, CouncilOfResidence residence, int buckets,
+      JoinedSubmissions joined) {
     this.cldColumns = ImmutableList.copyOf(cldColumns);
     this.apcColumns = ImmutableList.copyOf(apcColumns);
     this.withSpine = withSpine;
@@ -94,6 +96,16 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
     this.window = window;
     this.residence = residence;
     this.buckets = buckets;
+    this.joined = joined;
+  }
+
+  /**
+   * The same composite reading the CLD rows of DHSC's joined-submissions selection ({@link DhscMainTable}); without it
+   * no CLD file is chosen (every part 1 count is zero).
+   */
+  public Ascof2DStatistics withJoined(JoinedSubmissions joinedSubmissions) {
+    return new Ascof2DStatistics(cldColumns, apcColumns, withSpine, period, window, residence, buckets,
+        checkNotNull(joinedSubmissions, "joinedSubmissions"));
   }
 
   /**
@@ -110,7 +122,7 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
       checkArgument(apcColumns.contains(column), "the APC rows need column %s", column);
     }
     return new Ascof2DStatistics(cldColumns, apcColumns, withSpine, checkNotNull(period), checkNotNull(window),
-        checkNotNull(residence), buckets);
+        checkNotNull(residence), buckets, JoinedSubmissions.of(List.of(), window));
   }
 
   public ImmutableList<String> cldColumns() {
@@ -160,7 +172,7 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
         .setCoder(coder)
         .apply("DropRowsWithoutLink", Filter.by(kv -> !kv.getKey().endsWith(SEP)))
         .apply("GroupByLinkedPerson", GroupIntoBuckets.of(buckets))
-        .apply("EvaluateLinkedPersons", ParDo.of(new EvaluateFn(period, window, residence)))
+        .apply("EvaluateLinkedPersons", ParDo.of(new EvaluateFn(period, joined, residence)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
         .apply("SumCells", SumInBuckets.of(buckets));
   }
@@ -195,13 +207,13 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
   static final class EvaluateFn
       extends DoFn<KV<Integer, Iterable<KV<String, KV<String, Map<String, String>>>>>, KV<String, Long>> {
     private final ReportingPeriod period;
-    private final SubmissionWindow window;
+    private final JoinedSubmissions joined;
     private final CouncilOfResidence residence;
     private transient Map<String, Long> cells;
 
-    EvaluateFn(ReportingPeriod period, SubmissionWindow window, CouncilOfResidence residence) {
+    EvaluateFn(ReportingPeriod period, JoinedSubmissions joined, CouncilOfResidence residence) {
       this.period = period;
-      this.window = window;
+      this.joined = joined;
       this.residence = residence;
     }
 
@@ -241,7 +253,7 @@ public final class Ascof2DStatistics extends PTransform<PCollectionTuple, PColle
         Map<String, List<SaltEvent>> byCouncil = new TreeMap<>();
         cldByPerson.getOrDefault(person, Map.of()).values().forEach(rows ->
             byCouncil.computeIfAbsent(rows.get(0).laCode(), k -> new ArrayList<>())
-                .addAll(LatestVersions.of(rows.stream().filter(EventsInPeriod::inPeriod).toList(), window).kept()));
+                .addAll(DhscMainTable.rowsOf(rows, joined)));
         for (Contribution c : Ascof2D.of(period, byCouncil, apcByPerson.getOrDefault(person, List.of()),
             residence)) {
           for (String la : c.laCode().equals(CouncilOfResidence.UNATTRIBUTED) ? List.of(SaltStatistics.ENGLAND)

@@ -17,7 +17,8 @@ import org.sdelink.metrics.ascof.AscofDeviations;
 import org.sdelink.metrics.ascof.AscofPerson;
 import org.sdelink.metrics.ascof.Contribution;
 import org.sdelink.metrics.evaluation.FinancialYear;
-import org.sdelink.metrics.salt.PersonStatistics;
+import org.sdelink.metrics.evaluation.ReportingPeriod;
+import org.sdelink.metrics.submissions.DhscMainTable;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.pipelines.grouping.SumInBuckets;
 
@@ -105,18 +106,18 @@ public final class AscofStatistics extends PTransform<PCollection<List<String>>,
 
     @Override
     public void evaluate(String council, CldPerson cld, Tally tally) {
-      PersonStatistics salt = cld.salt();
-      // Rows without a council-local person id are counted by the SALT family (rows_without_person_id).
-      if (salt.history().isEmpty()) {
-        return;
-      }
-      AscofPerson person = AscofPerson.of(salt);
-      for (Contribution c : AscofCatalogue.contributions(person)) {
-        for (KV<String, Long> cell : AscofStatistics.cells(c)) {
-          tally.cell(cell.getKey(), cell.getValue());
+      // DHSC's persons as its joined main table holds them; rows without a council-local person id are counted by
+      // the SALT family (rows_without_person_id).
+      ReportingPeriod period = ReportingPeriod.of(cld.salt().year().start(), cld.salt().year().end());
+      for (DhscMainTable.Person dhsc : cld.dhscPersons()) {
+        AscofPerson person = AscofPerson.ofMainTable(period, dhsc);
+        for (Contribution c : AscofCatalogue.contributions(person)) {
+          for (KV<String, Long> cell : AscofStatistics.cells(c)) {
+            tally.cell(cell.getKey(), cell.getValue());
+          }
         }
+        AscofDeviations.of(person).forEach(tally::count);
       }
-      AscofDeviations.of(person).forEach(tally::count);
     }
   }
 }

@@ -3,7 +3,6 @@ package org.sdelink.pipelines.statistics;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSortedMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.sdelink.metrics.salt.PersonStatistics;
@@ -22,7 +21,7 @@ final class CldPerson {
   private final List<SaltEvent> rows;
   private final PersonStatistics salt;
   private final JoinedSubmissions joined;
-  private @Nullable ImmutableSortedMap<String, ImmutableList<SaltEvent>> dhsc;
+  private @Nullable ImmutableList<DhscMainTable.Person> dhsc;
 
   CldPerson(String council, List<SaltEvent> rows, PersonStatistics salt, JoinedSubmissions joined) {
     this.council = checkNotNull(council, "council");
@@ -40,8 +39,8 @@ final class CldPerson {
     return salt;
   }
 
-  /** DHSC's persons (combined person id to main-table rows) among this person's rows; possibly none. */
-  ImmutableSortedMap<String, ImmutableList<SaltEvent>> dhscPersons() {
+  /** DHSC's persons (combined person id, main-table rows) among this person's rows; possibly none. */
+  ImmutableList<DhscMainTable.Person> dhscPersons() {
     if (dhsc == null) {
       dhsc = DhscMainTable.persons(rows, joined);
     }

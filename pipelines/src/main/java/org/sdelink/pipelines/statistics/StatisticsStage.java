@@ -182,7 +182,7 @@ public final class StatisticsStage {
       Path ascof2dParts = stage.scratch("ascof-2d");
       if (ascof2d != null) {
         hospital.read(pipeline, cldRows, ascof2d)
-            .apply("Ascof2D", ascof2d)
+            .apply("Ascof2D", ascof2d.withJoined(submissions.joined()))
             .apply("WriteAscof2D", CountsSink.to(ascof2dParts, options.getBuckets()));
       }
       PCollectionList<KV<String, Long>> byTable = statistics.get(SaltStatistics.CELLS)

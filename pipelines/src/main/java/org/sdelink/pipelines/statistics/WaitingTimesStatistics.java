@@ -19,6 +19,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.sdelink.metrics.evaluation.FinancialYear;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.submissions.DhscMainTable;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.metrics.waiting.FirstResponses;
 import org.sdelink.metrics.waiting.WaitingDeviations;
@@ -122,7 +123,8 @@ public final class WaitingTimesStatistics extends PTransform<PCollection<List<St
     public void evaluate(String council, CldPerson cld, Tally tally) {
       // DHSC's persons as its joined main table holds them (CldPerson#dhscPersons); rows without a council-local
       // person id are dropped, as the method does (counted by the SALT family).
-      for (List<SaltEvent> rows : cld.dhscPersons().values()) {
+      for (DhscMainTable.Person dhsc : cld.dhscPersons()) {
+        List<SaltEvent> rows = dhsc.rows();
         WaitingDeviations.of(rows).forEach(tally::count);
         for (Wait wait : FirstResponses.of(rows)) {
           if (cld.salt().year().contains(wait.responseStart())) {
