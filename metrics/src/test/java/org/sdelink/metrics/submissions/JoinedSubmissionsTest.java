@@ -177,8 +177,8 @@ class JoinedSubmissionsTest {
         .set("nhs_number_token", "n1").build();
     SaltEvent noNhs = Ev.request("2024-08-01", "2024-08-03").file("q2.csv", "2024-10-20").build();
     var persons = DhscMainTable.persons(List.of(serviceQ1, requestA, late, serviceQ2, requestB, noNhs), joined);
-    assertEquals(List.of(CombinedPersons.LOCAL + "p1", "n1"), List.copyOf(persons.keySet()));
-    List<SaltEvent> n1 = persons.get("n1");
+    assertEquals(List.of(CombinedPersons.LOCAL + "p1", "n1"), persons.stream().map(DhscMainTable.Person::id).toList());
+    List<SaltEvent> n1 = persons.get(1).rows();
     assertEquals(2, n1.size());
     assertEquals(LocalDate.parse("2024-08-10"), n1.get(0).end(), "the q2 version of the service");
     assertEquals(12, DhscOutcomeHierarchy.rank(n1.get(1).outcome()), "rank 12 beats rank 17");
