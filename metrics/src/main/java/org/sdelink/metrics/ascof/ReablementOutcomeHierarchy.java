@@ -3,48 +3,45 @@ package org.sdelink.metrics.ascof;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableSet;
-import java.util.Locale;
-import org.sdelink.metrics.salt.OutcomeHierarchy;
+import org.sdelink.metrics.submissions.DhscOutcomeHierarchy;
 
 /**
  * The event-outcome hierarchy of ASCOF 2A: which outcome wins when several could conclude a reablement episode (lowest
  * rank wins), and which outcomes are usable at all (rank below {@link #UNUSABLE}).
  *
- * <p>DHSC's code joins {@code ASC_Sandbox.REF_Event_Outcome_Hierarchy_R2}, which is not published. sdelink substitutes
- * NHS England's 2023/24 {@code #REF_Event_Outcome_Hierarchy} (ASCOF 2A replication code; the same table as SALT's
- * {@link OutcomeHierarchy}, with its three never-matching labels ranked as intended) and then applies DHSC's own
- * penalty: outcomes that say nothing about what followed ({@code Continuation of support or services}, {@code Progress
- * to support planning or services}, {@code Progress to assessment, review or reassessment}, {@code Progress to
- * reablement/ST-Max}, {@code Release 1 specification only: Not mapped}) get {@code +100}. In Release 1 spelling these
- * are {@code No change in package}, {@code Provision of service} (the generator's and sdelink's reading: Continuation),
- * the three {@code Progress to ...} assessment outcomes, {@code Progress to Support Planning / Services}, {@code
- * Progress to Reablement/ST-Max}, and the Release-1-only {@code Progress to financial assessment} and {@code Progress to
- * End of Life Care}. A blank outcome, or one in no table, is {@code Invalid and not mapped}, rank {@link #INVALID}.
- * This is deviation A9 of docs/statistics.md.
+ * <p>DHSC's code ({@code Create_ASCOF_2A_2425_Onwards.sql}, {@code #REF_Event_Outcome_Hierarchy_UTC}) takes
+ * {@code ASC_Sandbox.REF_Event_Outcome_Hierarchy_R2} ({@link DhscOutcomeHierarchy}, the table published with DHSC's
+ * de-duplication method) and adds 100 to the outcomes that say nothing about what followed: {@code Continuation of
+ * support or services}, {@code Progress to support planning or services}, {@code Progress to assessment, review or
+ * reassessment}, {@code Progress to reablement/ST-Max} and {@code Release 1 specification only: Not mapped} (its list
+ * also names {@code Invalid and not mapped}, which the table does not hold). A blank outcome, or one in no table, is
+ * {@code Invalid and not mapped}, rank {@link #INVALID} (the code's {@code COALESCE(..., 999)}). Release 1 outcomes are
+ * read through {@link DhscOutcomeHierarchy#spec} (deviation A9 of docs/statistics.md: DHSC's Release 1 mapping table is
+ * not published).
  */
 public final class ReablementOutcomeHierarchy {
   /** Ranks at or above this are not usable as a concluding outcome. */
   public static final int UNUSABLE = 100;
   /** The rank of a blank outcome or one the table does not hold. */
-  public static final int INVALID = 999;
+  public static final int INVALID = DhscOutcomeHierarchy.UNRANKED;
   /** The label of such an outcome (the code's {@code COALESCE(Event_Outcome_Cleaned, 'Invalid and not mapped')}). */
   public static final String INVALID_LABEL = "Invalid and not mapped";
 
   private static final ImmutableSet<String> PENALISED = ImmutableSet.of(
-      "no change in package", "provision of service", "progress to support planning / services",
-      "progress to assessment", "progress to re-assessment / unplanned review", "progress to reablement/st-max",
-      "progress to financial assessment", "progress to end of life care");
+      "Continuation of support or services", "Progress to support planning or services",
+      "Progress to assessment, review or reassessment", "Progress to reablement/ST-Max",
+      DhscOutcomeHierarchy.RELEASE_1_NOT_MAPPED);
 
   private ReablementOutcomeHierarchy() {}
 
-  /** The rank of a (Release 1 canonical) outcome. */
+  /** The rank of an outcome in either release. */
   public static int rank(String outcome) {
     checkNotNull(outcome, "outcome");
-    int rank = OutcomeHierarchy.rank(outcome.trim());
-    if (outcome.isBlank() || rank == OutcomeHierarchy.UNRANKED) {
+    int rank = DhscOutcomeHierarchy.rank(outcome);
+    if (rank == DhscOutcomeHierarchy.UNRANKED) {
       return INVALID;
     }
-    return PENALISED.contains(outcome.trim().toLowerCase(Locale.ROOT)) ? rank + UNUSABLE : rank;
+    return PENALISED.contains(DhscOutcomeHierarchy.spec(outcome)) ? rank + UNUSABLE : rank;
   }
 
   /** True when the outcome can conclude an episode (rank below {@link #UNUSABLE}). */

@@ -138,12 +138,16 @@ class AscofReablementSequelTest {
 
   @Test
   void hierarchyPenalisesOutcomesThatSayNothing() {
-    assertEquals(3, ReablementOutcomeHierarchy.rank("Admitted to hospital"));
-    assertEquals(8, ReablementOutcomeHierarchy.rank("Service ended as planned"));
+    // DHSC's REF_Event_Outcome_Hierarchy_R2 (6-deduplication.md) with the 2A code's +100 penalty
+    assertEquals(6, ReablementOutcomeHierarchy.rank("Admitted to hospital"));
+    assertEquals(14, ReablementOutcomeHierarchy.rank("Service ended as planned"));
+    assertEquals(14, ReablementOutcomeHierarchy.rank("NFA: Support ended as planned"));
     assertEquals(101, ReablementOutcomeHierarchy.rank("Progress to Reablement/ST-Max"));
-    assertEquals(107, ReablementOutcomeHierarchy.rank("No change in package"));
+    assertEquals(105, ReablementOutcomeHierarchy.rank("No change in package"));
+    assertEquals(103, ReablementOutcomeHierarchy.rank("Provision of service"));
+    assertEquals(11, ReablementOutcomeHierarchy.rank("NFA: Referral to other service within the local authority"));
     assertEquals(ReablementOutcomeHierarchy.INVALID, ReablementOutcomeHierarchy.rank(""));
     assertEquals(ReablementOutcomeHierarchy.INVALID, ReablementOutcomeHierarchy.rank("Something else"));
-    assertEquals(13, ReablementOutcomeHierarchy.rank("NFA - 100% NHS funded care"));
+    assertEquals(8, ReablementOutcomeHierarchy.rank("NFA - 100% NHS funded care"));
   }
 }
