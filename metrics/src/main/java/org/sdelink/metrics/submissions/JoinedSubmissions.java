@@ -91,6 +91,18 @@ public final class JoinedSubmissions implements Serializable {
     return new JoinedSubmissions(out.buildOrThrow());
   }
 
+  /**
+   * A selection given directly: council to file to reference period (for callers that already know the choice, and
+   * for tests of the stages that read through it).
+   */
+  public static JoinedSubmissions ofChosen(Map<String, Map<String, ReportingPeriod>> chosen) {
+    checkNotNull(chosen, "chosen");
+    ImmutableSortedMap.Builder<String, ImmutableSortedMap<String, ReportingPeriod>> out =
+        ImmutableSortedMap.naturalOrder();
+    chosen.forEach((council, files) -> out.put(council, ImmutableSortedMap.copyOf(files)));
+    return new JoinedSubmissions(out.buildOrThrow());
+  }
+
   private static boolean covers(Candidate c, LocalDate start, LocalDate end) {
     return c.derived().map(p -> !p.start().isAfter(start) && !p.end().isBefore(end)).orElse(false);
   }

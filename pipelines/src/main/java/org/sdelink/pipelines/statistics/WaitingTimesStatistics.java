@@ -20,6 +20,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.sdelink.metrics.evaluation.FinancialYear;
 import org.sdelink.metrics.salt.SaltEvent;
 import org.sdelink.metrics.submissions.DhscMainTable;
+import org.sdelink.metrics.submissions.JoinedSubmissions;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.metrics.waiting.FirstResponses;
 import org.sdelink.metrics.waiting.WaitingDeviations;
@@ -60,6 +61,11 @@ public final class WaitingTimesStatistics extends PTransform<PCollection<List<St
   public static WaitingTimesStatistics of(List<String> columns, FinancialYear year, SubmissionWindow window,
       int buckets) {
     return new WaitingTimesStatistics(StatisticsSettings.of(columns, year, window, Map.of(), buckets));
+  }
+
+  /** The same composite reading persons through DHSC's joined-submissions selection (without it no file is read). */
+  public WaitingTimesStatistics withJoined(JoinedSubmissions joined) {
+    return new WaitingTimesStatistics(settings.withJoined(joined));
   }
 
   @Override

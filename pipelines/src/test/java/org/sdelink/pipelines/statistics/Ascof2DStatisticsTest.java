@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sdelink.metrics.ascof.CouncilOfResidence;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.submissions.JoinedSubmissions;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.pipelines.testing.TestPipelineExtension;
 
@@ -82,7 +83,8 @@ class Ascof2DStatisticsTest {
         .and(Ascof2DStatistics.SPINE_ROWS, p.apply("Spine", Create.of(spine).withCoder(coder)));
     PCollection<KV<String, Long>> cells = input.apply(Ascof2DStatistics.of(CLD_COLUMNS, APC_COLUMNS, true,
         ReportingPeriod.of(LocalDate.parse("2024-04-01"), LocalDate.parse("2025-03-31")), SubmissionWindow.all(),
-        CouncilOfResidence.fallback(), 3));
+        CouncilOfResidence.fallback(), 3).withJoined(JoinedSubmissions.ofChosen(Map.of("E06000001",
+            Map.of("f.csv", ReportingPeriod.of(LocalDate.parse("2024-04-01"), LocalDate.parse("2025-03-31")))))));
     List<KV<String, Long>> expected = new ArrayList<>();
     for (String la : List.of("E06000001", "ENGLAND")) {
       expected.add(cell("spine", "2D_part1", la, "numerator", 2));

@@ -44,6 +44,11 @@ class StatisticsStageTest {
         "2024-05-01", end, "Long Term Support: Community", "1950", "1");
   }
 
+  private static String request(int id, String la, String end) {
+    return String.join(",", "r" + id, "q4.csv", "2025-04-20", la, "z", "2024-04-01", "2025-03-31", "Service User",
+        "Request", end, end, "", "1950", "1");
+  }
+
   @Test
   void twoFilesOfOneCouncilWithoutReceivedDatesStopTheRun() throws Exception {
     Path cld = records(List.of(
@@ -109,9 +114,13 @@ class StatisticsStageTest {
 
   @Test
   void ascofIsWrittenForEveryCouncilAndEnglandAndRatesNeedThePopulation() throws Exception {
+    // Each file also holds requests ending in April 2024 and March 2025: DHSC's derived reporting period (from event
+    // end dates) then covers the year, so its joined-submissions selection reads the file for every quarter.
     Path cld = records(List.of(
         row(1, "q4.csv", "2025-04-20", "E06000001", "a", "2024-04-01", "2025-03-31", ""),
-        row(2, "q4.csv", "2025-04-20", "E06000002", "b", "2024-04-01", "2025-03-31", "")));
+        row(2, "q4.csv", "2025-04-20", "E06000002", "b", "2024-04-01", "2025-03-31", ""),
+        request(3, "E06000001", "2024-04-30"), request(4, "E06000001", "2025-03-31"),
+        request(5, "E06000002", "2024-04-30"), request(6, "E06000002", "2025-03-31")));
     Path none = StatisticsStage.of(cld, YEAR, SubmissionWindow.all())
         .run(StageOptions.fromArgs(List.of()), root.resolve("none"));
     List<String> lines = Files.readAllLines(none.resolve(StatisticsStage.ASCOF));

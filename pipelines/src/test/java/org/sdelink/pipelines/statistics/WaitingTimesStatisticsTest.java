@@ -1,5 +1,6 @@
 package org.sdelink.pipelines.statistics;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sdelink.metrics.evaluation.FinancialYear;
 import org.sdelink.metrics.salt.SaltEvent;
+import org.sdelink.metrics.evaluation.ReportingPeriod;
+import org.sdelink.metrics.submissions.JoinedSubmissions;
 import org.sdelink.metrics.submissions.SubmissionWindow;
 import org.sdelink.pipelines.testing.TestPipelineExtension;
 
@@ -21,6 +24,10 @@ import org.sdelink.pipelines.testing.TestPipelineExtension;
 @ExtendWith(TestPipelineExtension.class)
 class WaitingTimesStatisticsTest {
   private static final List<String> COLUMNS = SaltEvent.READ_COLUMNS;
+  /** DHSC's selection: each council's f.csv read for the year. */
+  private static final JoinedSubmissions JOINED = JoinedSubmissions.ofChosen(Map.of(
+      "E06000001", Map.of("f.csv", ReportingPeriod.of(LocalDate.of(2024, 4, 1), LocalDate.of(2025, 3, 31))),
+      "E06000002", Map.of("f.csv", ReportingPeriod.of(LocalDate.of(2024, 4, 1), LocalDate.of(2025, 3, 31)))));
 
   private static List<String> row(String la, String person, String type, String start, String... more) {
     Map<String, String> values = new java.util.HashMap<>(Map.of("LA_Code", la, "la_person_token", person,
@@ -57,7 +64,8 @@ class WaitingTimesStatisticsTest {
     rows.add(row("E06000002", "d", "Request", "2025-03-20", "Event_Outcome", "Progress to Assessment"));
     rows.add(row("E06000002", "d", "Assessment", "2025-04-02", "Assessment_Type", "Short Term Assessment"));
     PCollection<String> lines = p.apply(Create.of(rows).withCoder(ListCoder.of(StringUtf8Coder.of())))
-        .apply(WaitingTimesStatistics.of(COLUMNS, FinancialYear.parse("2024-25"), SubmissionWindow.all(), 3))
+        .apply(WaitingTimesStatistics.of(COLUMNS, FinancialYear.parse("2024-25"), SubmissionWindow.all(), 3)
+            .withJoined(JOINED))
         .apply(Values.create());
     PAssert.that(lines).containsInAnyOrder(
         "E06000001,2024-Q1,65+,first_response,2,7.0",
