@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sdelink.fixtures.generator.CouncilNames;
 import org.sdelink.fixtures.generator.GenerationSummary;
 import org.sdelink.fixtures.generator.GeneratorConfig;
 import org.sdelink.fixtures.generator.SyntheticDataGenerator;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.io.OutputFolder;
+import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.publish.PublishStage;
+import org.sdelink.pipelines.report.CouncilLookups;
 import org.sdelink.pipelines.run.FullRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Generate synthetic data, create a throwaway demo key and run every stage into demo-output/.")
 public final class DemoCommand implements Callable<Integer> {
   static final String DEMO_PROJECT = "DEMO-0001";
+  /** The demo's council names file, beside its synthetic input. */
+  static final String COUNCIL_NAMES = "council_names.csv";
 
   @Spec CommandSpec spec;
 
@@ -61,6 +66,11 @@ public final class DemoCommand implements Callable<Integer> {
     var key = DemoKeys.create(output, progress);
 
     DemoPolicy.Approved policy = DemoPolicy.approvedCopy(output, DEMO_PROJECT);
+    // The dashboards show council names as an operator's names file (report.council_names) makes them.
+    Path names = data.resolve(COUNCIL_NAMES);
+    StringBuilder namesCsv = new StringBuilder("la_code,la_name\n");
+    CouncilNames.all().forEach((code, name) -> namesCsv.append(CsvLines.format(code, name)).append('\n'));
+    java.nio.file.Files.writeString(names, namesCsv.toString(), java.nio.charset.StandardCharsets.UTF_8);
     FullRun run = new FullRun(
         generated.cldSubmissionFiles(), List.of(generated.files().get("apc_episodes.csv")),
         key, ReportingPeriod.of(GeneratorConfig.DEFAULT_PERIOD_START, GeneratorConfig.DEFAULT_PERIOD_END),
@@ -74,6 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
             org.sdelink.metrics.submissions.SubmissionWindow.all())
         .withDashboards()
         .withPopulation(generated.population())
+        .withCouncilLookups(CouncilLookups.read(names, "the demo's council names", null, "none"))
         .withReleaseFolder(DEMO_PROJECT);
     FullRun.Outcome outcome = run.run(beam.options(), progress);
     RunSummary.print(mode, run, outcome, out);

@@ -18,8 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class MetricsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--cld", required = true, paramLabel = "DIR", description = "pseudonymise output for CLD")
-  Path cld;
+  @Mixin CldStageOptions stage;
 
   @Option(names = "--apc", required = true, paramLabel = "DIR", description = "pseudonymise output for APC")
   Path apc;
@@ -33,9 +32,6 @@ public final class MetricsCommand implements Callable<Integer> {
   @Option(names = "--period-end", required = true, paramLabel = "YYYY-MM-DD", description = "last day of the period")
   LocalDate periodEnd;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder")
-  Path output;
-
   @Mixin BeamArgs beam;
 
   @Override
@@ -43,10 +39,9 @@ public final class MetricsCommand implements Callable<Integer> {
     if (periodEnd.isBefore(periodStart)) {
       throw new UserError("--period-end is before --period-start");
     }
-    MetricsStage stage = MetricsStage.of(cld, apc, spine, ReportingPeriod.of(periodStart, periodEnd));
-    Path done = StageProgress.run("metrics", spec.commandLine().getOut(), () -> stage.run(beam.options(), output));
-    StageProgress.result(spec.commandLine().getOut(), java.util.Map.of("metrics", done.toString()),
-        "metrics -> " + done);
+    MetricsStage metrics = MetricsStage.of(stage.cld(), apc, spine, ReportingPeriod.of(periodStart, periodEnd));
+    StageProgress.runAndReport("metrics", "metrics", spec.commandLine().getOut(),
+        () -> metrics.run(beam.options(), stage.output()));
     return 0;
   }
 }

@@ -23,17 +23,13 @@ import picocli.CommandLine.Spec;
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--cld", required = true, paramLabel = "DIR", description = "pseudonymise output for CLD")
-  Path cld;
+  @Mixin CldStageOptions stage;
 
   @Option(names = "--period-start", required = true, paramLabel = "YYYY-MM-DD", description = "first day of the period")
   LocalDate periodStart;
 
   @Option(names = "--period-end", required = true, paramLabel = "YYYY-MM-DD", description = "last day of the period")
   LocalDate periodEnd;
-
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "folder to write the dashboard to")
-  Path output;
 
   @Option(names = "--code-lists", paramLabel = "DIR",
       description = "folder holding cld_code_lists.json; without it code validity is not checked (and the data-quality"
@@ -74,7 +70,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (!(threshold > 0 && threshold <= 1)) {
       throw new UserError("--dq-threshold must be a share above 0 and at most 1, e.g. 0.95");
     }
-    ReportStage stage = ReportStage.of(cld, ReportingPeriod.of(periodStart, periodEnd))
+    ReportStage report = ReportStage.of(stage.cld(), ReportingPeriod.of(periodStart, periodEnd))
         .forAudience(forCouncils ? Audience.COUNCILS : Audience.OPERATOR)
         .withThreshold(threshold);
     if (codeLists != null) {
@@ -82,7 +78,7 @@ public final class ReportCommand implements Callable<Integer> {
         throw new UserError("--code-lists " + codeLists + " holds no " + CodeLists.CLD_FILE
             + ": give the folder of the published CLD code lists");
       }
-      stage = stage.withCodeLists(CodeLists.load(codeLists), codeLists.resolve(CodeLists.CLD_FILE).getFileName()
+      report = report.withCodeLists(CodeLists.load(codeLists), codeLists.resolve(CodeLists.CLD_FILE).getFileName()
           .toString());
     }
     if (statistics != null) {
@@ -90,24 +86,12 @@ public final class ReportCommand implements Callable<Integer> {
         throw new UserError("--statistics " + statistics + " has no salt/ folder: give the output folder of sdelink"
             + " statistics");
       }
-      stage = stage.withStatistics(statistics);
+      report = report.withStatistics(statistics);
     }
-    for (Path file : java.util.Arrays.asList(councilNames, comparators)) {
-      if (file != null && !Files.isRegularFile(file)) {
-        throw new UserError((file == councilNames ? "--council-names " : "--comparators ") + file
-            + " is not a file");
-      }
-    }
-    try {
-      stage = stage.withCouncilLookups(CouncilLookups.read(councilNames, comparators));
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
-    var report = stage;
-    Path done = StageProgress.run("report", spec.commandLine().getOut(), () -> report.run(beam.options(), output));
-    StageProgress.result(spec.commandLine().getOut(),
-        java.util.Map.of("dashboard", done.resolve("index.html").toString()),
-        "report -> " + done.resolve("index.html"));
+    // A missing or malformed lookup file stops here, naming the file, line and column (never a value).
+    ReportStage run = report.withCouncilLookups(CouncilLookups.read(councilNames, comparators));
+    StageProgress.runAndReport("report", "dashboard", spec.commandLine().getOut(),
+        () -> run.run(beam.options(), stage.output()).resolve("index.html"));
     return 0;
   }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
 import org.sdelink.pipelines.publish.PublishStage;
+import org.sdelink.pipelines.report.CouncilLookups;
 import org.sdelink.pipelines.contract.InputSource;
 import org.sdelink.pipelines.run.FullRun;
 import org.sdelink.pipelines.run.RunConfig;
@@ -29,6 +30,10 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunConfig run = RunConfig.load(config);
+    // Read before anything else: a missing or malformed lookup stops the run at once, naming file, line and column.
+    CouncilLookups lookups = CouncilLookups.read(
+        run.councilNamesFile().orElse(null), "run configuration key report.council_names",
+        run.comparatorsFile().orElse(null), "run configuration key report.comparators");
     if (run.policy == null || run.project == null || run.sdeConfig == null) {
       throw new UserError("run configuration " + config + " needs 'policy', 'project' and 'sde_config' (the SDE's "
           + "trusted reviewers and policy floors) to publish a release");
@@ -53,7 +58,9 @@ public final class RunCommand implements Callable<Integer> {
         .withReleaseFolder(run.project)
         .protecting(java.util.Arrays.asList(config, run.resolve(run.keystore), policy,
             run.keystorePasswordFile == null ? null : run.resolve(run.keystorePasswordFile),
-            run.codeListsFolder().orElse(null), run.populationFile().orElse(null)))
+            run.codeListsFolder().orElse(null), run.populationFile().orElse(null),
+            run.lsoaLookupFile().orElse(null), run.councilNamesFile().orElse(null),
+            run.comparatorsFile().orElse(null)))
         .withCodeLists(run.codeListsFolder().map(Stages::codeLists)
             .orElse(org.sdelink.pipelines.contract.CodeLists.none()))
         .withSubmissions(Stages.submissions(InputSource.CLD, run.submissionsFile().orElse(null)));
@@ -69,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
           : org.sdelink.metrics.submissions.SubmissionWindow.asOf(run.statistics.submittedBy))
           .withPopulation(run.populationFile().orElse(null))
           .withDashboards();
-      fullRun.withLsoaLookup(run.lsoaLookupFile().orElse(null));
+      fullRun.withLsoaLookup(run.lsoaLookupFile().orElse(null)).withCouncilLookups(lookups);
     }
     FullRun.Outcome outcome = fullRun.run(StageOptions.fromArgs(run.beamArgs()), mode.progress(out));
     RunSummary.print(mode, fullRun, outcome, out);

@@ -22,6 +22,17 @@ final class StageProgress {
     }
   }
 
+  /**
+   * Runs a single-stage command's stage with progress lines, then prints where it wrote: {@code "<stage> -> <path>"},
+   * or {@code {"<key>": "<path>"}} with --json. Returns the folder (or file) {@code work} returned.
+   */
+  static java.nio.file.Path runAndReport(String stage, String key, PrintWriter out,
+      Callable<java.nio.file.Path> work) throws Exception {
+    java.nio.file.Path done = run(stage, out, work);
+    result(out, Map.of(key, done.toString()), stage + " -> " + done);
+    return done;
+  }
+
   /** Prints the stage's result: {@code lines} in normal mode, {@code json} with --json. */
   static void result(PrintWriter out, Map<String, Object> json, String... lines) throws IOException {
     switch (OutputMode.current()) {

@@ -24,8 +24,7 @@ import picocli.CommandLine.Spec;
 public final class StatisticsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--cld", required = true, paramLabel = "DIR", description = "pseudonymise output for CLD")
-  Path cld;
+  @Mixin CldStageOptions stage;
 
   @Option(names = "--year", required = true, paramLabel = "YYYY-YY", description = "financial year, e.g. 2024-25")
   String year;
@@ -54,9 +53,6 @@ public final class StatisticsCommand implements Callable<Integer> {
           + " documented fallback, docs/statistics.md)")
   Path lsoaLookup;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "output folder")
-  Path output;
-
   @Mixin BeamArgs beam;
 
   @Override
@@ -71,13 +67,11 @@ public final class StatisticsCommand implements Callable<Integer> {
     if (apc == null && (spine != null || lsoaLookup != null)) {
       throw new UserError("--spine and --lsoa-lookup are for ASCOF 2D, which also needs --apc DIR");
     }
-    StatisticsStage stage = (apc == null ? StatisticsStage.of(cld, financialYear, window)
-        : StatisticsStage.of(cld, financialYear, window).withHospital(HospitalInputs.of(apc, spine, lsoaLookup)))
-        .withPopulation(population);
-    Path done = StageProgress.run("statistics", spec.commandLine().getOut(),
-        () -> stage.run(beam.options(), output));
-    StageProgress.result(spec.commandLine().getOut(), java.util.Map.of("statistics", done.toString()),
-        "statistics -> " + done);
+    StatisticsStage statistics = StatisticsStage.of(stage.cld(), financialYear, window);
+    StatisticsStage run = (apc == null ? statistics
+        : statistics.withHospital(HospitalInputs.of(apc, spine, lsoaLookup))).withPopulation(population);
+    StageProgress.runAndReport("statistics", "statistics", spec.commandLine().getOut(),
+        () -> run.run(beam.options(), stage.output()));
     return 0;
   }
 }

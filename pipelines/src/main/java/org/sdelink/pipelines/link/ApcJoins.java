@@ -34,6 +34,15 @@ import org.sdelink.linkage.scoring.TermFrequencies;
  * runner-up by {@code thresholds.ambiguity_margin} (twins at one address are left apart). A joined orphan's records
  * take the patient's person id and rule {@value #RULE}; its entity no longer takes part in CLD-APC linkage (the
  * patient's does). A single-record patient that receives an orphan takes the same rule.
+ *
+ * <p>Orphans are also scored against the CLD persons that have a valid NHS number and no APC patient (residual CLD
+ * entities): the person an orphan belongs to may be known to social care only, and a same-sex twin at the same
+ * address may be the only patient it matches (HES cannot tell them apart). The chosen patient is therefore checked
+ * against those CLD candidates whose NHS number differs from the patient's ({@link #competitor}): when one matches
+ * the orphan about as well (within the ambiguity margin), the orphan could be either person's, so it is left apart
+ * from both: not joined, and held out of CLD-APC linkage (counted as {@code ambiguous} {@value #HELD_KIND}); when one
+ * matches it clearly better, the orphan is not joined and CLD-APC linkage decides it. A CLD candidate without a valid
+ * NHS number, or with the patient's, is no evidence of another person and does not stop a join.
  */
 final class ApcJoins {
   static final String RULE = "probabilistic_apc";
@@ -48,6 +57,13 @@ final class ApcJoins {
   static final TupleTag<KV<String, List<String>>> CANDIDATES = new TupleTag<>("apcCandidates") {};
   static final TupleTag<KV<String, List<String>>> JOINS = new TupleTag<>("apcJoins") {};
   static final TupleTag<KV<String, List<String>>> REDIRECTS = new TupleTag<>("apcRedirects") {};
+  /** Orphans held out of CLD-APC linkage, by person: {@code [h]} (see the class comment). */
+  static final TupleTag<KV<String, List<String>>> HOLDS = new TupleTag<>("apcHolds") {};
+  /** The report's name for orphans left apart because a CLD person of another NHS number matches as well. */
+  static final String HELD_KIND = "apc_episode_cld_person";
+  /** Candidate kinds: an APC patient, a CLD person. */
+  static final String PATIENT = "p";
+  static final String CLD_PERSON = "c";
   /** Persons that episodes joined, with the persons they now stand for: {@code [#persons, n]} by person id. */
   static final TupleTag<KV<String, List<String>>> PERSONS = new TupleTag<>("apcPersons") {};
 
@@ -85,7 +101,15 @@ final class ApcJoins {
     return isApc(entity) && Entities.residual(entity) && !hasIdentifier(layout, entity);
   }
 
-  /** Keys APC orphans and patients by {@code ruleIndex SEP key} under the APC rules. */
+  /** A CLD person with a valid NHS number and no APC patient: an orphan's other candidate (see the class comment). */
+  static boolean isCldCandidate(RecordLayout layout, List<String> entity) {
+    return !isApc(entity) && Entities.residual(entity) && hasIdentifier(layout, entity);
+  }
+
+  /**
+   * Keys APC orphans, APC patients and the CLD persons of {@link #isCldCandidate} by {@code ruleIndex SEP key} under
+   * the APC rules.
+   */
   static final class KeysFn extends DoFn<List<String>, KV<String, List<String>>> {
     private final LinkageModel model;
     private transient List<BlockingRule> rules;
@@ -101,7 +125,10 @@ final class ApcJoins {
 
     @ProcessElement
     public void process(@Element List<String> entity, OutputReceiver<KV<String, List<String>>> out) {
-      if (!isApc(entity) || !(isOrphan(model.layout(), entity) || hasIdentifier(model.layout(), entity))) {
+      RecordLayout layout = model.layout();
+      boolean wanted = isApc(entity) ? isOrphan(layout, entity) || hasIdentifier(layout, entity)
+          : isCldCandidate(layout, entity);
+      if (!wanted) {
         return;
       }
       LinkRecord record = Entities.decode(model.layout(), entity);
@@ -115,8 +142,9 @@ final class ApcJoins {
   }
 
   /**
-   * Scores each (orphan, patient) pair of a bucket once and emits candidates at or above the threshold keyed by the
-   * orphan: {@code [orphan key, patient key, weight]}; counts pairs per rule.
+   * Scores each (orphan, patient) and (orphan, CLD person) pair of a bucket once and emits candidates at or above the
+   * threshold keyed by the orphan: {@code [orphan key, candidate key, weight, kind, candidate's NHS-number token]}
+   * ({@link #PATIENT} or {@link #CLD_PERSON}); counts pairs per rule.
    */
   static final class ScoreFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, List<String>>> {
     private final LinkageModel model;
@@ -152,9 +180,10 @@ final class ApcJoins {
         LinkRecord record = decoded.computeIfAbsent(Entities.rowKey(kv.getValue()),
             k -> Entities.decode(layout, kv.getValue()));
         List<List<LinkRecord>> sides = groups.computeIfAbsent(kv.getKey(),
-            k -> List.of(new ArrayList<>(), new ArrayList<>()));
-        sides.get(hasIdentifier(layout, kv.getValue()) ? 1 : 0).add(record);
+            k -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+        sides.get(!isApc(kv.getValue()) ? 2 : hasIdentifier(layout, kv.getValue()) ? 1 : 0).add(record);
       }
+      int nhs = layout.indexOf(IDENTIFIER);
       Map<String, Long> counts = new TreeMap<>();
       groups.forEach((key, sides) -> {
         int rule = Integer.parseInt(key.substring(0, key.indexOf(PairFns.SEP)));
@@ -166,8 +195,20 @@ final class ApcJoins {
             double weight = scorer.matchWeight(orphan, patient);
             counts.merge("pairs\tapc-apc " + rules.get(rule).name(), 1L, Long::sum);
             if (weight >= threshold && !model.vetoesProbabilisticLink(orphan, patient, weight)) {
-              out.get(CANDIDATES).output(KV.of(orphan.key(),
-                  List.of(orphan.key(), patient.key(), Double.toString(weight))));
+              out.get(CANDIDATES).output(KV.of(orphan.key(), List.of(orphan.key(), patient.key(),
+                  Double.toString(weight), PATIENT, patient.value(nhs))));
+            }
+          }
+          for (LinkRecord person : sides.get(2)) {
+            if (!Blocking.isFirstRuleFor(orphan, person, rules, rule)) {
+              continue;
+            }
+            // CLD on the left, as the CLD-APC phase scores the pair.
+            double weight = scorer.matchWeight(person, orphan);
+            counts.merge("pairs\tapc-cld " + rules.get(rule).name(), 1L, Long::sum);
+            if (weight >= threshold) {
+              out.get(CANDIDATES).output(KV.of(orphan.key(), List.of(orphan.key(), person.key(),
+                  Double.toString(weight), CLD_PERSON, person.value(nhs))));
             }
           }
         }
@@ -178,7 +219,9 @@ final class ApcJoins {
 
   /**
    * Assigns each orphan of a bucket to at most one patient; emits each accepted join to the cap ({@link CapFn}) as
-   * {@code [j, orphan person, weight]} keyed by the patient person.
+   * {@code [j, orphan person, weight]} keyed by the patient person, unless a CLD person of another NHS number
+   * matches the orphan as well or better ({@link #competitor}): then no join, and {@code [h]} keyed by the orphan
+   * person when the two are too close to call.
    */
   static final class AssignFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, KV<String, List<String>>> {
     private final LinkageModel model;
@@ -190,22 +233,56 @@ final class ApcJoins {
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, List<String>>>> bucket, MultiOutputReceiver out) {
       List<ScoredLink> links = new ArrayList<>();
+      Map<String, String> patientNhs = new HashMap<>();
+      Map<String, List<List<String>>> cldCandidates = new TreeMap<>();
       for (KV<String, List<String>> kv : bucket.getValue()) {
         List<String> v = kv.getValue();
-        links.add(ScoredLink.probabilistic(v.get(0), v.get(1), Double.parseDouble(v.get(2))));
+        if (CLD_PERSON.equals(v.get(3))) {
+          cldCandidates.computeIfAbsent(v.get(0), k -> new ArrayList<>()).add(v);
+        } else {
+          links.add(ScoredLink.probabilistic(v.get(0), v.get(1), Double.parseDouble(v.get(2))));
+          patientNhs.put(v.get(1), v.get(4));
+        }
       }
       links.sort(ScoredLink.STRONGEST_FIRST);
-      Assignment assignment = OneToOneAssignment.create(model.thresholds().matchWeight(),
-          model.thresholds().ambiguityMargin(), false).assign(links);
+      double margin = model.thresholds().ambiguityMargin();
+      Assignment assignment = OneToOneAssignment.create(model.thresholds().matchWeight(), margin, false)
+          .assign(links);
       for (ScoredLink link : assignment.accepted()) {
-        out.get(JOINS).output(KV.of(PairFns.person(link.to()),
-            List.of("j", PairFns.person(link.from()), Double.toString(link.matchWeight()))));
+        Double rival = competitor(link, patientNhs.get(link.to()),
+            cldCandidates.getOrDefault(link.from(), List.of()));
+        if (rival == null || rival <= link.matchWeight() - margin) {
+          out.get(JOINS).output(KV.of(PairFns.person(link.to()),
+              List.of("j", PairFns.person(link.from()), Double.toString(link.matchWeight()))));
+        } else if (rival < link.matchWeight() + margin) {
+          out.get(HOLDS).output(KV.of(PairFns.person(link.from()), List.of("h")));
+          out.get(PairFns.COUNTS).output(KV.of("ambiguous\t" + HELD_KIND, 1L));
+        }
       }
       for (AmbiguousLink ambiguous : assignment.ambiguous()) {
         out.get(PairFns.COUNTS).output(KV.of("ambiguous\tapc_episode_" + ambiguous.side().name()
             .toLowerCase(Locale.ROOT), 1L));
       }
     }
+  }
+
+  /**
+   * The strongest weight among an orphan's CLD candidates whose valid NHS number differs from the chosen patient's
+   * ({@code patientNhs}), or null when none: the weight of the best rival person the orphan might belong to instead.
+   */
+  static Double competitor(ScoredLink join, String patientNhs, List<List<String>> cldCandidates) {
+    Double best = null;
+    for (List<String> candidate : cldCandidates) {
+      String nhs = candidate.get(4);
+      if (nhs.isEmpty() || nhs.equals(patientNhs)) {
+        continue;
+      }
+      double weight = Double.parseDouble(candidate.get(2));
+      if (best == null || weight > best) {
+        best = weight;
+      }
+    }
+    return best;
   }
 
   /**
@@ -284,8 +361,10 @@ final class ApcJoins {
 
   /**
    * Applies the joins to a bucket of persons: a joined orphan's members move to the patient's person with rule
-   * {@value #RULE} and the weight, and its entity is dropped; a patient's unlinked members take rule {@value #RULE},
-   * and the patient's person count (itself and the orphans it took) goes to the cluster cap ({@link #PERSONS}).
+   * {@value #RULE} and the weight, and its entity is dropped; a held orphan ({@code [h]}) keeps its members as they
+   * are and its entity is dropped too, so that CLD-APC linkage does not link it; a patient's unlinked members take
+   * rule {@value #RULE}, and the patient's person count (itself and the orphans it took) goes to the cluster cap
+   * ({@link #PERSONS}).
    */
   static final class ApplyFn extends DoFn<KV<Integer, Iterable<KV<String, List<String>>>>, List<String>> {
     @ProcessElement
@@ -298,10 +377,13 @@ final class ApcJoins {
         messages.sort((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
         List<String> redirect = null;
         String targetWeight = null;
+        boolean held = false;
         int joined = 0;
         for (List<String> m : messages) {
           if (m.get(0).equals("r")) {
             redirect = m;
+          } else if (m.get(0).equals("h")) {
+            held = true;
           } else if (m.get(0).equals("t")) {
             joined++;
             if (targetWeight == null || Double.parseDouble(m.get(1)) > Double.parseDouble(targetWeight)) {
@@ -314,7 +396,7 @@ final class ApcJoins {
         }
         for (List<String> m : messages) {
           if (m.get(0).equals("e")) {
-            if (redirect == null) {
+            if (redirect == null && !held) {
               out.get(ENTITIES_OUT).output(m.subList(1, m.size()));
             }
           } else if (m.get(0).equals("m")) {

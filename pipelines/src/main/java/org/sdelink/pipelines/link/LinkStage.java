@@ -316,7 +316,7 @@ public final class LinkStage {
       PCollectionTuple apcAssigned = apcScored.get(ApcJoins.CANDIDATES).setCoder(listKv)
           .apply("GroupApcCandidates", GroupIntoBuckets.of(buckets))
           .apply("AssignApc", ParDo.of(new ApcJoins.AssignFn(model))
-              .withOutputTags(ApcJoins.JOINS, TupleTagList.of(PairFns.COUNTS)));
+              .withOutputTags(ApcJoins.JOINS, TupleTagList.of(PairFns.COUNTS).and(ApcJoins.HOLDS)));
       PCollectionTuple apcCapped = apcAssigned.get(ApcJoins.JOINS).setCoder(listKv)
           .apply("GroupApcStars", GroupIntoBuckets.of(buckets))
           .apply("CapApcStars", ParDo.of(new ApcJoins.CapFn(maxPersons))
@@ -330,6 +330,7 @@ public final class LinkStage {
       PCollectionTuple joined = PCollectionList.of(splitEntities.get(ApcJoins.JOINABLE).setCoder(listKv))
           .and(splitMembers.get(ApcJoins.JOINABLE).setCoder(listKv))
           .and(apcCapped.get(ApcJoins.REDIRECTS).setCoder(listKv))
+          .and(apcAssigned.get(ApcJoins.HOLDS).setCoder(listKv))
           .apply("ApcJoinMessages", Flatten.pCollections())
           .apply("GroupApcJoins", GroupIntoBuckets.of(buckets))
           .apply("ApplyApcJoins", ParDo.of(new ApcJoins.ApplyFn())

@@ -59,7 +59,7 @@ final class BenchmarkPages {
 
   /** A council as shown: its name and code when a names file gave the name, else its code. */
   String label(String laCode) {
-    return lookups.hasName(laCode) ? lookups.name(laCode) + " (" + laCode + ")" : laCode;
+    return lookups.label(laCode);
   }
 
   private String groupLabel(String group) {

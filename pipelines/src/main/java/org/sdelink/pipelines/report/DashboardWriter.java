@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import org.sdelink.pipelines.io.CsvLines;
 import org.sdelink.pipelines.io.Version;
 import org.sdelink.pipelines.report.Charts.ChartData;
@@ -56,8 +57,16 @@ final class DashboardWriter {
     }
   }
 
-  /** One chart (or table) of a page: its published table, how to draw it and what it shows. */
-  private record Section(PublishedTable table, Spec spec, String explanation) {}
+  /**
+   * One chart (or table) of a page: its published table, how to draw it and what it shows; {@code shownAs} turns a
+   * column label into what the chart and HTML table show (a council code into its name and code), the CSV keeping
+   * the label itself.
+   */
+  private record Section(PublishedTable table, Spec spec, String explanation, UnaryOperator<String> shownAs) {
+    Section(PublishedTable table, Spec spec, String explanation) {
+      this(table, spec, explanation, UnaryOperator.identity());
+    }
+  }
 
   /** The published tables of one area (a council, or all councils). */
   private record AreaTables(PublishedTable requestsByRoute, PublishedTable peopleRequesting,
@@ -72,6 +81,8 @@ final class DashboardWriter {
   private final SaltFigures salt;
   /** The ASCOF and waiting-times pages, or null when the statistics output has neither file. */
   private final BenchmarkPages benchmarks;
+  /** Council names (shown as {@code name (code)} where the operator's names file gives one) and groups. */
+  private final CouncilLookups lookups;
   private final Disclosure disclosure;
   private final DataQualitySummary quality;
   private final ImmutableList<String> months;
@@ -103,6 +114,7 @@ final class DashboardWriter {
     this.figures = figures;
     this.info = info;
     this.salt = salt;
+    this.lookups = lookups;
     this.disclosure = Disclosure.forAudience(info.audience());
     this.benchmarks = ascof == null && waiting == null ? null
         : new BenchmarkPages(ascof, waiting, lookups, disclosure);
@@ -406,7 +418,7 @@ final class DashboardWriter {
       PublishedTable published = disclosure.publish(FigureTable.of(table.csvName(), table.title,
           table.shownBy.replace('_', ' '), rows, columns, values, Measure.Kind.PEOPLE));
       parts.add(section(new Section(published, Spec.of(Style.HORIZONTAL_BARS, table.title, "", "count"),
-          table.explanation)));
+          table.explanation, this::councilLabel)));
     }
     if (!salt.missing().isEmpty()) {
       parts.add("<section><h2>Not computed</h2><p class=\"note\">The statistics output has no "
@@ -425,8 +437,13 @@ final class DashboardWriter {
     return rows.toString();
   }
 
+  /** A council code as shown on a page ({@code name (code)} with a names file); other labels unchanged. */
+  private String councilLabel(String label) {
+    return folders.containsKey(label) ? lookups.label(label) : label;
+  }
+
   private void writePage(Path folder, String council, Page page, List<String> sections) throws IOException {
-    String area = council == null ? "All councils" : benchmarks == null ? council : benchmarks.label(council);
+    String area = council == null ? "All councils" : lookups.label(council);
     StringBuilder body = new StringBuilder(banner());
     sections.forEach(body::append);
     String html = Html.page(page.title + " - " + area + " - sdelink dashboard", page.title + ": " + area,
@@ -448,14 +465,14 @@ final class DashboardWriter {
       if (table.source().isEmpty()) {
         html.append("<p class=\"note\">Nothing to show: no records in the period.</p>\n");
       } else {
-        html.append(Html.image(Charts.png(s.spec(), chartData(table)), s.spec().title()));
+        html.append(Html.image(Charts.png(s.spec(), chartData(table, s.shownAs())), s.spec().title()));
       }
       html.append(suppressionNote(table));
       html.append("<a class=\"csv\" href=\"").append(esc(file)).append("\" download>Download the data (")
           .append(esc(file)).append(")</a>\n<details><summary>Show the figures as a table</summary>")
-          .append(htmlTable(table)).append("</details>");
+          .append(htmlTable(table, s.shownAs())).append("</details>");
     } else {
-      html.append(htmlTable(table)).append(suppressionNote(table)).append("<a class=\"csv\" href=\"").append(esc(file))
+      html.append(htmlTable(table, s.shownAs())).append(suppressionNote(table)).append("<a class=\"csv\" href=\"").append(esc(file))
           .append("\" download>Download the data (").append(esc(file)).append(")</a>\n");
     }
     return html.append("</section>\n").toString();
@@ -469,7 +486,7 @@ final class DashboardWriter {
         + " the chart leaves them out.</p>\n";
   }
 
-  private static ChartData chartData(PublishedTable table) {
+  private static ChartData chartData(PublishedTable table, UnaryOperator<String> shownAs) {
     FigureTable source = table.source();
     List<String> categories = new ArrayList<>();
     List<Double[]> values = new ArrayList<>();
@@ -484,13 +501,14 @@ final class DashboardWriter {
       }
       values.add(row);
     }
-    return new ChartData(categories, source.columnLabels(), values.toArray(new Double[0][]));
+    return new ChartData(categories, source.columnLabels().stream().map(shownAs).toList(),
+        values.toArray(new Double[0][]));
   }
 
-  private static String htmlTable(PublishedTable table) {
+  private static String htmlTable(PublishedTable table, UnaryOperator<String> shownAs) {
     StringBuilder html = new StringBuilder("<div class=\"scroll\"><table><tr><th>")
         .append(esc(table.source().rowHeading())).append("</th>");
-    table.columnLabels().forEach(c -> html.append("<th>").append(esc(c)).append("</th>"));
+    table.columnLabels().forEach(c -> html.append("<th>").append(esc(shownAs.apply(c))).append("</th>"));
     html.append("</tr>");
     for (int r = 0; r < table.rowLabels().size(); r++) {
       String label = table.rowLabels().get(r);
@@ -666,6 +684,7 @@ final class DashboardWriter {
       }
     }
     List<String> series = council == null ? List.of("All councils") : List.of(council, "All councils");
+    List<String> shownSeries = series.stream().map(this::councilLabel).toList();
     Double[][] values = new Double[fields.size()][series.size()];
     StringBuilder csv = new StringBuilder(CsvLines.format(concat(List.of("field"), series))).append('\n');
     for (int i = 0; i < fields.size(); i++) {
@@ -680,7 +699,7 @@ final class DashboardWriter {
     }
     pendingCsv.put(name + ".csv", csv.toString());
     String what = aspect == Aspect.COMPLETE ? "complete" : "valid";
-    String title = "% of records with the field " + what + (council == null ? "" : ": " + council
+    String title = "% of records with the field " + what + (council == null ? "" : ": " + lookups.label(council)
         + " against all councils");
     StringBuilder html = new StringBuilder("<section><h2>").append(esc(title)).append("</h2>");
     if (fields.isEmpty()) {
@@ -688,8 +707,8 @@ final class DashboardWriter {
     } else {
       html.append(Html.image(Charts.png(Spec.of(Style.HORIZONTAL_BARS, title, "", "% of records")
           .inPercent().marker(info.threshold() * 100, String.format(Locale.UK, "threshold %.0f%%",
-              info.threshold() * 100)), new ChartData(fields.stream().map(DataQualityField::field).toList(), series,
-          values)), title));
+              info.threshold() * 100)), new ChartData(fields.stream().map(DataQualityField::field).toList(),
+          shownSeries, values)), title));
     }
     return html.append("<a class=\"csv\" href=\"").append(name).append(".csv\" download>Download the data (")
         .append(name).append(".csv)</a></section>\n").toString();
@@ -698,13 +717,21 @@ final class DashboardWriter {
   private String nhsByCouncil() {
     List<String> councils = quality.councils();
     Double[][] values = new Double[councils.size()][1];
-    StringBuilder csv = new StringBuilder("council,nhs_number_complete_pct,nhs_number_valid_pct\n");
+    boolean named = lookups.namesGiven();
+    StringBuilder csv = new StringBuilder(named ? "council,council_name," : "council,")
+        .append("nhs_number_complete_pct,nhs_number_valid_pct\n");
     for (int i = 0; i < councils.size(); i++) {
-      DataQualitySummary.Row row = quality.row(councils.get(i), DataQualityField.NHS_NUMBER);
+      String council = councils.get(i);
+      DataQualitySummary.Row row = quality.row(council, DataQualityField.NHS_NUMBER);
       Double share = row.share(Aspect.VALID);
       values[i][0] = share == null ? null : Math.round(share * 1000) / 10.0;
-      csv.append(CsvLines.format(councils.get(i), row.shareText(Aspect.COMPLETE), row.shareText(Aspect.VALID)))
-          .append('\n');
+      List<String> line = new ArrayList<>(List.of(council));
+      if (named) {
+        line.add(lookups.hasName(council) ? lookups.name(council) : "");
+      }
+      line.add(row.shareText(Aspect.COMPLETE));
+      line.add(row.shareText(Aspect.VALID));
+      csv.append(CsvLines.format(line)).append('\n');
     }
     pendingCsv.put("dq-nhs-number-by-council.csv", csv.toString());
     Double national = quality.row(null, DataQualityField.NHS_NUMBER).share(Aspect.VALID);
@@ -714,14 +741,15 @@ final class DashboardWriter {
         + Html.image(Charts.png(Spec.of(Style.HORIZONTAL_BARS, title, "", "% of records").inPercent()
             .marker(national == null ? null : Math.round(national * 1000) / 10.0, national == null ? null
                 : "all councils " + DataQualitySummary.percent(national) + "%"),
-            new ChartData(councils, List.of("valid NHS number"), values)), title)
+            new ChartData(councils.stream().map(lookups::label).toList(), List.of("valid NHS number"), values)),
+            title)
         + "<a class=\"csv\" href=\"dq-nhs-number-by-council.csv\" download>Download the data"
         + " (dq-nhs-number-by-council.csv)</a></section>\n";
   }
 
   private String councilMatrix(Aspect aspect) {
     String name = aspect == Aspect.COMPLETE ? "dq-complete-by-council" : "dq-valid-by-council";
-    pendingCsv.put(name + ".csv", quality.councilsCsv(aspect));
+    pendingCsv.put(name + ".csv", quality.councilsCsv(aspect, lookups));
     StringBuilder html = new StringBuilder("<section><h2>").append(aspect == Aspect.COMPLETE ? "Completeness"
         : "Validity").append(" of every field by council (%)</h2><details><summary>Show the table</summary>")
         .append("<div class=\"scroll\"><table><tr><th>council</th>");
@@ -731,7 +759,7 @@ final class DashboardWriter {
     html.append("</tr>");
     for (String council : quality.councils()) {
       html.append("<tr><td><a href=\"../").append(esc(folders.get(council))).append("/data-quality.html\">")
-          .append(esc(council)).append("</a></td>");
+          .append(esc(lookups.label(council))).append("</a></td>");
       for (DataQualityField field : DataQualityField.values()) {
         html.append(shareCell(quality.row(council, field), aspect));
       }
@@ -801,13 +829,23 @@ final class DashboardWriter {
     for (Map.Entry<String, String> entry : folders.entrySet()) {
       nav.append("<option value=\"../").append(esc(entry.getValue())).append('/').append(currentFile)
           .append(".html\"").append(entry.getValue().equals(folder) ? " selected" : "").append(">")
-          .append(esc(entry.getKey() == null ? "All councils" : entry.getKey())).append("</option>");
+          .append(esc(entry.getKey() == null ? "All councils" : lookups.label(entry.getKey()))).append("</option>");
     }
     return nav.append("</select></label></form></nav>").toString();
   }
 
+  /** The overview's columns: the council's code, its name when a names file was given, then the figures. */
   private List<String> overviewColumns() {
-    return List.of("council", "requests", "people_requesting", "assessments", "people_assessed",
+    List<String> columns = new ArrayList<>(List.of("council"));
+    if (lookups.namesGiven()) {
+      columns.add("council_name");
+    }
+    columns.addAll(overviewFigureColumns());
+    return columns;
+  }
+
+  private static List<String> overviewFigureColumns() {
+    return List.of("requests", "people_requesting", "assessments", "people_assessed",
         "people_receiving_services", "planned_spend_gbp", "reviews", "nhs_number_valid_pct");
   }
 
@@ -817,7 +855,16 @@ final class DashboardWriter {
     String spendText = spend == null ? "*" : display ? String.format(Locale.UK, "£%,.0f", spend / 100.0)
         : java.math.BigDecimal.valueOf(spend, 2).toPlainString();
     DataQualitySummary.Row nhs = quality.row(council, DataQualityField.NHS_NUMBER);
-    return List.of(council == null ? "All councils" : council,
+    List<String> line = new ArrayList<>();
+    if (display) {
+      line.add(council == null ? "All councils" : lookups.label(council));
+    } else {
+      line.add(council == null ? "All councils" : council);
+      if (lookups.namesGiven()) {
+        line.add(council != null && lookups.hasName(council) ? lookups.name(council) : "");
+      }
+    }
+    line.addAll(List.of(
         cellText(t.requestsByRoute(), -1, -1, display),
         cellText(t.peopleRequesting(), t.peopleRequesting().rowLabels().indexOf(WHOLE_PERIOD), 0, display),
         cellText(t.assessmentsByType(), -1, -1, display),
@@ -825,7 +872,8 @@ final class DashboardWriter {
         cellText(t.serviceUsersBySupport(), t.serviceUsersBySupport().rowLabels().indexOf(WHOLE_PERIOD), any, display),
         spendText,
         cellText(t.reviewsByType(), -1, -1, display),
-        nhs.shareText(Aspect.VALID));
+        nhs.shareText(Aspect.VALID)));
+    return line;
   }
 
   private static String cellText(PublishedTable table, int row, int column, boolean display) {
@@ -907,6 +955,10 @@ final class DashboardWriter {
             : "from the statistics output " + salt.source() + ": " + String.join(", ",
                 salt.tables().stream().map(t -> t.id).toList())))
         .append(benchmarkRows())
+        .append(row("council names", lookups.namesGiven() ? "from the operator's council names file: a council is"
+            + " shown as name (code), by its code where the file gives no name; CSV files keep the code as the key"
+            + " (by-council CSV files add a council_name column)"
+            : "no names file given: councils are shown by their code (LA_Code)"))
         .append(row("data-quality threshold", String.format(Locale.UK, "%.0f%%", info.threshold() * 100)))
         .append(row("sdelink version", Version.current()));
     if (!info.absentColumns().isEmpty()) {

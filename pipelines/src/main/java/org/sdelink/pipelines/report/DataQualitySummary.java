@@ -173,8 +173,20 @@ public final class DataQualitySummary {
 
   /** One line per council, one column per field: the share of {@code aspect}, in percent. */
   public String councilsCsv(Aspect aspect) {
+    return councilsCsv(aspect, CouncilLookups.defaults());
+  }
+
+  /**
+   * {@link #councilsCsv(Aspect)} with a {@code council_name} column after the code when the operator gave a names
+   * file (blank for a council the file does not name); the code stays the key.
+   */
+  public String councilsCsv(Aspect aspect, CouncilLookups lookups) {
     StringBuilder csv = new StringBuilder();
+    boolean named = lookups.namesGiven();
     List<String> header = new ArrayList<>(List.of("council"));
+    if (named) {
+      header.add("council_name");
+    }
     for (DataQualityField field : DataQualityField.values()) {
       header.add(field.field());
     }
@@ -182,6 +194,9 @@ public final class DataQualitySummary {
     List<String> names = new ArrayList<>(councils);
     for (String council : names) {
       List<String> line = new ArrayList<>(List.of(council));
+      if (named) {
+        line.add(lookups.hasName(council) ? lookups.name(council) : "");
+      }
       for (DataQualityField field : DataQualityField.values()) {
         Row row = row(council, field);
         line.add(row.shareText(aspect));

@@ -59,6 +59,8 @@ public final class FullRun {
   private boolean dashboards;
   private Path population;
   private Path statisticsLsoaLookup;
+  private org.sdelink.pipelines.report.CouncilLookups councilLookups =
+      org.sdelink.pipelines.report.CouncilLookups.defaults();
 
   /** The publish step, given the metrics folder and the release folder to write. */
   public interface ReleaseStep {
@@ -115,6 +117,15 @@ public final class FullRun {
   /** ASCOF 2D in the statistics stage: the operator's LSOA lookup (null: the documented fallback). */
   public FullRun withLsoaLookup(Path lookup) {
     this.statisticsLsoaLookup = lookup;
+    return this;
+  }
+
+  /**
+   * The dashboards' council names and comparator groups (the run configuration's {@code report} section); by default
+   * councils are shown by code and compared with councils of the same type.
+   */
+  public FullRun withCouncilLookups(org.sdelink.pipelines.report.CouncilLookups lookups) {
+    this.councilLookups = java.util.Objects.requireNonNull(lookups, "lookups");
     return this;
   }
 
@@ -258,7 +269,8 @@ public final class FullRun {
         stage("report", times, progress, () -> {
           say(progress, "[4/5] report: dashboards with the SALT pages, period " + period.start() + " to "
               + period.end());
-          var report = org.sdelink.pipelines.report.ReportStage.of(cldDir, period).withStatistics(salt);
+          var report = org.sdelink.pipelines.report.ReportStage.of(cldDir, period).withStatistics(salt)
+              .withCouncilLookups(councilLookups);
           if (codeLists.checksAny(InputSource.CLD)) {
             report = report.withCodeLists(codeLists, org.sdelink.pipelines.contract.CodeLists.CLD_FILE);
           }

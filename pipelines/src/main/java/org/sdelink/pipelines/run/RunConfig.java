@@ -45,8 +45,20 @@ public final class RunConfig {
     @JsonProperty("lsoa_lookup") public String lsoaLookup;
   }
 
+  /**
+   * The operator's lookups for the dashboards the run builds with the statistics (sdelink ships neither), relative to
+   * this file; absent = councils are shown by code and compared with councils of the same type.
+   */
+  public static final class Report {
+    /** CSV {@code la_code,la_name}: council names shown as "name (code)"; unset = codes only. */
+    @JsonProperty("council_names") public String councilNames;
+    /** CSV {@code la_code,comparator_group}: comparator groups of the ASCOF and waiting-times pages; unset = type. */
+    @JsonProperty public String comparators;
+  }
+
   @JsonProperty public Inputs inputs = new Inputs();
   @JsonProperty public Statistics statistics;
+  @JsonProperty public Report report;
   @JsonProperty public String keystore;
   @JsonProperty("keystore_password_file") public String keystorePasswordFile;
   @JsonProperty public Period period = new Period();
@@ -78,9 +90,21 @@ public final class RunConfig {
           java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), "run configuration " + file);
       config = mapper.treeToValue(tree, RunConfig.class);
     } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
-          + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, sde_config, output,"
-          + " runner, pipeline_options, reference_date, max_reject_rate, code_lists, submissions, statistics");
+      List<String> path = new ArrayList<>();
+      e.getPath().forEach(reference -> path.add(reference.getFieldName() != null ? reference.getFieldName()
+          : "[" + reference.getIndex() + "]"));
+      if (path.size() <= 1) {
+        throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + e.getPropertyName()
+            + "'; the keys are inputs, keystore, keystore_password_file, period, policy, project, sde_config,"
+            + " output, runner, pipeline_options, reference_date, max_reject_rate, code_lists, submissions,"
+            + " statistics, report");
+      }
+      List<String> known = new ArrayList<>();
+      e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+      java.util.Collections.sort(known);
+      throw new IllegalArgumentException("run configuration " + file + ": unknown key '" + String.join(".", path)
+          + "'; the keys under " + String.join(".", path.subList(0, path.size() - 1)) + " are "
+          + String.join(", ", known));
     }
     config.base = file.toAbsolutePath().getParent();
     config.check(file);
@@ -106,6 +130,11 @@ public final class RunConfig {
     }
     if (statistics != null && statistics.year == null) {
       missing.add("statistics.year");
+    }
+    if (report != null && statistics == null) {
+      throw new IllegalArgumentException("run configuration " + file + ": report (council names, comparators) is for"
+          + " the dashboards, which a run builds with its statistics: add a statistics section (statistics.year) or"
+          + " remove report");
     }
     if (project != null && !org.sdelink.policies.ProjectIds.isValid(project)) {
       throw new IllegalArgumentException("run configuration " + file + ": project is not a valid project id: use "
@@ -134,6 +163,16 @@ public final class RunConfig {
   /** The ASCOF population estimates file, resolved against the configuration's folder, if one is given. */
   public java.util.Optional<Path> populationFile() {
     return java.util.Optional.ofNullable(statistics).map(s -> s.population).map(this::resolve);
+  }
+
+  /** The dashboards' council names file ({@code report.council_names}), resolved, if one is given. */
+  public java.util.Optional<Path> councilNamesFile() {
+    return java.util.Optional.ofNullable(report).map(r -> r.councilNames).map(this::resolve);
+  }
+
+  /** The dashboards' comparator file ({@code report.comparators}), resolved, if one is given. */
+  public java.util.Optional<Path> comparatorsFile() {
+    return java.util.Optional.ofNullable(report).map(r -> r.comparators).map(this::resolve);
   }
 
   /** The submissions file, resolved against the configuration's folder, if one is given. */

@@ -204,4 +204,26 @@ class CommandLineTest {
     assertEquals(1, unknownKey.code());
     assertTrue(unknownKey.err().contains("colour"), unknownKey.err());
   }
+
+  @Test
+  void aRunConfigurationNamingAMissingOrBrokenCouncilNamesFileStopsBeforeAnyStage() throws Exception {
+    Path config = root.resolve("names-run.yaml");
+    String base = String.join("\n", "inputs:", "  cld: [input/cld_events.csv]", "  apc: [input/apc_episodes.csv]",
+        "keystore: keys.p12", "keystore_password_file: password.txt", "period: {start: 2024-04-01, end: 2025-03-31}",
+        "output: names-run-output", "statistics: {year: 2024-25}", "");
+    Files.writeString(config, base + "report: {council_names: lookups/names.csv}\n");
+    Result missing = run("run", "--config", config.toString());
+    assertEquals(2, missing.code(), missing.err());
+    assertTrue(missing.err().contains("report.council_names") && missing.err().contains("names.csv")
+        && missing.err().contains("does not exist"), missing.err());
+
+    Files.createDirectories(root.resolve("lookups"));
+    Files.writeString(root.resolve("lookups/names.csv"), "la_code,la_name\nE08000025,Birmingham\nE08000035\n");
+    Files.writeString(config, base + "report: {council_names: lookups/names.csv, comparators: lookups/groups.csv}\n");
+    Result broken = run("run", "--config", config.toString());
+    assertEquals(2, broken.code(), broken.err());
+    assertTrue(broken.err().contains("report.council_names") && broken.err().contains("line 3"), broken.err());
+    assertFalse(broken.err().contains("Birmingham"), "a value quoted: " + broken.err());
+    assertFalse(Files.exists(root.resolve("names-run-output")), "no stage ran");
+  }
 }

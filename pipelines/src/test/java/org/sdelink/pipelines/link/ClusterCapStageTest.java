@@ -139,7 +139,7 @@ class ClusterCapStageTest {
   }
 
   /** Identity values of one record: date of birth, postcode and sex tokens. */
-  private static Map<String, String> identity(String dob, String postcode, String sex) {
+  static Map<String, String> identity(String dob, String postcode, String sex) {
     Map<String, String> row = new HashMap<>();
     row.putAll(Map.of("dob_token", dob, "dob_swapped_token", dob + "s", "dob_year_token", dob + "y",
         "dob_month_token", dob + "m", "dob_day_token", dob + "d", "birth_year", "1940", "dob_status", "VALID"));
@@ -148,7 +148,7 @@ class ClusterCapStageTest {
     return row;
   }
 
-  private static void write(Path file, List<String> columns, List<Map<String, String>> rows) throws Exception {
+  static void write(Path file, List<String> columns, List<Map<String, String>> rows) throws Exception {
     Files.createDirectories(file.getParent());
     List<String> lines = new ArrayList<>();
     lines.add(CsvLines.format(columns));
@@ -162,7 +162,7 @@ class ClusterCapStageTest {
    * Parameters with clear weights: prior 0.01; exact date of birth, full postcode, same council and same sex for;
    * different values against; every other level weight 0.
    */
-  private static ModelParameters parameters(LinkageModel model) {
+  static ModelParameters parameters(LinkageModel model) {
     Map<String, double[]> mu = Map.ofEntries(
         Map.entry("nhs_number/exact", new double[] {0.99, 0.0001}),
         Map.entry("nhs_number/different", new double[] {0.01, 0.9999}),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdelink.fixtures.generator.CouncilFaultRates;
 import org.sdelink.pipelines.run.StageOptions;
+import org.sdelink.pipelines.run.UserError;
 
 /**
  * The dashboard's ASCOF and waiting-times pages from statistics files in the issue's exact headers: each council
@@ -187,11 +188,11 @@ class BenchmarkPagesTest {
 
     Path groups = root.resolve("bad-groups.csv");
     Files.writeString(groups, "la_code,comparator_group\nE08000025,\n");
-    e = assertThrows(IllegalArgumentException.class, () -> CouncilLookups.read(null, groups));
-    assertTrue(e.getMessage().contains("line 2, column comparator_group is empty"), e.getMessage());
+    RuntimeException bad = assertThrows(UserError.class, () -> CouncilLookups.read(null, groups));
+    assertTrue(bad.getMessage().contains("line 2, column comparator_group is empty"), bad.getMessage());
     Files.writeString(groups, "la_code,group\nE08000025,A\n");
-    e = assertThrows(IllegalArgumentException.class, () -> CouncilLookups.read(null, groups));
-    assertTrue(e.getMessage().contains("header must be exactly la_code,comparator_group"), e.getMessage());
+    bad = assertThrows(UserError.class, () -> CouncilLookups.read(null, groups));
+    assertTrue(bad.getMessage().contains("header must be exactly la_code,comparator_group"), bad.getMessage());
   }
 
   private static Map<String, String> row(List<Map<String, String>> rows, String label) {

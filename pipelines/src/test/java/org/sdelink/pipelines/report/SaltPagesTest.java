@@ -132,6 +132,47 @@ class SaltPagesTest {
         + "count"), e.getMessage());
   }
 
+  @Test
+  void councilNamesOnEveryPageWhileCodesStayTheKeyOfTheCsvFiles() throws Exception {
+    Path names = Files.writeString(root.resolve("names.csv"), "la_code,la_name\nE08000025,Brum & District\n");
+    Path out = ReportStage.of(fixture.cldDir, ReportFixture.PERIOD).withStatistics(statistics)
+        .withCouncilLookups(CouncilLookups.read(names, null))
+        .run(StageOptions.fromArgs(List.of()), root.resolve("named"));
+    String shown = "Brum &amp; District (E08000025)";
+    for (String page : List.of("requests", "service-users", "data-quality", "salt")) {
+      String html = Files.readString(out.resolve("E08000025/" + page + ".html"));
+      assertTrue(html.contains("<h1>" + Html.esc(page.equals("salt") ? "SALT tables" : page.equals("data-quality")
+          ? "Data quality" : page.equals("requests") ? "Requests" : "Service users") + ": " + shown), page);
+      assertTrue(html.contains(">" + shown + "</option>"), page + ": the council selector names the council");
+    }
+    assertTrue(Files.readString(out.resolve("E08000025/salt.html")).contains("<th>" + shown + "</th>"),
+        "the SALT table's council column");
+    assertTrue(Files.readString(out.resolve("E08000025/data-quality.html")).contains(shown + " against all"),
+        "the data-quality chart's title");
+    assertTrue(Files.readString(out.resolve("all/data-quality.html")).contains(">" + shown + "</a></td>"),
+        "the councils' data-quality table");
+    assertTrue(Files.readString(out.resolve("index.html")).contains("<td>" + shown + "</td>"), "the overview");
+    assertTrue(Files.readString(out.resolve("methodology.html")).contains("operator&#39;s council names file")
+        || Files.readString(out.resolve("methodology.html")).contains("operator's council names file"));
+
+    // CSV files: the code stays the key; by-council files add the name; a council without a name has a blank one.
+    assertEquals(Set.of("sequel", "E08000025", "England"),
+        ReportFixture.readCsv(out.resolve("E08000025/salt-sts001.csv")).get(0).keySet());
+    List<Map<String, String>> overview = ReportFixture.readCsv(out.resolve("overview.csv"));
+    assertEquals("Brum & District", row(overview, "E08000025").get("council_name"));
+    assertEquals("", row(overview, "E08000035").get("council_name"));
+    assertEquals("Brum & District", row(ReportFixture.readCsv(out.resolve("all/dq-nhs-number-by-council.csv")),
+        "E08000025").get("council_name"));
+    assertEquals("Brum & District", row(ReportFixture.readCsv(out.resolve("all/dq-valid-by-council.csv")),
+        "E08000025").get("council_name"));
+
+    // Without a names file (the documented fallback): codes, and no name column.
+    Path plain = report("codes-only", false);
+    assertFalse(ReportFixture.readCsv(plain.resolve("overview.csv")).get(0).containsKey("council_name"));
+    assertTrue(Files.readString(plain.resolve("E08000025/salt.html")).contains("<h1>SALT tables: E08000025<"));
+    assertTrue(Files.readString(plain.resolve("methodology.html")).contains("councils are shown by their code"));
+  }
+
   private static Map<String, String> row(List<Map<String, String>> rows, String label) {
     Map<String, String> found = new HashMap<>();
     for (Map<String, String> r : rows) {
