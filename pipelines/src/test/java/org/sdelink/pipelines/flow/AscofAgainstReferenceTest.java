@@ -59,8 +59,9 @@ class AscofAgainstReferenceTest {
       stage.put(row.get("measure") + "\t" + row.get("la_code") + "\t" + row.get("group"), new long[] {
           Long.parseLong(row.get("numerator")), denominator.isEmpty() ? -1 : Long.parseLong(denominator)});
     }
-    reference = AscofReference.measures(
-        AscofReference.persons(AscofReference.read(root.resolve("input"), FlowFixture.REFERENCE_DATE)), START, END);
+    reference = AscofReference.measures(AscofReference.persons(
+        AscofReference.read(root.resolve("input"), FlowFixture.REFERENCE_DATE),
+        DhscMainTableReference.select(root.resolve("input"))), START, END);
   }
 
   @Test

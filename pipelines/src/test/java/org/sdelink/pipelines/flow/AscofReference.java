@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sdelink.pseudonymisation.dates.DateOfBirth;
+import org.sdelink.pseudonymisation.nhsnumber.NhsNumber;
 
 /**
  * An independent, plain-loop reading of DHSC's ASCOF code (repository DataS-DHSC/ASC-CLD-LA-Dashboard, {@code
@@ -30,10 +31,11 @@ import org.sdelink.pseudonymisation.dates.DateOfBirth;
  * numerator by numerator. Values are read the way the DHSC code reads them: in their Release 2 ("cleaned") spelling,
  * lower case, so a Release 1 council's values are mapped first ({@link #R2}).
  *
- * <p>Taken as sdelink documents it (docs/statistics.md): the person is the council and its local person id (A3); the
- * joined submissions are the latest received version of each event (the event key without the end date); the outcome
- * hierarchy of 2A is NHS England's 2023/24 table with DHSC's +100 penalty (A9); a blank service component is kept in
- * 2B/2C (A1) and categorised by mechanism for carers in 3D (A2). Covered: 2A, 2B, 2C and the four 3D measures
+ * <p>The rows are DHSC's joined main table ({@link DhscMainTableReference}: chosen files with reference periods,
+ * the person as the NHS number or else the council-local id, events in period, closed services, unique events). Taken
+ * as sdelink documents it (docs/statistics.md): the outcome hierarchy of 2A is DHSC's REF_Event_Outcome_Hierarchy_R2
+ * with its +100 penalty (A9); a blank service component is kept in 2B/2C (A1) and categorised by mechanism for carers
+ * in 3D (A2). Covered: 2A, 2B, 2C and the four 3D measures
  * (numerators and denominators), and the 2E denominators (the 2E numerators need the accommodation derivation of the
  * person details table, not re-implemented here). Keys are {@code measure TAB la_code TAB group}, values {numerator,
  * denominator}.
@@ -54,8 +56,8 @@ final class AscofReference {
       Map.entry("progress to re-assessment / unplanned review", "progress to assessment, review or reassessment"),
       Map.entry("progress to support planning / services", "progress to support planning or services"),
       Map.entry("no change in package", "continuation of support or services"),
-      Map.entry("provision of service", "continuation of support or services"),
-      Map.entry("progress to financial assessment", "progress to assessment, review or reassessment"),
+      Map.entry("provision of service", "release 1 specification only: not mapped"),
+      Map.entry("progress to financial assessment", "release 1 specification only: not mapped"),
       Map.entry("progress to end of life care", "release 1 specification only: not mapped"),
       Map.entry("service ended as planned", "nfa: support ended as planned"),
       Map.entry("nfa - deceased", "nfa: deceased"),
@@ -112,24 +114,10 @@ final class AscofReference {
       "social support: substance misuse support", "social support: asylum seeker support",
       "social support: support for social isolation/other", "social support: support to unpaid carer", "unknown");
 
-  /** NHS England's 2023/24 hierarchy in Release 2 words, with DHSC's +100 on outcomes that say nothing. */
-  private static final Map<String, Integer> HIERARCHY = Map.ofEntries(
-      Map.entry("progress to reablement/st-max", 101),
-      Map.entry("progress to assessment, review or reassessment", 102),
-      Map.entry("admitted to hospital", 3),
-      Map.entry("progress to support planning or services", 105),
-      Map.entry("release 1 specification only: not mapped", 106),
-      Map.entry("continuation of support or services", 107),
-      Map.entry("nfa: support ended as planned", 8),
-      Map.entry("nfa: deceased", 11),
-      Map.entry("nfa: responsibility moved to another local authority", 12),
-      Map.entry("nfa: referral to nhs services or nhs funded social care", 13),
-      Map.entry("nfa: information and advice or signposting", 14),
-      Map.entry("nfa: self-funded client or under 12wk disregard", 15),
-      Map.entry("nfa: support declined", 16),
-      Map.entry("nfa: support ended for other reason", 17),
-      Map.entry("nfa: no services offered for other reason", 18),
-      Map.entry("nfa: other", 19));
+  /** 2A's outcomes with DHSC's +100 penalty (they say nothing of the sequel): REF_Event_Outcome_Hierarchy_R2 + 100. */
+  private static final Set<String> PENALISED = Set.of("continuation of support or services",
+      "progress to support planning or services", "progress to assessment, review or reassessment",
+      "progress to reablement/st-max", "release 1 specification only: not mapped");
 
   private static final String NURSING = "long term support: nursing care";
   private static final String RESIDENTIAL = "long term support: residential care";
@@ -170,11 +158,14 @@ final class AscofReference {
       String file = submission.get("file");
       LocalDate received = LocalDate.parse(submission.get("received_date"));
       for (CSVRecord r : parse(list.resolveSibling(file))) {
-        String person = text(r.get("LA_Person_Unique_Identifier"));
+        String local = text(r.get("LA_Person_Unique_Identifier"));
         LocalDate start = date(r.get("Event_Start_Date"));
-        if (person == null || start == null) {
+        if (local == null || start == null) {
           continue;
         }
+        // Der_NHS_LA_Combined_Person_ID: the NHS number as the pseudonymiser tokenises it, else the local id
+        var nhs = NhsNumber.validate(r.get("NHS_Number"));
+        String person = nhs.isUsable() ? nhs.get().digits() : "local:" + local;
         LocalDate dob = date(r.get("Date_of_Birth"));
         boolean usable = dob != null && DateOfBirth.validate(dob.toString(), referenceDate).isUsable();
         rows.add(new Row(r.get("LA_Code").strip(), person, file, received,
@@ -189,93 +180,78 @@ final class AscofReference {
     return rows;
   }
 
-  /** The joined submissions: per council and person, the rows of the latest received version of each event. */
-  static Map<String, List<Row>> persons(List<Row> rows) {
-    Map<String, Map<String, List<Row>>> byEvent = new TreeMap<>();
-    for (Row r : rows) {
-      String event = String.join("|", r.eventType() + "", r.clientType() + "", r.start().toString(),
-          "request".equals(r.eventType()) ? r.route() + "" : "",
-          "assessment".equals(r.eventType()) ? r.assessmentType() + "" : "",
-          "service".equals(r.eventType()) ? r.serviceType() + "|" + r.component() + "|" + r.mechanism() : "");
-      byEvent.computeIfAbsent(r.la() + "\t" + r.person(), k -> new TreeMap<>())
-          .computeIfAbsent(event, k -> new ArrayList<>()).add(r);
-    }
-    Map<String, List<Row>> out = new TreeMap<>();
-    Comparator<Row> version = Comparator.comparing(Row::received).thenComparing(Row::file);
-    byEvent.forEach((person, events) -> {
-      List<Row> kept = new ArrayList<>();
-      events.values().forEach(versions -> {
-        Row latest = versions.stream().max(version).orElseThrow();
-        versions.stream().filter(v -> version.compare(v, latest) == 0).forEach(kept::add);
-      });
-      out.put(person, joinedTable(kept));
-    });
-    return out;
+  /** DHSC's joined main table ({@link DhscMainTableReference}): council TAB person to its unique events. */
+  static Map<String, List<Row>> persons(List<Row> rows, DhscMainTableReference.Selection selection) {
+    return DhscMainTableReference.persons(rows, selection, FIELDS);
   }
 
-  /**
-   * DHSC's main-table steps on one person's rows: FilterToEventsInPeriod (end replaced by a death inside the event or
-   * after the start of an open one; non-services need an end inside the file's period, services an end on or after
-   * its start or none; start by the period end; no death before the period start or the event start), then
-   * GetUniqueEvents (one row per start, non-service end, client type, event type, route, assessment type, service
-   * type and component: latest period end, open or latest end, best outcome, then latest received file).
-   */
-  static List<Row> joinedTable(List<Row> rows) {
-    Map<String, Row> unique = new TreeMap<>();
-    for (Row raw : rows) {
-      LocalDate end = raw.end();
-      LocalDate death = raw.death();
-      if (death != null && ((end != null && !death.isBefore(raw.start()) && !death.isAfter(end))
-          || (end == null && death.isAfter(raw.start())))) {
-        end = death;
-      }
-      Row r = new Row(raw.la(), raw.person(), raw.file(), raw.received(), raw.periodStart(), raw.periodEnd(),
-          raw.birthYear(), raw.birthMonth(), raw.death(), raw.clientType(), raw.eventType(), raw.start(), end,
-          raw.outcome(), raw.route(), raw.assessmentType(), raw.serviceType(), raw.component(), raw.mechanism(),
-          raw.psr(), raw.accommodation());
-      LocalDate from = r.periodStart() == null ? LocalDate.MIN : r.periodStart();
-      LocalDate to = r.periodEnd() == null ? LocalDate.MAX : r.periodEnd();
-      boolean service = "service".equals(r.eventType());
-      boolean inPeriod = service ? r.end() == null || !r.end().isBefore(from)
-          : r.end() != null && !r.end().isBefore(from) && !r.end().isAfter(to);
-      boolean alive = death == null || (!death.isBefore(from) && !death.isBefore(r.start()));
-      if (!inPeriod || r.start().isAfter(to) || !alive) {
-        continue;
-      }
-      String key = String.join("|", r.start().toString(), service ? "" : String.valueOf(r.end()),
-          String.valueOf(r.clientType()), String.valueOf(r.eventType()),
-          "request".equals(r.eventType()) ? String.valueOf(r.route()) : "",
-          "assessment".equals(r.eventType()) ? String.valueOf(r.assessmentType()) : "",
-          service ? r.serviceType() + "|" + r.component() : "");
-      Row other = unique.get(key);
-      if (other == null || better(r, other)) {
-        unique.put(key, r);
-      }
+  private static final DhscMainTableReference.Fields<Row> FIELDS = new DhscMainTableReference.Fields<>() {
+    @Override public String la(Row r) {
+      return r.la();
     }
-    return new ArrayList<>(unique.values());
-  }
 
-  private static boolean better(Row a, Row b) {
-    LocalDate pa = a.periodEnd() == null ? LocalDate.MIN : a.periodEnd();
-    LocalDate pb = b.periodEnd() == null ? LocalDate.MIN : b.periodEnd();
-    if (!pa.equals(pb)) {
-      return pa.isAfter(pb);
+    @Override public String file(Row r) {
+      return r.file();
     }
-    if (!a.endOrFar().equals(b.endOrFar())) {
-      return a.endOrFar().isAfter(b.endOrFar());
+
+    @Override public LocalDate received(Row r) {
+      return r.received();
     }
-    if (rank(a) != rank(b)) {
-      return rank(a) < rank(b);
+
+    @Override public String person(Row r) {
+      return r.person();
     }
-    if (!a.received().equals(b.received())) {
-      return a.received().isAfter(b.received());
+
+    @Override public LocalDate start(Row r) {
+      return r.start();
     }
-    if (!a.file().equals(b.file())) {
-      return a.file().compareTo(b.file()) > 0;
+
+    @Override public LocalDate end(Row r) {
+      return r.end();
     }
-    // the code's largest record id: unknown here; the delivery mechanism in text order (as sdelink) keeps it stable
-    return String.valueOf(a.mechanism()).compareToIgnoreCase(String.valueOf(b.mechanism())) < 0;
-  }
+
+    @Override public LocalDate death(Row r) {
+      return r.death();
+    }
+
+    @Override public String type(Row r) {
+      return r.eventType();
+    }
+
+    @Override public String clientType(Row r) {
+      return r.clientType();
+    }
+
+    @Override public String route(Row r) {
+      return r.route();
+    }
+
+    @Override public String assessmentType(Row r) {
+      return r.assessmentType();
+    }
+
+    @Override public String serviceType(Row r) {
+      return r.serviceType();
+    }
+
+    @Override public String component(Row r) {
+      return r.component();
+    }
+
+    @Override public String mechanism(Row r) {
+      return r.mechanism();
+    }
+
+    @Override public String outcome(Row r) {
+      return r.outcome();
+    }
+
+    @Override public Row with(Row r, DhscMainTableReference.Period p, LocalDate end) {
+      return new Row(r.la(), r.person(), r.file(), r.received(), p.start(), p.end(), r.birthYear(), r.birthMonth(),
+          r.death(), r.clientType(), r.eventType(), r.start(), end, r.outcome(), r.route(), r.assessmentType(),
+          r.serviceType(), r.component(), r.mechanism(), r.psr(), r.accommodation());
+    }
+  };
 
   /** Every measure's cells, per council and ENGLAND: {@code measure TAB la TAB group -> {numerator, denominator}}. */
   static Map<String, long[]> measures(Map<String, List<Row>> persons, LocalDate start, LocalDate end) {
@@ -359,7 +335,8 @@ final class AscofReference {
   // ---- 2A -------------------------------------------------------------------------------------------------------
 
   private static int rank(Row r) {
-    return r.outcome() == null ? 999 : HIERARCHY.getOrDefault(r.outcome(), 999);
+    int rank = DhscMainTableReference.rank(r.outcome());
+    return rank < 999 && PENALISED.contains(r.outcome()) ? rank + 100 : rank;
   }
 
   private static String label(Row r) {

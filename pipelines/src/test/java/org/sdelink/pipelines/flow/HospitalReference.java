@@ -157,43 +157,81 @@ final class HospitalReference {
 
   // ------------------------------------------------------------------ joined submissions
 
-  /** The latest version of each event per council and local person (rows without a local id dropped). */
-  static Map<String, List<Cld>> latestVersions(List<Cld> rows) {
-    return latestVersions(rows, r -> "");
+  /**
+   * DHSC's joined main table ({@link DhscMainTableReference}): council TAB person (the NHS number, else the council's
+   * local id; rows without a local id dropped, as the stage gathers by it) to its unique events.
+   */
+  static Map<String, List<Cld>> mainTable(List<Cld> rows, DhscMainTableReference.Selection selection) {
+    return DhscMainTableReference.persons(rows, selection, FIELDS);
   }
 
-  /**
-   * The same, also apart by {@code extra} (the NHS-number linkage: DHSC's person id is the NHS number when there is
-   * one, so rows of one local person with and without it are different persons).
-   */
-  static Map<String, List<Cld>> latestVersions(List<Cld> rows, Function<Cld, String> extra) {
-    Map<String, Map<List<Object>, List<Cld>>> byPerson = new TreeMap<>();
-    for (Cld r : rows) {
-      if (r.localId() == null || r.start() == null) {
-        continue;
-      }
-      List<Object> key = switch (r.type()) {
-        case "request" -> List.of(r.type(), r.clientType(), r.start(), r.route());
-        case "service" -> List.of(r.type(), r.clientType(), r.start(), r.serviceType(), r.component(),
-            r.mechanism());
-        case "assessment" -> List.of(r.type(), r.clientType(), r.start(), r.assessmentType());
-        default -> List.of(r.type(), r.clientType(), r.start());
-      };
-      byPerson.computeIfAbsent(r.la() + "\t" + r.localId() + "\t" + extra.apply(r), k -> new HashMap<>())
-          .computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+  private static final DhscMainTableReference.Fields<Cld> FIELDS = new DhscMainTableReference.Fields<>() {
+    @Override public String la(Cld r) {
+      return r.la();
     }
-    Map<String, List<Cld>> kept = new TreeMap<>();
-    byPerson.forEach((person, events) -> {
-      List<Cld> rowsKept = new ArrayList<>();
-      for (List<Cld> versions : events.values()) {
-        Comparator<Cld> latest = Comparator.comparing(Cld::received).thenComparing(Cld::file);
-        Cld top = versions.stream().max(latest).get();
-        versions.stream().filter(v -> latest.compare(v, top) == 0).forEach(rowsKept::add);
-      }
-      kept.put(person, rowsKept);
-    });
-    return kept;
-  }
+
+    @Override public String file(Cld r) {
+      return r.file();
+    }
+
+    @Override public LocalDate received(Cld r) {
+      return r.received();
+    }
+
+    @Override public String person(Cld r) {
+      return r.localId() == null ? null : r.nhs() != null ? r.nhs() : "local:" + r.localId();
+    }
+
+    @Override public LocalDate start(Cld r) {
+      return r.start();
+    }
+
+    @Override public LocalDate end(Cld r) {
+      return r.end();
+    }
+
+    @Override public LocalDate death(Cld r) {
+      return r.death();
+    }
+
+    @Override public String type(Cld r) {
+      return r.type();
+    }
+
+    @Override public String clientType(Cld r) {
+      return r.clientType();
+    }
+
+    @Override public String route(Cld r) {
+      return r.route();
+    }
+
+    @Override public String assessmentType(Cld r) {
+      return r.assessmentType();
+    }
+
+    @Override public String serviceType(Cld r) {
+      return r.serviceType();
+    }
+
+    @Override public String component(Cld r) {
+      return r.component();
+    }
+
+    @Override public String mechanism(Cld r) {
+      return r.mechanism();
+    }
+
+    @Override public String outcome(Cld r) {
+      return r.outcome();
+    }
+
+    @Override public Cld with(Cld r, DhscMainTableReference.Period p, LocalDate end) {
+      return new Cld(r.la(), r.file(), r.received(), r.eventRef(), r.nhs(), r.localId(), r.birthYear(),
+          r.birthMonth(), r.death(), p.start(), p.end(), r.clientType(), r.type(), r.start(), end, r.outcome(),
+          r.route(), r.assessmentType(), r.serviceType(), r.component(), r.mechanism());
+    }
+  };
 
   static Integer age(Cld r, LocalDate at) {
     if (r.birthYear() == null || r.birthMonth() == null) {
@@ -213,29 +251,9 @@ final class HospitalReference {
       "progress to support planning / services", "progress to support planning or services", "no change in package",
       "continuation of support or services", "provision of service");
 
-  /** Der_Event_End_Date (FilterToEventsInPeriod): the date of death inside the event, or after an open one's start. */
+  /** Der_Event_End_Date: main-table rows carry it already (derived with death, services closed). */
   static LocalDate derivedEnd(Cld r) {
-    LocalDate dod = r.death();
-    if (dod != null && r.start() != null && ((r.end() != null && !dod.isBefore(r.start()) && !dod.isAfter(r.end()))
-        || (r.end() == null && dod.isAfter(r.start())))) {
-      return dod;
-    }
     return r.end();
-  }
-
-  /** FilterToEventsInPeriod's WHERE clause (a blank period bound is not checked: sdelink's W7). */
-  static boolean inPeriod(Cld r) {
-    if (r.start() == null) {
-      return false;
-    }
-    LocalDate end = derivedEnd(r);
-    LocalDate from = r.periodStart();
-    LocalDate to = r.periodEnd();
-    boolean startOk = to == null || !r.start().isAfter(to);
-    boolean endOk = r.type().contains("service") ? end == null || from == null || !end.isBefore(from)
-        : end != null && (from == null || !end.isBefore(from)) && (to == null || !end.isAfter(to));
-    boolean alive = r.death() == null || ((from == null || !r.death().isBefore(from)) && !r.death().isBefore(r.start()));
-    return startOk && endOk && alive;
   }
 
   private static final Set<String> KEPT_REQUEST_OUTCOMES = Set.of("progress to reablement/st-max",
@@ -243,11 +261,6 @@ final class HospitalReference {
       "progress to end of life care", "no change in package", "progress to financial assessment", "provision of service",
       "progress to assessment, review or reassessment", "progress to support planning or services",
       "continuation of support or services");
-
-  /** waiting_times.csv from the raw rows: events in their period, then the latest versions, then the waits. */
-  static Map<String, String> waitingTimesFromRaw(List<Cld> raw) {
-    return waitingTimes(latestVersions(raw.stream().filter(HospitalReference::inPeriod).toList()));
-  }
 
   /** Der_Working_Age_Band's age: at the derived end, or the period end of an open service. */
   private static Integer latestAge(Cld r) {

@@ -32,6 +32,7 @@ import picocli.CommandLine;
 class HospitalStatisticsAgainstReferenceTest {
   @TempDir static Path root;
   static Path out;
+  /** DHSC's joined main table of the raw files (council TAB person to unique events). */
   static Map<String, List<HospitalReference.Cld>> latest;
   static List<HospitalReference.Cld> raw;
   static List<HospitalReference.Apc> apc;
@@ -41,7 +42,7 @@ class HospitalStatisticsAgainstReferenceTest {
   static void generateAndRun() throws Exception {
     FlowFixture fixture = FlowFixture.generate(root, 3000, 170_017);
     raw = HospitalReference.readCld(root.resolve("input"), FlowFixture.REFERENCE_DATE);
-    latest = HospitalReference.latestVersions(raw.stream().filter(HospitalReference::inPeriod).toList());
+    latest = HospitalReference.mainTable(raw, DhscMainTableReference.select(root.resolve("input")));
     apc = HospitalReference.readApc(fixture.input("apc_episodes.csv"));
     truth = HospitalReference.truth(fixture.input("truth.csv"));
     Path cld = root.resolve("cld");
@@ -67,9 +68,7 @@ class HospitalStatisticsAgainstReferenceTest {
   }
 
   private static HospitalReference.Result2D nhsNumbers() {
-    return HospitalReference.ascof2d(HospitalReference.latestVersions(
-        raw.stream().filter(HospitalReference::inPeriod).toList(), r -> Objects.toString(r.nhs())), apc,
-        HospitalReference.Cld::nhs, HospitalReference.Apc::nhs);
+    return HospitalReference.ascof2d(latest, apc, HospitalReference.Cld::nhs, HospitalReference.Apc::nhs);
   }
 
   @Test
@@ -86,7 +85,7 @@ class HospitalStatisticsAgainstReferenceTest {
     long[] nhs = nhsNumbers().cells().get("2D_part1\tENGLAND");
     assertTrue(nhs[1] < part1[1], "the NHS-number linkage misses episodes the true persons link: " + nhs[1] + " vs "
         + part1[1]);
-    Map<String, String> waits = HospitalReference.waitingTimesFromRaw(raw);
+    Map<String, String> waits = HospitalReference.waitingTimes(latest);
     Set<String> quarters = new TreeSet<>();
     long responses = 0;
     for (Map.Entry<String, String> cell : waits.entrySet()) {
@@ -107,7 +106,7 @@ class HospitalStatisticsAgainstReferenceTest {
       actual.put(String.join("\t", row.get("la_code"), row.get("quarter"), row.get("age_band"), row.get("part")),
           row.get("requests") + "," + row.get("median_days"));
     }
-    assertSame("waiting_times", HospitalReference.waitingTimesFromRaw(raw), actual);
+    assertSame("waiting_times", HospitalReference.waitingTimes(latest), actual);
   }
 
   @Test
