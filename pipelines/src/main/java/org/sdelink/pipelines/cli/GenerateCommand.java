@@ -38,7 +38,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--council-fault-rate", paramLabel = "LA_CODE:FAULT=RATE",
       description = "replace one council's fault rate, e.g. E08000025:nhs_missing=0.08 (faults: nhs_missing,"
-          + " event_reference_blank, nhs_other_person, dob_typed, postcode_different); repeatable")
+          + " event_reference_blank, nhs_other_person, dob_typed, postcode_different, nhs_traced_late); repeatable")
   List<String> councilFaultRates = new ArrayList<>();
 
   @Override
