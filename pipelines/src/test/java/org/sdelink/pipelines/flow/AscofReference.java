@@ -46,29 +46,12 @@ final class AscofReference {
   private static final LocalDate FAR = LocalDate.of(9999, 1, 1);
 
   /** Release 1 values (lower case) and the Release 2 value the DHSC cleaning gives them. */
-  private static final Map<String, String> R2 = Map.ofEntries(
+  private static final Map<String, String> OTHER_R2 = Map.ofEntries(
       Map.entry("carer", "unpaid carer"),
       Map.entry("carer known by association", "unpaid carer known by association"),
       Map.entry("carer support: direct to carer", "unpaid carer support: direct to unpaid carer"),
       Map.entry("carer support: support involving the person cared-for",
           "unpaid carer support: support involving the person cared-for"),
-      Map.entry("progress to assessment", "progress to assessment, review or reassessment"),
-      Map.entry("progress to re-assessment / unplanned review", "progress to assessment, review or reassessment"),
-      Map.entry("progress to support planning / services", "progress to support planning or services"),
-      Map.entry("no change in package", "continuation of support or services"),
-      Map.entry("provision of service", "release 1 specification only: not mapped"),
-      Map.entry("progress to financial assessment", "release 1 specification only: not mapped"),
-      Map.entry("progress to end of life care", "release 1 specification only: not mapped"),
-      Map.entry("service ended as planned", "nfa: support ended as planned"),
-      Map.entry("nfa - deceased", "nfa: deceased"),
-      Map.entry("nfa - moved to another la", "nfa: responsibility moved to another local authority"),
-      Map.entry("nfa - 100% nhs funded care", "nfa: referral to nhs services or nhs funded social care"),
-      Map.entry("nfa - information & advice / signposting only", "nfa: information and advice or signposting"),
-      Map.entry("nfa - self-funded client (inc. 12wk disregard)", "nfa: self-funded client or under 12wk disregard"),
-      Map.entry("nfa - support declined", "nfa: support declined"),
-      Map.entry("nfa - support ended: other reason", "nfa: support ended for other reason"),
-      Map.entry("nfa - no services offered: other reason", "nfa: no services offered for other reason"),
-      Map.entry("nfa- other", "nfa: other"),
       Map.entry("home support", "home support or domiciliary care"),
       Map.entry("social support: support to carer", "social support: support to unpaid carer"),
       Map.entry("tenant", "tenant: local authority or other social housing provider"),
@@ -89,6 +72,15 @@ final class AscofReference {
           "acute hospital or long term healthcare residential facility"),
       Map.entry("prison / young offenders institution / detention centre",
           "prison, young offenders institution or detention centre"));
+
+  /** Every Release 1 value above and the Release 1 outcomes ({@link DhscMainTableReference#R1_OUTCOMES}). */
+  private static final Map<String, String> R2 = withOutcomes();
+
+  private static Map<String, String> withOutcomes() {
+    Map<String, String> all = new java.util.HashMap<>(OTHER_R2);
+    all.putAll(DhscMainTableReference.R1_OUTCOMES);
+    return Map.copyOf(all);
+  }
 
   /** 2E's #REF_Accommodation_Status rows of group 1 (own home or family), lower case. */
   private static final Set<String> SETTLED = Set.of("owner occupier or shared ownership scheme",
