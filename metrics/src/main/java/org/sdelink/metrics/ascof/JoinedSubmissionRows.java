@@ -62,13 +62,6 @@ public final class JoinedSubmissionRows {
   /** The row with its end replaced by the derived end ({@code Der_Event_End_Date}, {@link EventsInPeriod}). */
   static SaltEvent withDerivedEnd(SaltEvent r) {
     LocalDate derived = EventsInPeriod.derivedEnd(r);
-    if (java.util.Objects.equals(derived, r.end())) {
-      return r;
-    }
-    return new SaltEvent(r.sourceFile(), r.receivedDate(), r.laCode(), r.personToken(), r.nhsToken(),
-        r.reportingPeriodStart(), r.reportingPeriodEnd(), r.clientType(), r.primarySupportReason(), r.dateOfDeath(),
-        r.birthYear(), r.birthMonth(), r.eventType(), r.start(), derived, r.outcome(), r.routeOfAccess(),
-        r.assessmentType(), r.serviceType(), r.serviceComponent(), r.deliveryMechanism(), r.reviewReason(),
-        r.methodOfReview(), r.accommodationStatus());
+    return java.util.Objects.equals(derived, r.end()) ? r : r.withEnd(derived);
   }
 }

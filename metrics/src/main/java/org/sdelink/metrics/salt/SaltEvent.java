@@ -157,6 +157,22 @@ public record SaltEvent(
   }
 
   /** Event_Type is {@code type} (Release 1 spelling). */
+  /** The same row with another end date (DHSC's derived end, or a service closed at a reference period's end). */
+  public SaltEvent withEnd(@Nullable LocalDate newEnd) {
+    return new SaltEvent(sourceFile, receivedDate, laCode, personToken, nhsToken, reportingPeriodStart,
+        reportingPeriodEnd, clientType, primarySupportReason, dateOfDeath, birthYear, birthMonth, eventType, start,
+        newEnd, outcome, routeOfAccess, assessmentType, serviceType, serviceComponent, deliveryMechanism, reviewReason,
+        methodOfReview, accommodationStatus);
+  }
+
+  /** The same row read over another reporting period (the reference period its file was chosen for). */
+  public SaltEvent withReportingPeriod(LocalDate periodStart, LocalDate periodEnd) {
+    return new SaltEvent(sourceFile, receivedDate, laCode, personToken, nhsToken, periodStart, periodEnd, clientType,
+        primarySupportReason, dateOfDeath, birthYear, birthMonth, eventType, start, end, outcome, routeOfAccess,
+        assessmentType, serviceType, serviceComponent, deliveryMechanism, reviewReason, methodOfReview,
+        accommodationStatus);
+  }
+
   public boolean is(String type) {
     return eventType.equals(type);
   }

@@ -29,10 +29,7 @@ public final class JoinedRows {
   }
 
   static SaltEvent withPeriod(SaltEvent r, ReportingPeriod p) {
-    return new SaltEvent(r.sourceFile(), r.receivedDate(), r.laCode(), r.personToken(), r.nhsToken(),
-        p.start(), p.end(), r.clientType(), r.primarySupportReason(), r.dateOfDeath(),
-        r.birthYear(), r.birthMonth(), r.eventType(), r.start(), r.end(), r.outcome(), r.routeOfAccess(),
-        r.assessmentType(), r.serviceType(), r.serviceComponent(), r.deliveryMechanism(), r.reviewReason(),
-        r.methodOfReview(), r.accommodationStatus());
+    return r.withReportingPeriod(p.start(), p.end());
   }
+
 }

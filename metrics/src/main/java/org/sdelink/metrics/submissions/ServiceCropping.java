@@ -65,10 +65,7 @@ public final class ServiceCropping {
   }
 
   static SaltEvent withEnd(SaltEvent r, LocalDate end) {
-    return new SaltEvent(r.sourceFile(), r.receivedDate(), r.laCode(), r.personToken(), r.nhsToken(),
-        r.reportingPeriodStart(), r.reportingPeriodEnd(), r.clientType(), r.primarySupportReason(), r.dateOfDeath(),
-        r.birthYear(), r.birthMonth(), r.eventType(), r.start(), end, r.outcome(), r.routeOfAccess(),
-        r.assessmentType(), r.serviceType(), r.serviceComponent(), r.deliveryMechanism(), r.reviewReason(),
-        r.methodOfReview(), r.accommodationStatus());
+    return r.withEnd(end);
   }
+
 }
