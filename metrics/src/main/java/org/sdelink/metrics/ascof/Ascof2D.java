@@ -126,10 +126,7 @@ public final class Ascof2D {
 
   /** The row under one person token, so the rows of several council-local tokens of one person form one person. */
   private static SaltEvent asLinked(SaltEvent r) {
-    return new SaltEvent(r.sourceFile(), r.receivedDate(), r.laCode(), LINKED, r.nhsToken(),
-        r.reportingPeriodStart(), r.reportingPeriodEnd(), r.clientType(), r.primarySupportReason(), r.dateOfDeath(),
-        r.birthYear(), r.birthMonth(), r.eventType(), r.start(), r.end(), r.outcome(), r.routeOfAccess(),
-        r.assessmentType(), r.serviceType(), r.serviceComponent(), r.deliveryMechanism(), r.reviewReason(),
-        r.methodOfReview(), r.accommodationStatus());
+    return r.withPersonToken(LINKED);
   }
+
 }

@@ -3,7 +3,6 @@ package org.sdelink.metrics.ascof;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.sdelink.metrics.salt.SaltEvent;
@@ -53,15 +52,10 @@ public final class JoinedSubmissionRows {
     List<SaltEvent> kept = new ArrayList<>();
     for (SaltEvent row : rows) {
       if (EventsInPeriod.inPeriod(row)) {
-        kept.add(withDerivedEnd(row));
+        kept.add(EventsInPeriod.withDerivedEnd(row));
       }
     }
     return kept;
   }
 
-  /** The row with its end replaced by the derived end ({@code Der_Event_End_Date}, {@link EventsInPeriod}). */
-  static SaltEvent withDerivedEnd(SaltEvent r) {
-    LocalDate derived = EventsInPeriod.derivedEnd(r);
-    return java.util.Objects.equals(derived, r.end()) ? r : r.withEnd(derived);
-  }
 }

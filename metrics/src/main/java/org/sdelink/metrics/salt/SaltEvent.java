@@ -165,6 +165,14 @@ public record SaltEvent(
         methodOfReview, accommodationStatus);
   }
 
+  /** The same row under another person token (a linked person's rows read as one person's). */
+  public SaltEvent withPersonToken(String newPersonToken) {
+    return new SaltEvent(sourceFile, receivedDate, laCode, newPersonToken, nhsToken, reportingPeriodStart,
+        reportingPeriodEnd, clientType, primarySupportReason, dateOfDeath, birthYear, birthMonth, eventType, start, end,
+        outcome, routeOfAccess, assessmentType, serviceType, serviceComponent, deliveryMechanism, reviewReason,
+        methodOfReview, accommodationStatus);
+  }
+
   /** The same row read over another reporting period (the reference period its file was chosen for). */
   public SaltEvent withReportingPeriod(LocalDate periodStart, LocalDate periodEnd) {
     return new SaltEvent(sourceFile, receivedDate, laCode, personToken, nhsToken, periodStart, periodEnd, clientType,

@@ -42,7 +42,7 @@ public final class DhscMainTable {
     checkNotNull(joined, "joined");
     List<SaltEvent> inPeriod = new ArrayList<>();
     for (SaltEvent row : JoinedRows.of(localPersonRows, joined)) {
-      SaltEvent derived = ServiceCropping.withEnd(row, EventsInPeriod.derivedEnd(row));
+      SaltEvent derived = EventsInPeriod.withDerivedEnd(row);
       if (EventsInPeriod.inPeriod(derived)) {
         inPeriod.add(derived);
       }

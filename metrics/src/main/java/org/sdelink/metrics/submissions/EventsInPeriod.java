@@ -36,6 +36,12 @@ public final class EventsInPeriod {
     return end;
   }
 
+  /** The row with its end replaced by {@link #derivedEnd} (the same row when that is its end). */
+  public static SaltEvent withDerivedEnd(SaltEvent row) {
+    LocalDate derived = derivedEnd(row);
+    return java.util.Objects.equals(derived, row.end()) ? row : row.withEnd(derived);
+  }
+
   /** True when the row is kept in DHSC's table of events in its submission's reporting period. */
   public static boolean inPeriod(SaltEvent row) {
     checkNotNull(row, "row");

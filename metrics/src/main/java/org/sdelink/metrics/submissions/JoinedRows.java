@@ -23,13 +23,10 @@ public final class JoinedRows {
     ImmutableList.Builder<SaltEvent> out = ImmutableList.builder();
     for (SaltEvent r : rows) {
       Optional<ReportingPeriod> period = submissions.referencePeriod(r.laCode(), r.sourceFile());
-      period.ifPresent(p -> out.add(withPeriod(r, p)));
+      period.ifPresent(p -> out.add(r.withReportingPeriod(p.start(), p.end())));
     }
     return out.build();
   }
 
-  static SaltEvent withPeriod(SaltEvent r, ReportingPeriod p) {
-    return r.withReportingPeriod(p.start(), p.end());
-  }
 
 }

@@ -43,7 +43,7 @@ public final class ServiceCropping {
       boolean openAtEnd = r.end() == null || (periodEnd != null && r.end().isAfter(periodEnd));
       if (r.is(SaltEvent.SERVICE) && prior && openAtEnd
           && !present.contains(List.of(periodEnd.plusDays(1), eventKey(r)))) {
-        out.add(withEnd(r, periodEnd));
+        out.add(r.withEnd(periodEnd));
       } else {
         out.add(r);
       }
@@ -64,8 +64,5 @@ public final class ServiceCropping {
     return value.trim().toLowerCase(Locale.ROOT);
   }
 
-  static SaltEvent withEnd(SaltEvent r, LocalDate end) {
-    return r.withEnd(end);
-  }
 
 }
