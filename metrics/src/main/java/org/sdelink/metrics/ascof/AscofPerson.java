@@ -6,7 +6,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import org.sdelink.metrics.evaluation.ReportingPeriod;
-import org.sdelink.metrics.salt.PersonStatistics;
 import org.sdelink.metrics.salt.SaltEvent;
 import org.sdelink.metrics.submissions.DhscMainTable;
 
@@ -56,12 +55,6 @@ public final class AscofPerson {
     checkArgument(!person.rows().isEmpty(), "a person has at least one row");
     return new AscofPerson(person.rows().get(0).laCode(), period, person.rows(), PersonDetails.of(person.rows()),
         person.tiedEvents());
-  }
-
-  /** The person of the SALT evaluation, over its financial year and de-duplicated history. */
-  public static AscofPerson of(PersonStatistics salt) {
-    checkNotNull(salt, "salt");
-    return of(ReportingPeriod.of(salt.year().start(), salt.year().end()), salt.history());
   }
 
   public String laCode() {
